@@ -73,6 +73,7 @@ struct TaskRuntime {
     std::vector<CtxIndex> undeferred;   // derive without it: lostcancel candidates
     std::vector<TaskIndex> joinTargets; // Wait::Join
     std::vector<TaskIndex> joinWaiters; // tasks that wait for this one
+    std::uint32_t openSpan = kNone;     // the StepSpan of the step it is blocked in
     Nanos ignoredSince = kNever;        // its context was done while it worked without looking
     CtxIndex ignoredCtx = kNone;
 };
@@ -163,6 +164,7 @@ private:
     bool execStep(TaskIndex t, const Step& step); // false: the task blocked or ended
     void endTask(TaskIndex t, std::string result);
     void block(TaskIndex t, Wait w);
+    void closeSpan(TaskIndex t, bool interrupted);
     void armTaskTimer(TaskIndex t, Nanos after);
     void timerFired(TaskIndex t);
     bool joinSatisfied(const TaskRuntime& rt) const;
@@ -603,6 +605,7 @@ void Simulator::timerFired(TaskIndex t)
             return;
         }
     }
+    closeSpan(t, false);
     ++rt.pc; // the work step is complete
     rt.wait = Wait::None;
     wake(t);
@@ -632,6 +635,7 @@ void Simulator::runTask(TaskIndex t)
         if (!joinSatisfied(rt0))
             return;
         rt0.wait = Wait::None;
+        closeSpan(t, false);
         ++rt0.pc;
     }
     if (!rt0.announced) {
@@ -655,6 +659,8 @@ void Simulator::runTask(TaskIndex t)
 bool Simulator::execStep(TaskIndex t, const Step& step)
 {
     TaskRuntime& rt = m_rt[t];
+    rt.openSpan = static_cast<std::uint32_t>(m_r.steps.size());
+    m_r.steps.push_back({t, static_cast<std::uint32_t>(rt.pc), step.op, m_now, kNever, false});
     switch (step.op) {
     case StepOp::Work:
         if (step.watch == Watch::Done) {
@@ -832,12 +838,24 @@ bool Simulator::execStep(TaskIndex t, const Step& step)
         break;
     }
     }
+    closeSpan(t, false);
     ++m_rt[t].pc;
     return true;
 }
 
+void Simulator::closeSpan(TaskIndex t, bool interrupted)
+{
+    TaskRuntime& rt = m_rt[t];
+    if (rt.openSpan == kNone)
+        return;
+    m_r.steps[rt.openSpan].end = m_now;
+    m_r.steps[rt.openSpan].interrupted = interrupted;
+    rt.openSpan = kNone;
+}
+
 void Simulator::endTask(TaskIndex t, std::string result)
 {
+    closeSpan(t, result != "ok");
     // Deferred cancel() calls run as the function returns, last deferred first.
     std::vector<CtxIndex> deferred;
     deferred.swap(m_rt[t].deferred);

@@ -414,3 +414,20 @@ TEST_CASE("An after-func's call runs on a context that is never done", "[sim][af
     CHECK(T(r, "f").endedAt == ms(6));
     CHECK(errOf(r, "inner") == "context deadline exceeded");
 }
+
+TEST_CASE("Step spans record when each step of a task began and ended", "[sim][task]")
+{
+    auto s = withRoot({timeoutCtx("t", "root", ms(100))});
+    s.tasks.push_back(task("w", "t", {logStep("go"), work(ms(30)), work(ms(300))}));
+    auto r = simulate(s);
+    REQUIRE(r.steps.size() == 3);
+    CHECK(r.steps[0].op == StepOp::Log);
+    CHECK(r.steps[0].start == 0);
+    CHECK(r.steps[0].end == 0);
+    CHECK(r.steps[1].start == 0);
+    CHECK(r.steps[1].end == ms(30));
+    CHECK_FALSE(r.steps[1].interrupted);
+    CHECK(r.steps[2].start == ms(30));
+    CHECK(r.steps[2].end == ms(100));
+    CHECK(r.steps[2].interrupted);
+}

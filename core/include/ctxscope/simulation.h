@@ -70,6 +70,18 @@ struct Lookup {
     CtxIndex boundAt = kNone;      // the WithValue context that answered (also for a nil binding)
 };
 
+// One step of a task, as it ran: when it began and when it finished. Steps that take no time
+// (derive, cancel, spawn, value, ...) have start == end. For the timeline, the Chrome trace and
+// task progress; the JSONL trace does not carry them.
+struct StepSpan {
+    TaskIndex task = kNone;
+    std::uint32_t step = 0;        // index into the task's steps
+    StepOp op = StepOp::Work;
+    Nanos start = 0;
+    Nanos end = kNever;            // kNever: still running when the run stopped
+    bool interrupted = false;      // it returned because the context was done (or failed)
+};
+
 struct LintFinding {
     std::string rule;              // "lostcancel", "SA1029", "goroutine-outlived-context", "goroutine-leak"
     std::string severity;          // "warning" or "error"
@@ -85,6 +97,7 @@ struct SimulationResult {
     std::vector<TaskInfo> tasks;        // top-level tasks, then spawned ones and after-func calls as declared
     std::vector<AfterFuncInfo> afterFuncs;
     std::vector<Lookup> lookups;
+    std::vector<StepSpan> steps;        // in the order the steps began
     std::vector<LintFinding> lints;
     Nanos endTime = 0;
     StopReason stopped = StopReason::Idle;

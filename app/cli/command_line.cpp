@@ -1,0 +1,140 @@
+#include "command_line.h"
+
+#include <charconv>
+
+namespace ctxscope::cli {
+namespace {
+
+bool parseSeed(const std::string& text, std::int64_t* out)
+{
+    const char* first = text.data();
+    const char* last = text.data() + text.size();
+    if (first != last && *first == '+')
+        ++first;
+    auto [ptr, ec] = std::from_chars(first, last, *out);
+    return first != last && ec == std::errc() && ptr == last;
+}
+
+// Splits "--name=value" into name and value; other arguments come back whole.
+std::pair<std::string, std::optional<std::string>> splitOption(const std::string& arg)
+{
+    if (arg.rfind("--", 0) == 0) {
+        auto eq = arg.find('=');
+        if (eq != std::string::npos)
+            return {arg.substr(0, eq), arg.substr(eq + 1)};
+    }
+    return {arg, std::nullopt};
+}
+
+ParseOutcome fail(std::string message)
+{
+    return {std::nullopt, std::move(message)};
+}
+
+ParseOutcome parseRun(const std::vector<std::string>& args, std::size_t i)
+{
+    CommandLine cl;
+    cl.command = Command::Run;
+    for (; i < args.size(); ++i) {
+        auto [name, inlineValue] = splitOption(args[i]);
+        const bool takesValue = name == "--trace" || name == "--report" || name == "--until" || name == "--seed";
+        if (takesValue) {
+            std::string value;
+            if (inlineValue) {
+                value = *inlineValue;
+            } else {
+                if (i + 1 >= args.size())
+                    return fail("option " + name + " needs a value");
+                value = args[++i];
+            }
+            if (value.empty())
+                return fail("option " + name + " needs a value");
+            if (name == "--trace") {
+                cl.tracePath = value;
+            } else if (name == "--report") {
+                cl.reportPath = value;
+            } else if (name == "--until") {
+                DurationParse d = parseDuration(value);
+                if (!d.value)
+                    return fail("--until " + value + ": " + d.error);
+                if (*d.value < 0)
+                    return fail("--until " + value + ": a time must not be negative");
+                cl.until = d.value;
+            } else {
+                std::int64_t seed = 0;
+                if (!parseSeed(value, &seed))
+                    return fail("--seed " + value + ": not an integer");
+                cl.seed = seed;
+            }
+        } else if (name.size() > 1 && name[0] == '-') {
+            return fail("unknown option " + name + " for run");
+        } else {
+            cl.scenarios.push_back(args[i]);
+        }
+    }
+    if (cl.scenarios.empty())
+        return fail("run needs a scenario file");
+    if (cl.scenarios.size() > 1)
+        return fail("run takes one scenario file, got " + std::to_string(cl.scenarios.size()));
+    if (cl.tracePath == "-" && cl.reportPath == "-")
+        return fail("--trace - and --report - cannot both write to stdout");
+    return {cl, {}};
+}
+
+ParseOutcome parseCheck(const std::vector<std::string>& args, std::size_t i)
+{
+    CommandLine cl;
+    cl.command = Command::Check;
+    for (; i < args.size(); ++i) {
+        const std::string& a = args[i];
+        if (a.size() > 1 && a[0] == '-')
+            return fail("unknown option " + a + " for check");
+        cl.scenarios.push_back(a);
+    }
+    if (cl.scenarios.empty())
+        return fail("check needs at least one scenario file");
+    return {cl, {}};
+}
+
+} // namespace
+
+ParseOutcome parseCommandLine(const std::vector<std::string>& args)
+{
+    for (const std::string& a : args) {
+        if (a == "--help" || a == "-h")
+            return {CommandLine{Command::Help, {}, {}, {}, {}, {}}, {}};
+    }
+    if (args.empty())
+        return fail("no command given");
+    const std::string& command = args[0];
+    if (command == "--version") {
+        if (args.size() > 1)
+            return fail("--version takes no arguments");
+        return {CommandLine{Command::Version, {}, {}, {}, {}, {}}, {}};
+    }
+    if (command == "run")
+        return parseRun(args, 1);
+    if (command == "check")
+        return parseCheck(args, 1);
+    if (command.size() > 1 && command[0] == '-')
+        return fail("unknown option " + command);
+    return fail("unknown command \"" + command + "\"");
+}
+
+const char* usageText()
+{
+    return "usage:\n"
+           "  ctxscope-cli run SCENARIO [options]   simulate; print a summary table to stdout\n"
+           "      --trace FILE       write the JSON Lines trace (\"-\" for stdout)\n"
+           "      --report FILE      write the final-state report (\"-\" for stdout)\n"
+           "      --until DURATION   stop at this virtual time (overrides the file's \"until\")\n"
+           "      --seed N           override the file's seed\n"
+           "  ctxscope-cli check SCENARIO...        validate and lint without writing anything\n"
+           "  ctxscope-cli --version | --help\n"
+           "\n"
+           "Durations are Go durations: 250ms, 1.5s, 2m30s.\n"
+           "Exit status: 0 success; 1 I/O error; 2 bad command line; 3 invalid scenario;\n"
+           "4 an expectation failed.\n";
+}
+
+} // namespace ctxscope::cli

@@ -1,0 +1,134 @@
+#include "commands.h"
+
+#include "summary.h"
+
+#include "ctxscope/atomic_file.h"
+#include "ctxscope/expectations.h"
+#include "ctxscope/report.h"
+#include "ctxscope/scenario_io.h"
+#include "ctxscope/simulation.h"
+#include "ctxscope/trace_writer.h"
+
+#include <filesystem>
+#include <ostream>
+
+namespace ctxscope::cli {
+namespace {
+
+// A scenario path that cannot be read at all is an I/O error (exit 1), not an invalid scenario:
+// there is nothing to point a JSON path at.
+bool checkReadable(const std::string& path, std::ostream& err)
+{
+    std::error_code ec;
+    auto status = std::filesystem::status(path, ec);
+    if (ec || !std::filesystem::exists(status)) {
+        err << path << ": cannot read: no such file\n";
+        return false;
+    }
+    if (std::filesystem::is_directory(status)) {
+        err << path << ": cannot read: is a directory\n";
+        return false;
+    }
+    return true;
+}
+
+struct Loaded {
+    int status = kExitOk;
+    std::optional<Scenario> scenario;
+};
+
+Loaded load(const std::string& path, std::ostream& err)
+{
+    if (!checkReadable(path, err))
+        return {kExitIo, std::nullopt};
+    LoadResult r = loadScenarioFile(path);
+    if (!r.problems.empty() || !r.scenario) {
+        for (const Problem& p : r.problems)
+            err << formatProblem(path, p) << '\n';
+        if (r.problems.empty())
+            err << path << ": could not be loaded\n";
+        return {kExitInvalidScenario, std::nullopt};
+    }
+    return {kExitOk, std::move(r.scenario)};
+}
+
+// Writes text to path ("-": to out) atomically; false after saying why on err.
+bool emit(const std::string& path, const std::string& text, const char* what, std::ostream& out,
+          std::ostream& err)
+{
+    if (path == "-") {
+        out << text;
+        out.flush();
+        if (!out) {
+            err << "ctxscope-cli: cannot write the " << what << " to stdout\n";
+            return false;
+        }
+        return true;
+    }
+    std::string error;
+    if (!writeFileAtomically(path, text, &error)) {
+        err << path << ": cannot write the " << what << ": " << error << '\n';
+        return false;
+    }
+    return true;
+}
+
+} // namespace
+
+int runCommand(const CommandLine& cl, std::ostream& out, std::ostream& err)
+{
+    const std::string& path = cl.scenarios.front();
+    Loaded loaded = load(path, err);
+    if (!loaded.scenario)
+        return loaded.status;
+    const Scenario& scenario = *loaded.scenario;
+
+    SimulationOptions options;
+    options.seed = cl.seed;
+    options.until = cl.until;
+    const SimulationResult result = simulate(scenario, options);
+    const ExpectationReport expectations = checkExpectations(scenario, result);
+
+    bool ioOk = true;
+    if (cl.tracePath)
+        ioOk = emit(*cl.tracePath, traceToString(result), "trace", out, err) && ioOk;
+    if (cl.reportPath)
+        ioOk = emit(*cl.reportPath, reportToString(result, expectations), "report", out, err) && ioOk;
+
+    // stdout carries the trace or report as JSON then; a table around it would spoil it.
+    const bool stdoutTaken = cl.tracePath == "-" || cl.reportPath == "-";
+    if (!stdoutTaken) {
+        out << renderSummary(result, expectations);
+        out.flush();
+    }
+    for (const std::string& failure : expectations.failureMessages())
+        err << path << ": " << failure << '\n';
+
+    if (!ioOk)
+        return kExitIo;
+    return expectations.allPassed() ? kExitOk : kExitExpectationFailed;
+}
+
+int checkCommand(const CommandLine& cl, std::ostream& out, std::ostream& err)
+{
+    int status = kExitOk;
+    for (const std::string& path : cl.scenarios) {
+        Loaded loaded = load(path, err);
+        if (!loaded.scenario) {
+            // An invalid scenario outranks an unreadable one in the exit status.
+            if (loaded.status == kExitInvalidScenario || status == kExitOk)
+                status = loaded.status;
+            continue;
+        }
+        const SimulationResult result = simulate(*loaded.scenario);
+        for (const LintFinding& l : result.lints) {
+            out << path << ": " << l.severity << ": " << l.rule << " " << l.subject << " at "
+                << formatDuration(l.t) << ": " << l.message << '\n';
+        }
+        out << path << ": ok\n";
+    }
+    out.flush();
+    return status;
+}
+
+} // namespace ctxscope::cli

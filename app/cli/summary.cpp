@@ -1,0 +1,148 @@
+#include "summary.h"
+
+#include <algorithm>
+#include <vector>
+
+namespace ctxscope::cli {
+namespace {
+
+using Row = std::vector<std::string>;
+
+// Display width in code points (ids are ASCII, but causes and labels may not be).
+std::size_t width(const std::string& s)
+{
+    return static_cast<std::size_t>(std::count_if(s.begin(), s.end(), [](char c) {
+        return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+    }));
+}
+
+std::string time(Nanos t, Nanos none)
+{
+    return t == none ? std::string("-") : formatDuration(t);
+}
+
+// Renders a table with a header, two spaces between columns, the last column not padded.
+void table(std::string& out, const Row& header, const std::vector<Row>& rows, std::size_t total,
+           std::size_t maxRows, const char* what)
+{
+    std::vector<std::size_t> widths(header.size(), 0);
+    auto measure = [&](const Row& r) {
+        for (std::size_t i = 0; i < r.size() && i < widths.size(); ++i)
+            widths[i] = std::max(widths[i], width(r[i]));
+    };
+    measure(header);
+    for (const Row& r : rows)
+        measure(r);
+    auto line = [&](const Row& r) {
+        std::string text = " ";
+        for (std::size_t i = 0; i < r.size(); ++i) {
+            text += ' ';
+            text += r[i];
+            if (i + 1 < r.size())
+                text.append(widths[i] - width(r[i]) + 1, ' ');
+        }
+        while (!text.empty() && text.back() == ' ')
+            text.pop_back();
+        out += text;
+        out += '\n';
+    };
+    line(header);
+    for (const Row& r : rows)
+        line(r);
+    if (total > maxRows && total > rows.size()) {
+        out += "  ... and " + std::to_string(total - rows.size()) + " more " + what +
+               " (--report FILE lists them all)\n";
+    }
+}
+
+std::string contextName(const SimulationResult& r, CtxIndex i)
+{
+    return i < r.contexts.size() ? r.contexts[i].id : std::string("-");
+}
+
+void contextsTable(std::string& out, const SimulationResult& r, std::size_t maxRows)
+{
+    out += "\nContexts (" + std::to_string(r.contexts.size()) + ")\n";
+    if (r.contexts.empty())
+        return;
+    std::vector<Row> rows;
+    for (std::size_t i = 0; i < r.contexts.size() && rows.size() < maxRows; ++i) {
+        const ContextInfo& c = r.contexts[i];
+        std::string state;
+        if (c.createdAt == kNever)
+            state = "never created";
+        else if (c.err == Err::None)
+            state = "active";
+        else
+            state = errString(c.err);
+        std::string cause = c.cause < r.strings.size() ? r.str(c.cause) : std::string("-");
+        if (c.reason == Reason::Parent)
+            cause += " (from " + contextName(r, c.source) + ")";
+        std::string deadline = time(c.deadline, kNoDeadline);
+        if (c.deadline != kNoDeadline && c.deadlineFrom != kNone && c.deadlineFrom != i)
+            deadline += " (" + contextName(r, c.deadlineFrom) + ")";
+        rows.push_back({c.id, contextKindName(c.kind), state, cause, time(c.doneAt, kNever), deadline});
+    }
+    table(out, {"ID", "KIND", "STATE", "CAUSE", "DONE AT", "DEADLINE"}, rows, r.contexts.size(), maxRows,
+          "contexts");
+}
+
+void tasksTable(std::string& out, const SimulationResult& r, std::size_t maxRows)
+{
+    out += "\nTasks (" + std::to_string(r.tasks.size()) + ")\n";
+    if (r.tasks.empty())
+        return;
+    std::vector<Row> rows;
+    for (std::size_t i = 0; i < r.tasks.size() && rows.size() < maxRows; ++i) {
+        const TaskInfo& t = r.tasks[i];
+        std::string result = t.result.empty() ? std::string("not started") : t.result;
+        std::string id = t.afterFunc != kNone ? t.id + " (after-func)" : t.id;
+        rows.push_back({id, contextName(r, t.context), result, time(t.endedAt, kNever)});
+    }
+    table(out, {"ID", "CONTEXT", "RESULT", "ENDED AT"}, rows, r.tasks.size(), maxRows, "tasks");
+}
+
+void lintsList(std::string& out, const SimulationResult& r, std::size_t maxRows)
+{
+    out += "\nLints (" + std::to_string(r.lints.size()) + ")\n";
+    std::size_t shown = 0;
+    for (const LintFinding& l : r.lints) {
+        if (shown++ == maxRows) {
+            out += "  ... and " + std::to_string(r.lints.size() - maxRows) +
+                   " more lints (--report FILE lists them all)\n";
+            break;
+        }
+        out += "  " + l.severity + " " + l.rule + " " + l.subject + " at " + formatDuration(l.t) + ": " +
+               l.message + "\n";
+    }
+}
+
+void expectationsList(std::string& out, const ExpectationReport& e)
+{
+    if (e.outcomes.empty())
+        return;
+    out += "\nExpectations: " + std::to_string(e.passed) + " passed, " + std::to_string(e.failed) + " failed\n";
+    for (const ExpectationOutcome& o : e.outcomes) {
+        out += std::string(o.passed ? "  ok    " : "  FAIL  ") + "expect[" + std::to_string(o.index) + "] " +
+               o.title + "\n";
+        for (const std::string& f : o.failures)
+            out += "          " + f + "\n";
+    }
+}
+
+} // namespace
+
+std::string renderSummary(const SimulationResult& r, const ExpectationReport& expectations, std::size_t maxRows)
+{
+    std::string out = "Scenario: " + r.scenarioName + "\n";
+    out += "Stopped:  " + std::string(r.stopped == StopReason::Horizon ? "horizon" : "idle") + " at " +
+           formatDuration(r.endTime) + " (seed " + std::to_string(r.seed) + ", " +
+           std::to_string(r.events.size()) + " events)\n";
+    contextsTable(out, r, maxRows);
+    tasksTable(out, r, maxRows);
+    lintsList(out, r, maxRows);
+    expectationsList(out, expectations);
+    return out;
+}
+
+} // namespace ctxscope::cli

@@ -1,0 +1,19 @@
+#pragma once
+// The human-readable summary `ctxscope-cli run` prints: what stopped the run and when, tables
+// of contexts and tasks (capped for big scenarios), lints and the expectation checklist.
+#include "ctxscope/expectations.h"
+#include "ctxscope/simulation.h"
+
+#include <cstddef>
+#include <string>
+
+namespace ctxscope::cli {
+
+inline constexpr std::size_t kSummaryMaxRows = 40;
+
+// renderSummary returns the summary text, ending in a newline. Tables longer than maxRows show
+// their first maxRows rows and a line saying how many more there are.
+std::string renderSummary(const SimulationResult& result, const ExpectationReport& expectations,
+                          std::size_t maxRows = kSummaryMaxRows);
+
+} // namespace ctxscope::cli

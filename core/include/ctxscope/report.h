@@ -1,0 +1,20 @@
+#pragma once
+// The final-state report of spec/trace.md ("ctxscope_report": 1): every context, task (an
+// after-func's call included, under its id), after-func, lookup and lint of a finished run, and
+// the outcome of the scenario's expectations. Pretty JSON with a 2-space indent, deterministic.
+#include "ctxscope/expectations.h"
+#include "ctxscope/simulation.h"
+
+#include <iosfwd>
+#include <string>
+
+namespace ctxscope {
+
+// reportToString renders the report, ending in a newline. Fields that do not apply (no parent,
+// no deadline, never done, never started, stop never called) are JSON null, as trace.md says.
+std::string reportToString(const SimulationResult& result, const ExpectationReport& expectations);
+
+// writeReport writes reportToString's text to out.
+void writeReport(std::ostream& out, const SimulationResult& result, const ExpectationReport& expectations);
+
+} // namespace ctxscope

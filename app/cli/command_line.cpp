@@ -26,6 +26,13 @@ std::pair<std::string, std::optional<std::string>> splitOption(const std::string
     return {arg, std::nullopt};
 }
 
+CommandLine helpOrVersion(Command c)
+{
+    CommandLine cl;
+    cl.command = c;
+    return cl;
+}
+
 ParseOutcome fail(std::string message)
 {
     return {std::nullopt, std::move(message)};
@@ -96,13 +103,54 @@ ParseOutcome parseCheck(const std::vector<std::string>& args, std::size_t i)
     return {cl, {}};
 }
 
+// render SCENARIO [--at DURATION] -o FILE.svg
+ParseOutcome parseRender(const std::vector<std::string>& args, std::size_t i)
+{
+    CommandLine cl;
+    cl.command = Command::Render;
+    for (; i < args.size(); ++i) {
+        auto [name, inlineValue] = splitOption(args[i]);
+        if (name == "--at" || name == "-o" || name == "--output") {
+            std::string value;
+            if (inlineValue) {
+                value = *inlineValue;
+            } else {
+                if (i + 1 >= args.size())
+                    return fail("option " + name + " needs a value");
+                value = args[++i];
+            }
+            if (value.empty())
+                return fail("option " + name + " needs a value");
+            if (name == "--at") {
+                DurationParse d = parseDuration(value);
+                if (!d.value)
+                    return fail("--at " + value + ": " + d.error);
+                if (*d.value < 0)
+                    return fail("--at " + value + ": a time must not be negative");
+                cl.at = d.value;
+            } else {
+                cl.outputPath = value;
+            }
+        } else if (name.size() > 1 && name[0] == '-') {
+            return fail("unknown option " + name + " for render");
+        } else {
+            cl.scenarios.push_back(args[i]);
+        }
+    }
+    if (cl.scenarios.size() != 1)
+        return fail("render takes one scenario file");
+    if (!cl.outputPath)
+        return fail("render needs -o FILE.svg");
+    return {cl, {}};
+}
+
 } // namespace
 
 ParseOutcome parseCommandLine(const std::vector<std::string>& args)
 {
     for (const std::string& a : args) {
         if (a == "--help" || a == "-h")
-            return {CommandLine{Command::Help, {}, {}, {}, {}, {}}, {}};
+            return {helpOrVersion(Command::Help), {}};
     }
     if (args.empty())
         return fail("no command given");
@@ -110,12 +158,14 @@ ParseOutcome parseCommandLine(const std::vector<std::string>& args)
     if (command == "--version") {
         if (args.size() > 1)
             return fail("--version takes no arguments");
-        return {CommandLine{Command::Version, {}, {}, {}, {}, {}}, {}};
+        return {helpOrVersion(Command::Version), {}};
     }
     if (command == "run")
         return parseRun(args, 1);
     if (command == "check")
         return parseCheck(args, 1);
+    if (command == "render")
+        return parseRender(args, 1);
     if (command.size() > 1 && command[0] == '-')
         return fail("unknown option " + command);
     return fail("unknown command \"" + command + "\"");
@@ -130,6 +180,8 @@ const char* usageText()
            "      --until DURATION   stop at this virtual time (overrides the file's \"until\")\n"
            "      --seed N           override the file's seed\n"
            "  ctxscope-cli check SCENARIO...        validate and lint without writing anything\n"
+           "  ctxscope-cli render SCENARIO [--at DURATION] -o FILE.svg\n"
+           "                                        draw the tree as it stands at that time\n"
            "  ctxscope-cli --version | --help\n"
            "\n"
            "Durations are Go durations: 250ms, 1.5s, 2m30s.\n"

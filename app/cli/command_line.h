@@ -10,7 +10,7 @@
 
 namespace ctxscope::cli {
 
-enum class Command : std::uint8_t { Help, Version, Run, Check };
+enum class Command : std::uint8_t { Help, Version, Run, Check, Render };
 
 struct CommandLine {
     Command command = Command::Help;
@@ -19,6 +19,8 @@ struct CommandLine {
     std::optional<std::string> reportPath; // "-" means stdout
     std::optional<Nanos> until;
     std::optional<std::int64_t> seed;
+    std::optional<Nanos> at;                // render: the instant to draw (default 0)
+    std::optional<std::string> outputPath;  // render: -o FILE ("-" means stdout)
 };
 
 struct ParseOutcome {

@@ -7,6 +7,7 @@
 #include "ctxscope/report.h"
 #include "ctxscope/scenario_io.h"
 #include "ctxscope/simulation.h"
+#include "ctxscope/svg_render.h"
 #include "ctxscope/trace_writer.h"
 
 #include <filesystem>
@@ -129,6 +130,18 @@ int checkCommand(const CommandLine& cl, std::ostream& out, std::ostream& err)
     }
     out.flush();
     return status;
+}
+
+int renderCommand(const CommandLine& cl, std::ostream& out, std::ostream& err)
+{
+    const std::string& path = cl.scenarios.front();
+    Loaded loaded = load(path, err);
+    if (!loaded.scenario)
+        return loaded.status;
+    const SimulationResult result = simulate(*loaded.scenario);
+    SvgOptions options;
+    options.at = cl.at.value_or(0);
+    return emit(*cl.outputPath, renderTreeSvg(result, options), "picture", out, err) ? kExitOk : kExitIo;
 }
 
 } // namespace ctxscope::cli

@@ -22,4 +22,7 @@ int runCommand(const CommandLine& cl, std::ostream& out, std::ostream& err);
 // checkCommand validates each file and lists the lints a run of it finds; nothing is written.
 int checkCommand(const CommandLine& cl, std::ostream& out, std::ostream& err);
 
+// renderCommand draws the tree at --at as SVG into -o FILE (atomically).
+int renderCommand(const CommandLine& cl, std::ostream& out, std::ostream& err);
+
 } // namespace ctxscope::cli

@@ -33,6 +33,8 @@ int dispatch(const std::vector<std::string>& args)
         return runCommand(cl, std::cout, std::cerr);
     case Command::Check:
         return checkCommand(cl, std::cout, std::cerr);
+    case Command::Render:
+        return renderCommand(cl, std::cout, std::cerr);
     }
     return kExitUsage;
 }

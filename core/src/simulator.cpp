@@ -112,6 +112,18 @@ bool isBuiltinType(std::string_view t)
     return false;
 }
 
+// Go compares keys by dynamic type: byte is uint8, rune is int32, and any("k") holds a string.
+std::string_view canonicalKeyType(std::string_view t)
+{
+    if (t == "byte")
+        return "uint8";
+    if (t == "rune")
+        return "int32";
+    if (t == "any" || t == "interface{}")
+        return "string";
+    return t;
+}
+
 class Simulator final : public CancelObserver {
 public:
     Simulator(const Scenario& s, const SimulationOptions& o) : m_s(s)
@@ -790,7 +802,7 @@ bool Simulator::execStep(TaskIndex t, const Step& step)
             if (r == kNone || m_ctxSpec[r]->kind != ContextKind::WithValue)
                 continue;
             const ContextSpec& spec = *m_ctxSpec[r];
-            if (spec.key == step.text && spec.keyType == step.keyType) {
+            if (spec.key == step.text && canonicalKeyType(spec.keyType) == canonicalKeyType(step.keyType)) {
                 l.boundAt = r;
                 l.found = spec.value.type != Scalar::Type::Null; // a nil binding reads as absent
                 if (l.found)

@@ -431,3 +431,18 @@ TEST_CASE("Step spans record when each step of a task began and ended", "[sim][t
     CHECK(r.steps[2].end == ms(100));
     CHECK(r.steps[2].interrupted);
 }
+
+TEST_CASE("R38: key types compare as Go types: byte is uint8, rune is int32, any(\"k\") is a string", "[sim][value]")
+{
+    auto s = withRoot({valueCtx("b", "root", "n", Scalar::number("7"), "byte"),
+                       valueCtx("r", "b", "m", Scalar::number("8"), "rune"),
+                       valueCtx("a", "r", "k", Scalar::string("s"), "string")});
+    s.tasks.push_back(task("t", "a", {valueStep("n", "uint8"), valueStep("m", "int32"), valueStep("k", "any"),
+                                      valueStep("n", "int8")}));
+    auto r = simulate(s);
+    REQUIRE(r.lookups.size() == 4);
+    CHECK(r.lookups[0].found);
+    CHECK(r.lookups[1].found);
+    CHECK(r.lookups[2].found);
+    CHECK_FALSE(r.lookups[3].found);
+}

@@ -44,7 +44,8 @@ ParseOutcome parseRun(const std::vector<std::string>& args, std::size_t i)
     cl.command = Command::Run;
     for (; i < args.size(); ++i) {
         auto [name, inlineValue] = splitOption(args[i]);
-        const bool takesValue = name == "--trace" || name == "--report" || name == "--until" || name == "--seed";
+        const bool takesValue = name == "--trace" || name == "--report" || name == "--until" || name == "--seed" ||
+                                name == "--chrome";
         if (takesValue) {
             std::string value;
             if (inlineValue) {
@@ -60,6 +61,8 @@ ParseOutcome parseRun(const std::vector<std::string>& args, std::size_t i)
                 cl.tracePath = value;
             } else if (name == "--report") {
                 cl.reportPath = value;
+            } else if (name == "--chrome") {
+                cl.chromePath = value;
             } else if (name == "--until") {
                 DurationParse d = parseDuration(value);
                 if (!d.value)
@@ -83,8 +86,9 @@ ParseOutcome parseRun(const std::vector<std::string>& args, std::size_t i)
         return fail("run needs a scenario file");
     if (cl.scenarios.size() > 1)
         return fail("run takes one scenario file, got " + std::to_string(cl.scenarios.size()));
-    if (cl.tracePath == "-" && cl.reportPath == "-")
-        return fail("--trace - and --report - cannot both write to stdout");
+    int toStdout = (cl.tracePath == "-") + (cl.reportPath == "-") + (cl.chromePath == "-");
+    if (toStdout > 1)
+        return fail("only one of --trace, --report and --chrome can write to stdout (\"-\")");
     return {cl, {}};
 }
 
@@ -144,6 +148,40 @@ ParseOutcome parseRender(const std::vector<std::string>& args, std::size_t i)
     return {cl, {}};
 }
 
+// export-go SCENARIO -o DIR  |  verify SCENARIO [--go PATH]
+ParseOutcome parseGoCommand(const std::vector<std::string>& args, std::size_t i, Command command)
+{
+    CommandLine cl;
+    cl.command = command;
+    const char* verb = command == Command::ExportGo ? "export-go" : "verify";
+    for (; i < args.size(); ++i) {
+        auto [name, inlineValue] = splitOption(args[i]);
+        const bool ours = command == Command::ExportGo ? (name == "-o" || name == "--output") : name == "--go";
+        if (ours) {
+            std::string value;
+            if (inlineValue) {
+                value = *inlineValue;
+            } else {
+                if (i + 1 >= args.size())
+                    return fail("option " + name + " needs a value");
+                value = args[++i];
+            }
+            if (value.empty())
+                return fail("option " + name + " needs a value");
+            (command == Command::ExportGo ? cl.outputPath : cl.goBinary) = value;
+        } else if (name.size() > 1 && name[0] == '-') {
+            return fail("unknown option " + name + " for " + verb);
+        } else {
+            cl.scenarios.push_back(args[i]);
+        }
+    }
+    if (cl.scenarios.size() != 1)
+        return fail(std::string(verb) + " takes one scenario file");
+    if (command == Command::ExportGo && !cl.outputPath)
+        return fail("export-go needs -o DIR");
+    return {cl, {}};
+}
+
 } // namespace
 
 ParseOutcome parseCommandLine(const std::vector<std::string>& args)
@@ -166,6 +204,10 @@ ParseOutcome parseCommandLine(const std::vector<std::string>& args)
         return parseCheck(args, 1);
     if (command == "render")
         return parseRender(args, 1);
+    if (command == "export-go")
+        return parseGoCommand(args, 1, Command::ExportGo);
+    if (command == "verify")
+        return parseGoCommand(args, 1, Command::Verify);
     if (command.size() > 1 && command[0] == '-')
         return fail("unknown option " + command);
     return fail("unknown command \"" + command + "\"");
@@ -177,16 +219,21 @@ const char* usageText()
            "  ctxscope-cli run SCENARIO [options]   simulate; print a summary table to stdout\n"
            "      --trace FILE       write the JSON Lines trace (\"-\" for stdout)\n"
            "      --report FILE      write the final-state report (\"-\" for stdout)\n"
+           "      --chrome FILE      write a Chrome/Perfetto trace (open it at ui.perfetto.dev)\n"
            "      --until DURATION   stop at this virtual time (overrides the file's \"until\")\n"
            "      --seed N           override the file's seed\n"
            "  ctxscope-cli check SCENARIO...        validate and lint without writing anything\n"
            "  ctxscope-cli render SCENARIO [--at DURATION] -o FILE.svg\n"
            "                                        draw the tree as it stands at that time\n"
+           "  ctxscope-cli export-go SCENARIO -o DIR  write the equivalent Go module\n"
+           "  ctxscope-cli verify SCENARIO [--go PATH]\n"
+           "                                        run that module's synctest test with a real Go\n"
+           "                                        (>= 1.25) and list where it disagrees\n"
            "  ctxscope-cli --version | --help\n"
            "\n"
            "Durations are Go durations: 250ms, 1.5s, 2m30s.\n"
            "Exit status: 0 success; 1 I/O error; 2 bad command line; 3 invalid scenario;\n"
-           "4 an expectation failed.\n";
+           "4 an expectation failed; 5 verify found a difference or no Go new enough.\n";
 }
 
 } // namespace ctxscope::cli

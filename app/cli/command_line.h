@@ -10,7 +10,7 @@
 
 namespace ctxscope::cli {
 
-enum class Command : std::uint8_t { Help, Version, Run, Check, Render };
+enum class Command : std::uint8_t { Help, Version, Run, Check, Render, ExportGo, Verify };
 
 struct CommandLine {
     Command command = Command::Help;
@@ -20,7 +20,9 @@ struct CommandLine {
     std::optional<Nanos> until;
     std::optional<std::int64_t> seed;
     std::optional<Nanos> at;                // render: the instant to draw (default 0)
-    std::optional<std::string> outputPath;  // render: -o FILE ("-" means stdout)
+    std::optional<std::string> outputPath;  // render: -o FILE ("-" means stdout); export-go: -o DIR
+    std::optional<std::string> chromePath;  // run --chrome FILE
+    std::optional<std::string> goBinary;    // verify --go PATH
 };
 
 struct ParseOutcome {

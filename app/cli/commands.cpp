@@ -8,6 +8,9 @@
 #include "ctxscope/scenario_io.h"
 #include "ctxscope/simulation.h"
 #include "ctxscope/svg_render.h"
+#include "ctxscope/chrome_trace.h"
+#include "ctxscope/go_export.h"
+#include "go_verify.h"
 #include "ctxscope/trace_writer.h"
 
 #include <filesystem>
@@ -95,9 +98,11 @@ int runCommand(const CommandLine& cl, std::ostream& out, std::ostream& err)
         ioOk = emit(*cl.tracePath, traceToString(result), "trace", out, err) && ioOk;
     if (cl.reportPath)
         ioOk = emit(*cl.reportPath, reportToString(result, expectations), "report", out, err) && ioOk;
+    if (cl.chromePath)
+        ioOk = emit(*cl.chromePath, chromeTraceToString(result), "Chrome trace", out, err) && ioOk;
 
     // stdout carries the trace or report as JSON then; a table around it would spoil it.
-    const bool stdoutTaken = cl.tracePath == "-" || cl.reportPath == "-";
+    const bool stdoutTaken = cl.tracePath == "-" || cl.reportPath == "-" || cl.chromePath == "-";
     if (!stdoutTaken) {
         out << renderSummary(result, expectations);
         out.flush();
@@ -142,6 +147,57 @@ int renderCommand(const CommandLine& cl, std::ostream& out, std::ostream& err)
     SvgOptions options;
     options.at = cl.at.value_or(0);
     return emit(*cl.outputPath, renderTreeSvg(result, options), "picture", out, err) ? kExitOk : kExitIo;
+}
+
+int exportGoCommand(const CommandLine& cl, std::ostream& out, std::ostream& err)
+{
+    const std::string& path = cl.scenarios.front();
+    Loaded loaded = load(path, err);
+    if (!loaded.scenario)
+        return loaded.status;
+    const SimulationResult result = simulate(*loaded.scenario);
+    const GoExport module = exportGo(*loaded.scenario, result);
+    std::string error;
+    if (!writeGoExport(module, *cl.outputPath, &error)) {
+        err << *cl.outputPath << ": cannot write the Go module: " << error << '\n';
+        return kExitIo;
+    }
+    out << "wrote " << *cl.outputPath << ": go.mod (go " << module.goDirective << "), main.go (needs Go "
+        << module.programGoVersion << "), scenario_test.go (testing/synctest, Go 1.25+)\n";
+    for (const std::string& note : module.notes)
+        out << "note: " << note << '\n';
+    out << "run it: cd " << *cl.outputPath << " && go run .    check it: go test ./...\n";
+    return kExitOk;
+}
+
+int verifyCommand(const CommandLine& cl, std::ostream& out, std::ostream& err)
+{
+    const std::string& path = cl.scenarios.front();
+    Loaded loaded = load(path, err);
+    if (!loaded.scenario)
+        return loaded.status;
+    GoVerifyOptions options;
+    if (cl.goBinary)
+        options.goBinary = *cl.goBinary;
+    const GoVerifyResult r = verifyWithGo(*loaded.scenario, options);
+    if (!r.goVersionProblem.empty()) {
+        err << path << ": " << r.goVersionProblem << '\n';
+        return kExitVerifyDifference;
+    }
+    for (const std::string& d : r.differences)
+        out << d << '\n';
+    if (!r.ok) {
+        if (r.differences.empty())
+            err << path << ": go test failed:\n" << r.rawOutput << '\n';
+        else
+            err << path << ": " << r.differences.size() << " difference(s) between the simulator and " << r.goVersion << '\n';
+        return kExitVerifyDifference;
+    }
+    out << path << ": " << r.goVersion << " agrees with the simulator on " << r.factsCompared << " facts";
+    if (r.factsLeftToRaces > 0)
+        out << " (" << r.factsLeftToRaces << " left to same-instant races in Go, not compared)";
+    out << '\n';
+    return kExitOk;
 }
 
 } // namespace ctxscope::cli

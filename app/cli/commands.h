@@ -13,6 +13,7 @@ enum ExitCode : int {
     kExitUsage = 2,
     kExitInvalidScenario = 3,
     kExitExpectationFailed = 4,
+    kExitVerifyDifference = 5,
 };
 
 // runCommand loads and simulates one scenario, writes the requested outputs atomically, prints
@@ -21,6 +22,13 @@ int runCommand(const CommandLine& cl, std::ostream& out, std::ostream& err);
 
 // checkCommand validates each file and lists the lints a run of it finds; nothing is written.
 int checkCommand(const CommandLine& cl, std::ostream& out, std::ostream& err);
+
+// exportGoCommand writes the equivalent Go module (go.mod, main.go, scenario_test.go) into DIR.
+int exportGoCommand(const CommandLine& cl, std::ostream& out, std::ostream& err);
+
+// verifyCommand runs the exported module's synctest test with a real Go toolchain; exit 5 on a
+// difference or when no Go >= 1.25 is found.
+int verifyCommand(const CommandLine& cl, std::ostream& out, std::ostream& err);
 
 // renderCommand draws the tree at --at as SVG into -o FILE (atomically).
 int renderCommand(const CommandLine& cl, std::ostream& out, std::ostream& err);

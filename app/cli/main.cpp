@@ -35,6 +35,10 @@ int dispatch(const std::vector<std::string>& args)
         return checkCommand(cl, std::cout, std::cerr);
     case Command::Render:
         return renderCommand(cl, std::cout, std::cerr);
+    case Command::ExportGo:
+        return exportGoCommand(cl, std::cout, std::cerr);
+    case Command::Verify:
+        return verifyCommand(cl, std::cout, std::cerr);
     }
     return kExitUsage;
 }

@@ -3,7 +3,8 @@
 
 Usage: cli_test.py --cli PATH CASE [ARG]
 Cases: usage, help, invalid, missing-file, expect-fail, ok, check, stdout-report, stdout-trace,
-       io-error, untouched-on-failure, big-summary, determinism, seed, until, scenario FILE, conformance RUNNER
+       io-error, untouched-on-failure, big-summary, determinism, seed, until, chrome, render, export-go,
+       verify-without-go, scenario FILE, conformance RUNNER
 Exits 0 when the case holds; otherwise prints what went wrong and exits 1.
 """
 import argparse, json, os, subprocess, sys, tempfile
@@ -59,9 +60,11 @@ def case_usage():
     usage_error(["run", data("ok.json"), "--seed", "x1"], "--seed not an integer")
     usage_error(["run", data("ok.json"), "--trace", "-", "--report", "-"], "trace and report both on stdout")
     usage_error(["check"], "check without files")
-    # Commands of later issues are not stubbed: they are unknown until they exist.
-    usage_error(["export-go", data("ok.json"), "-o", "out"], "export-go")
-    usage_error(["run", data("ok.json"), "--chrome", "x.json"], "--chrome")
+    usage_error(["export-go", data("ok.json")], "export-go without -o")
+    usage_error(["render", data("ok.json")], "render without -o")
+    usage_error(["render", data("ok.json"), "-o", "x.svg", "--at", "soon"], "render --at not a duration")
+    usage_error(["verify"], "verify without a file")
+    usage_error(["run", data("ok.json"), "--chrome", "-", "--trace", "-"], "chrome and trace both on stdout")
 
 
 def case_help():
@@ -269,6 +272,53 @@ def case_until():
     report = json.loads(p.stdout)
     expect(report["stopped"] == "horizon" and report["end_ns"] == 50000000, "--until stops at the horizon", p)
     expect(report["tasks"]["handler"]["result"] == "running", "a task cut off is running", p)
+
+
+def case_chrome():
+    with tempfile.TemporaryDirectory() as d:
+        out = os.path.join(d, "t.json")
+        p = run("run", data("ok.json"), "--chrome", out)
+        expect(p.returncode == 0, "--chrome: exit 0", p)
+        doc = json.load(open(out))
+        events = doc.get("traceEvents", [])
+        expect(len(events) > 0, "--chrome writes traceEvents", p)
+        names = [e for e in events if e.get("ph") == "M" and e.get("name") == "thread_name"]
+        expect(len(names) > 0, "lanes are named with thread_name metadata", p)
+        again = os.path.join(d, "t2.json")
+        run("run", data("ok.json"), "--chrome", again)
+        expect(open(out, "rb").read() == open(again, "rb").read(), "the Chrome trace is deterministic")
+
+
+def case_render():
+    with tempfile.TemporaryDirectory() as d:
+        out = os.path.join(d, "tree.svg")
+        p = run("render", data("ok.json"), "--at", "120ms", "-o", out)
+        expect(p.returncode == 0, "render: exit 0", p)
+        svg = open(out).read()
+        expect(svg.startswith("<?xml") and "<svg" in svg and svg.rstrip().endswith("</svg>"), "render writes an SVG", p)
+        expect("at 120ms of virtual time" in svg, "the picture says which time it shows", p)
+        with open(out, "w") as f:
+            f.write("previous")
+        p = run("render", data("invalid.json"), "-o", out)
+        expect(p.returncode == 3 and open(out).read() == "previous", "a failed render leaves the file untouched", p)
+
+
+def case_export_go():
+    with tempfile.TemporaryDirectory() as d:
+        p = run("export-go", data("ok.json"), "-o", os.path.join(d, "mod"))
+        expect(p.returncode == 0, "export-go: exit 0", p)
+        files = sorted(os.listdir(os.path.join(d, "mod")))
+        expect(files == ["go.mod", "main.go", "scenario_test.go"], "export-go writes go.mod, main.go, scenario_test.go: %r" % files, p)
+        main = open(os.path.join(d, "mod", "main.go")).read()
+        expect("context.WithTimeout(" in main and "defer cancel" in main, "main.go reads as Go a programmer writes", p)
+
+
+def case_verify_without_go():
+    with tempfile.TemporaryDirectory() as d:
+        p = run("verify", data("ok.json"), "--go", os.path.join(d, "no-go-here"))
+        expect(p.returncode == 5, "verify with no Go toolchain: exit 5", p)
+        expect("1.25" in p.stderr, "verify says which Go version it needs", p)
+        no_crash(p, "verify without go")
 
 
 def case_scenario(path):

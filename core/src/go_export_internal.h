@@ -1,0 +1,40 @@
+#pragma once
+// Shared between the parts of the Go export: main.go (go_export_main.cpp), scenario_test.go
+// (go_export_test.cpp), the fixed Go sources (go_export_runtime.cpp) and the race analysis
+// (go_ties.cpp).
+#include "ctxscope/go_export.h"
+
+#include <map>
+#include <set>
+#include <string>
+
+namespace ctxscope::gox {
+
+// Facts that depend on which of two things due at the same instant Go runs first: embedded
+// in the test but not compared. Keyed by subject id; values are the field names the test uses
+// ("err", "cause", "reason", "done", "created", "deadline", "started", "result", "ended",
+// "stopped", "value").
+struct RaceSkips {
+    std::map<std::string, std::set<std::string>> contexts, tasks, afterFuncs;
+    std::set<std::pair<std::string, int>> lookups; // (task id, n-th lookup of that task, from 0)
+    int count() const;
+};
+
+// findRaces re-simulates the scenario with each timer (context timeouts and deadlines, work
+// durations, polling periods) moved by -1ns and +1ns, and marks every fact that changes by
+// more than the move itself. notes gets a line when the scenario is too large to analyse.
+RaceSkips findRaces(const Scenario& scenario, const SimulationResult& base, std::vector<std::string>* notes);
+
+// mainGo writes main.go; records discarded cancel functions and notes in *out.
+std::string mainGo(const Scenario& scenario, const SimulationResult& result, const std::string& programVersion,
+                   const std::string& module, GoExport* out);
+
+// testGo writes scenario_test.go.
+std::string testGo(const Scenario& scenario, const SimulationResult& result, const RaceSkips& skips);
+
+// The fixed Go text: the tracer at the end of main.go (causeFromGo: call context.Cause, else
+// use Err as the cause, for Go 1.19 programs) and the comparison code of the test.
+std::string tracerSource(bool causeFromGo);
+std::string harnessSource();
+
+} // namespace ctxscope::gox

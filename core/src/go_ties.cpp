@@ -1,0 +1,185 @@
+// Which facts real Go leaves to a race. Two timers due at the same instant (a work step's
+// time.After and a context deadline, two deadlines, two goroutines' sleeps) fire in an order Go
+// does not define, while the simulator fires them in arming order. To find the facts that hang
+// on such a tie, re-simulate with each timer 1ns earlier: that flips every tie it is part of
+// (the earlier one now fires first) and moves everything else by at most a few nanoseconds. A
+// fact that changes by more is left to the race.
+//
+// Only "earlier" is tried: the scenario's own creations and actions come after the timers due
+// at their instant both in the simulator and in the exported test (which waits for Go's timers
+// with synctest.Wait first), so those ties are decided the same way on both sides and stay
+// compared. Goroutines woken by the same event also run in an undefined order in Go; that
+// cannot be perturbed through the scenario and is not analysed (see the report of issue #5).
+#include "go_export_internal.h"
+
+#include <cstdlib>
+#include <functional>
+
+namespace ctxscope::gox {
+
+namespace {
+
+constexpr std::size_t kMaxTimers = 400; // beyond this, the analysis is skipped (with a note)
+
+void timersOf(std::vector<Step>& steps, std::vector<Nanos*>& out);
+
+void timersOf(ContextSpec& c, std::vector<Nanos*>& out)
+{
+    if (isTimeoutKind(c.kind))
+        out.push_back(&c.timeout);
+    else if (isDeadlineKind(c.kind))
+        out.push_back(&c.deadline);
+}
+
+void timersOf(std::vector<Step>& steps, std::vector<Nanos*>& out)
+{
+    for (Step& st : steps) {
+        if (st.op == StepOp::Work && st.duration > 0) {
+            out.push_back(st.watch == Watch::Poll && st.pollEvery > 0 ? &st.pollEvery : &st.duration);
+            if (st.watch == Watch::Poll && st.pollEvery > 0 && st.duration % st.pollEvery != 0)
+                out.push_back(&st.duration); // the last, shorter slice is a timer of its own
+        }
+        for (ContextSpec& c : st.derive)
+            timersOf(c, out);
+        for (TaskSpec& t : st.spawn)
+            timersOf(t.steps, out);
+        for (AfterFuncSpec& a : st.afterFunc)
+            timersOf(a.steps, out);
+    }
+}
+
+std::vector<Nanos*> timersOf(Scenario& s)
+{
+    std::vector<Nanos*> out;
+    for (ContextSpec& c : s.contexts)
+        timersOf(c, out);
+    for (TaskSpec& t : s.tasks)
+        timersOf(t.steps, out);
+    for (AfterFuncSpec& a : s.afterFuncs)
+        timersOf(a.steps, out);
+    return out;
+}
+
+// Same time, allowing for the nanosecond shifts a 1ns move causes downstream (a polling
+// loop shifts by 1ns per slice).
+bool sameTime(Nanos a, Nanos b)
+{
+    if (a == kNever || b == kNever)
+        return a == b;
+    const Nanos tolerance = kMicrosecond + std::llabs(a) / 1000000;
+    return std::llabs(a - b) <= tolerance;
+}
+
+std::string causeText(const SimulationResult& r, const ContextInfo& c)
+{
+    return c.cause < r.strings.size() ? r.strings[c.cause] : std::string();
+}
+
+void compare(const SimulationResult& a, const SimulationResult& b, RaceSkips& skips)
+{
+    for (const ContextInfo& c : a.contexts) {
+        auto i = b.findContext(c.id);
+        std::set<std::string>& s = skips.contexts[c.id];
+        if (!i) {
+            s.insert({"created", "deadline", "err", "cause", "reason", "done"});
+            continue;
+        }
+        const ContextInfo& d = b.contexts[*i];
+        if (!sameTime(c.createdAt, d.createdAt))
+            s.insert("created");
+        if (!sameTime(c.deadline == kNoDeadline ? kNever : c.deadline, d.deadline == kNoDeadline ? kNever : d.deadline))
+            s.insert("deadline");
+        if (!sameTime(c.doneAt, d.doneAt))
+            s.insert("done");
+        if (c.err != d.err)
+            s.insert("err");
+        if (causeText(a, c) != causeText(b, d))
+            s.insert("cause");
+        if (c.reason != d.reason)
+            s.insert("reason");
+    }
+    for (const TaskInfo& t : a.tasks) {
+        auto i = b.findTask(t.id);
+        std::set<std::string>& s = skips.tasks[t.id];
+        if (!i) {
+            s.insert({"started", "result", "ended"});
+            continue;
+        }
+        const TaskInfo& u = b.tasks[*i];
+        if (!sameTime(t.startedAt, u.startedAt))
+            s.insert("started");
+        if (!sameTime(t.endedAt, u.endedAt))
+            s.insert("ended");
+        if (t.result != u.result && !((t.state == TaskResultKind::Running || t.state == TaskResultKind::Blocked) &&
+                                      (u.state == TaskResultKind::Running || u.state == TaskResultKind::Blocked)))
+            s.insert("result");
+    }
+    for (const AfterFuncInfo& f : a.afterFuncs) {
+        auto i = b.findAfterFunc(f.id);
+        std::set<std::string>& s = skips.afterFuncs[f.id];
+        if (!i || !sameTime(f.startedAt, b.afterFuncs[*i].startedAt))
+            s.insert("started");
+        if (!i || f.stopped != b.afterFuncs[*i].stopped)
+            s.insert("stopped");
+    }
+    // The test looks at Go once, at the end of the run: a time that moved makes the values
+    // seen then uncertain too (a task that ends later is "not ended" at the snapshot).
+    for (auto& [id, s] : skips.contexts)
+        if (s.count("created") || s.count("done"))
+            s.insert({"err", "cause", "reason", "done"});
+    for (auto& [id, s] : skips.tasks)
+        if (s.count("started") || s.count("ended"))
+            s.insert({"result", "ended"});
+    // Lookups pair up per task, in the order the task made them.
+    std::map<std::string, std::vector<const Lookup*>> byTask;
+    for (const Lookup& l : b.lookups)
+        byTask[l.task < b.tasks.size() ? b.tasks[l.task].id : std::string()].push_back(&l);
+    std::map<std::string, int> nth;
+    for (const Lookup& l : a.lookups) {
+        const std::string task = l.task < a.tasks.size() ? a.tasks[l.task].id : std::string();
+        const int n = nth[task]++;
+        const auto& list = byTask[task];
+        if (static_cast<std::size_t>(n) >= list.size() || list[static_cast<std::size_t>(n)]->key != l.key ||
+            list[static_cast<std::size_t>(n)]->found != l.found || list[static_cast<std::size_t>(n)]->value != l.value)
+            skips.lookups.insert({task, n});
+    }
+}
+
+} // namespace
+
+int RaceSkips::count() const
+{
+    int n = static_cast<int>(lookups.size());
+    for (const auto* m : {&contexts, &tasks, &afterFuncs})
+        for (const auto& [id, fields] : *m)
+            n += static_cast<int>(fields.size());
+    return n;
+}
+
+RaceSkips findRaces(const Scenario& scenario, const SimulationResult& base, std::vector<std::string>* notes)
+{
+    RaceSkips skips;
+    Scenario probe = scenario;
+    const std::size_t timers = timersOf(probe).size();
+    if (timers > kMaxTimers) {
+        if (notes)
+            notes->push_back("the scenario has " + std::to_string(timers) + " timers (more than " +
+                             std::to_string(kMaxTimers) + "): same-instant races were not looked for");
+        return skips;
+    }
+    SimulationOptions options;
+    options.seed = base.seed;
+    if (base.stopped == StopReason::Horizon)
+        options.until = base.endTime; // the run may have been cut by an --until override
+    for (std::size_t i = 0; i < timers; ++i) {
+        Scenario variant = scenario;
+        std::vector<Nanos*> t = timersOf(variant);
+        if (*t[i] <= 1)
+            continue;
+        *t[i] -= 1;
+        compare(base, simulate(variant, options), skips);
+    }
+    return skips;
+}
+
+} // namespace ctxscope::gox

@@ -1,0 +1,47 @@
+// go_differential SCENARIO: export the scenario as a Go module and let the local Go toolchain
+// judge the simulator (gofmt, go vet, the synctest test). Exit 0: Go agrees; 1: a difference
+// or an error; 77: no Go >= 1.25 (CTest's SKIP_RETURN_CODE), unless CI=true, then 1.
+#include "go_verify.h"
+#include "ctxscope/scenario_io.h"
+
+#include <cstdlib>
+#include <iostream>
+#include <string_view>
+
+int main(int argc, char** argv)
+{
+    using namespace ctxscope;
+    if (argc != 2) {
+        std::cerr << "usage: go_differential SCENARIO\n";
+        return 2;
+    }
+    const std::string file = argv[1];
+    const LoadResult loaded = loadScenarioFile(file);
+    if (!loaded.scenario) {
+        for (const Problem& p : loaded.problems)
+            std::cerr << formatProblem(file, p) << "\n";
+        return 1;
+    }
+    GoVerifyOptions options;
+    if (const char* go = std::getenv("CTXSCOPE_GO"))
+        options.goBinary = go;
+    const GoVerifyResult r = verifyWithGo(*loaded.scenario, options);
+    if (!r.goVersionProblem.empty()) {
+        const char* ci = std::getenv("CI");
+        if (ci && std::string_view(ci) == "true") {
+            std::cerr << "FAIL (CI=true): " << r.goVersionProblem << "\n";
+            return 1;
+        }
+        std::cout << "not run: go >= 1.25 not found: " << r.goVersionProblem << "\n";
+        return 77;
+    }
+    for (const std::string& d : r.differences)
+        std::cout << file << ": " << d << "\n";
+    if (!r.ok) {
+        std::cout << "--- go output ---\n" << r.rawOutput << "\n";
+        return 1;
+    }
+    std::cout << file << ": " << r.goVersion << " agrees on " << r.factsCompared << " facts ("
+              << r.factsLeftToRaces << " left to same-instant races)\n";
+    return 0;
+}

@@ -33,6 +33,33 @@ CommandLine helpOrVersion(Command c)
     return cl;
 }
 
+// optionValue takes an option's value: inline ("--at=5ms") or the next argument, which
+// it consumes by advancing i. False when there is none or it is empty.
+bool optionValue(const std::vector<std::string>& args, std::size_t& i,
+                 const std::optional<std::string>& inlineValue, std::string* value)
+{
+    if (inlineValue) {
+        *value = *inlineValue;
+    } else {
+        if (i + 1 >= args.size())
+            return false;
+        *value = args[++i];
+    }
+    return !value->empty();
+}
+
+// parseTime reads a non-negative Go duration for option `name`; the error text otherwise.
+std::optional<std::string> parseTime(const std::string& name, const std::string& value, std::optional<Nanos>* out)
+{
+    DurationParse d = parseDuration(value);
+    if (!d.value)
+        return name + " " + value + ": " + d.error;
+    if (*d.value < 0)
+        return name + " " + value + ": a time must not be negative";
+    *out = d.value;
+    return std::nullopt;
+}
+
 ParseOutcome fail(std::string message)
 {
     return {std::nullopt, std::move(message)};
@@ -48,14 +75,7 @@ ParseOutcome parseRun(const std::vector<std::string>& args, std::size_t i)
                                 name == "--chrome";
         if (takesValue) {
             std::string value;
-            if (inlineValue) {
-                value = *inlineValue;
-            } else {
-                if (i + 1 >= args.size())
-                    return fail("option " + name + " needs a value");
-                value = args[++i];
-            }
-            if (value.empty())
+            if (!optionValue(args, i, inlineValue, &value))
                 return fail("option " + name + " needs a value");
             if (name == "--trace") {
                 cl.tracePath = value;
@@ -64,12 +84,8 @@ ParseOutcome parseRun(const std::vector<std::string>& args, std::size_t i)
             } else if (name == "--chrome") {
                 cl.chromePath = value;
             } else if (name == "--until") {
-                DurationParse d = parseDuration(value);
-                if (!d.value)
-                    return fail("--until " + value + ": " + d.error);
-                if (*d.value < 0)
-                    return fail("--until " + value + ": a time must not be negative");
-                cl.until = d.value;
+                if (auto error = parseTime(name, value, &cl.until))
+                    return fail(*error);
             } else {
                 std::int64_t seed = 0;
                 if (!parseSeed(value, &seed))
@@ -116,22 +132,11 @@ ParseOutcome parseRender(const std::vector<std::string>& args, std::size_t i)
         auto [name, inlineValue] = splitOption(args[i]);
         if (name == "--at" || name == "-o" || name == "--output") {
             std::string value;
-            if (inlineValue) {
-                value = *inlineValue;
-            } else {
-                if (i + 1 >= args.size())
-                    return fail("option " + name + " needs a value");
-                value = args[++i];
-            }
-            if (value.empty())
+            if (!optionValue(args, i, inlineValue, &value))
                 return fail("option " + name + " needs a value");
             if (name == "--at") {
-                DurationParse d = parseDuration(value);
-                if (!d.value)
-                    return fail("--at " + value + ": " + d.error);
-                if (*d.value < 0)
-                    return fail("--at " + value + ": a time must not be negative");
-                cl.at = d.value;
+                if (auto error = parseTime(name, value, &cl.at))
+                    return fail(*error);
             } else {
                 cl.outputPath = value;
             }
@@ -159,14 +164,7 @@ ParseOutcome parseGoCommand(const std::vector<std::string>& args, std::size_t i,
         const bool ours = command == Command::ExportGo ? (name == "-o" || name == "--output") : name == "--go";
         if (ours) {
             std::string value;
-            if (inlineValue) {
-                value = *inlineValue;
-            } else {
-                if (i + 1 >= args.size())
-                    return fail("option " + name + " needs a value");
-                value = args[++i];
-            }
-            if (value.empty())
+            if (!optionValue(args, i, inlineValue, &value))
                 return fail("option " + name + " needs a value");
             (command == Command::ExportGo ? cl.outputPath : cl.goBinary) = value;
         } else if (name.size() > 1 && name[0] == '-') {

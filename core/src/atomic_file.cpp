@@ -65,6 +65,26 @@ bool writeFileAtomically(const std::string& path, std::string_view contents, std
         setError(error, "cannot write " + path + ": the name is a directory");
         return false;
     }
+    // A target that exists and is not a regular file (/dev/null, /dev/stdout, a FIFO) cannot be
+    // replaced, only written to: renaming over it would replace the device node itself.
+    struct stat st {};
+    if (::stat(path.c_str(), &st) == 0 && !S_ISREG(st.st_mode)) {
+        if (S_ISDIR(st.st_mode)) {
+            setError(error, "cannot write " + path + ": it is a directory");
+            return false;
+        }
+        const int out = ::open(path.c_str(), O_WRONLY | O_CLOEXEC);
+        if (out < 0) {
+            setError(error, describeErrno("cannot open", path, errno));
+            return false;
+        }
+        const bool ok = writeAll(out, contents);
+        const int err = errno;
+        ::close(out);
+        if (!ok)
+            setError(error, describeErrno("cannot write", path, err));
+        return ok;
+    }
     std::string tmp = (slash == std::string::npos ? std::string() : path.substr(0, slash + 1)) + "." + base + ".XXXXXX";
     const int fd = ::mkstemp(tmp.data());
     if (fd < 0) {

@@ -1,0 +1,190 @@
+// Document: the edits a user makes by clicking, each one undoable and made at the playhead.
+#include "document.h"
+
+#include "taskbuilder.h"
+
+#include <unordered_set>
+
+namespace ctxscope {
+namespace {
+
+std::optional<Nanos> durationParam(const QVariantMap& params, const char* key, QString* error) {
+    const QString text = params.value(QString::fromLatin1(key)).toString().trimmed();
+    const DurationParse p = parseDuration(text.toStdString());
+    if (!p.value) {
+        *error = QStringLiteral("%1: %2").arg(QString::fromLatin1(key), QString::fromStdString(p.error));
+        return std::nullopt;
+    }
+    return p.value;
+}
+
+} // namespace
+
+// --- edits -------------------------------------------------------------------------------
+
+QString Document::derive(const QString& parentId, const QString& kind, const QVariantMap& params) {
+    const auto k = parseContextKind(kind.toStdString());
+    if (!k)
+        return QStringLiteral("unknown context kind \"%1\"").arg(kind);
+    edits::DeriveParams p;
+    p.kind = *k;
+    p.id = params.value(QStringLiteral("id")).toString().trimmed().toStdString();
+    p.label = params.value(QStringLiteral("label")).toString().toStdString();
+    QString error;
+    if (isTimeoutKind(*k)) {
+        auto d = durationParam(params, "timeout", &error);
+        if (!d)
+            return error;
+        p.timeout = *d;
+    }
+    if (isDeadlineKind(*k)) {
+        auto d = durationParam(params, "deadline", &error);
+        if (!d)
+            return error;
+        p.deadline = *d;
+    }
+    if (isCauseDeadlineKind(*k))
+        p.cause = params.value(QStringLiteral("cause")).toString().toStdString();
+    if (*k == ContextKind::WithValue) {
+        p.key = params.value(QStringLiteral("key")).toString().toStdString();
+        p.keyType = params.value(QStringLiteral("keyType"), QStringLiteral("ctxKey")).toString().toStdString();
+        auto v = scalarFromText(params.value(QStringLiteral("value")).toString(),
+                                params.value(QStringLiteral("valueType"), QStringLiteral("string")).toString(), &error);
+        if (!v)
+            return error;
+        p.value = *v;
+    }
+    return pushEdit(QStringLiteral("Derive %1").arg(kind),
+                    edits::deriveContext(m_scenario, parentId.toStdString(), m_time, p));
+}
+
+QString Document::addRoot() {
+    edits::DeriveParams p;
+    p.kind = ContextKind::Background;
+    return pushEdit(QStringLiteral("Add context.Background()"), edits::deriveContext(m_scenario, {}, m_time, p));
+}
+
+namespace {
+
+// Hands out ids no part of the scenario uses, remembering the ones already given.
+struct IdSource {
+    const Scenario& scenario;
+    std::unordered_set<std::string> given;
+    std::string next(const std::string& base, bool context) {
+        std::string id = context ? edits::uniqueContextId(scenario, base) : edits::uniqueTaskId(scenario, base);
+        for (int n = 2; given.count(id); ++n)
+            id = (context ? edits::uniqueContextId(scenario, base + std::to_string(n))
+                          : edits::uniqueTaskId(scenario, base + std::to_string(n)));
+        given.insert(id);
+        return id;
+    }
+};
+
+} // namespace
+
+QString Document::startTask(const QString& contextId, const QVariantMap& spec) {
+    IdSource ids{m_scenario, {}};
+    TaskSpec t;
+    t.context = contextId.toStdString();
+    t.id = spec.value(QStringLiteral("id")).toString().trimmed().toStdString();
+    if (t.id.empty())
+        t.id = ids.next("task", false);
+    else
+        ids.given.insert(t.id);
+    t.label = spec.value(QStringLiteral("label")).toString().toStdString();
+    TaskBuilder builder;
+    builder.freshTaskId = [&](const std::string& base) { return ids.next(base, false); };
+    builder.freshContextId = [&](const std::string& base) { return ids.next(base, true); };
+    QString error;
+    auto steps = builder.steps(spec.value(QStringLiteral("steps")).toList(), &error);
+    if (!steps)
+        return error;
+    t.steps = std::move(*steps);
+    return pushEdit(QStringLiteral("Start task %1").arg(QString::fromStdString(t.id)),
+                    edits::startTask(m_scenario, std::move(t), m_time));
+}
+
+QString Document::addAfterFunc(const QString& contextId, const QVariantMap& spec) {
+    IdSource ids{m_scenario, {}};
+    AfterFuncSpec a;
+    a.context = contextId.toStdString();
+    a.id = spec.value(QStringLiteral("id")).toString().trimmed().toStdString();
+    if (a.id.empty())
+        a.id = ids.next("cleanup", false);
+    else
+        ids.given.insert(a.id);
+    a.label = spec.value(QStringLiteral("label")).toString().toStdString();
+    TaskBuilder builder;
+    builder.freshTaskId = [&](const std::string& base) { return ids.next(base, false); };
+    builder.freshContextId = [&](const std::string& base) { return ids.next(base, true); };
+    QString error;
+    auto steps = builder.steps(spec.value(QStringLiteral("steps")).toList(), &error);
+    if (!steps)
+        return error;
+    a.steps = std::move(*steps);
+    return pushEdit(QStringLiteral("AfterFunc %1").arg(QString::fromStdString(a.id)),
+                    edits::addAfterFunc(m_scenario, std::move(a), m_time));
+}
+
+QString Document::cancelContext(const QString& contextId, const QVariant& cause) {
+    std::optional<std::string> c;
+    if (cause.isValid() && !cause.isNull() && !cause.toString().isEmpty())
+        c = cause.toString().toStdString();
+    const QString text = QStringLiteral("Cancel %1 at %2").arg(contextId, timeText());
+    // Re-simulation keeps the playhead at m_time, where the new action has already happened.
+    return pushEdit(text, edits::cancelAt(m_scenario, contextId.toStdString(), m_time, c));
+}
+
+QString Document::stopAfterFunc(const QString& afterFuncId) {
+    return pushEdit(QStringLiteral("Stop %1 at %2").arg(afterFuncId, timeText()),
+                    edits::stopAfterFuncAt(m_scenario, afterFuncId.toStdString(), m_time));
+}
+
+QString Document::renameContext(const QString& contextId, const QString& label) {
+    return pushEdit(QStringLiteral("Rename %1").arg(contextId),
+                    edits::rename(m_scenario, contextId.toStdString(), label.toStdString()));
+}
+
+QString Document::renameScenario(const QString& name) {
+    return pushEdit(QStringLiteral("Rename scenario"), edits::renameScenario(m_scenario, name.toStdString()));
+}
+
+QVariantMap Document::deletionSummary(const QString& contextId) const {
+    edits::DeletionSummary s;
+    const edits::EditResult r = edits::deleteContext(m_scenario, contextId.toStdString(), &s);
+    return {{QStringLiteral("ok"), r.error.empty()},
+            {QStringLiteral("error"), QString::fromStdString(r.error)},
+            {QStringLiteral("contexts"), static_cast<int>(s.contexts)},
+            {QStringLiteral("tasks"), static_cast<int>(s.tasks)},
+            {QStringLiteral("afterFuncs"), static_cast<int>(s.afterFuncs)},
+            {QStringLiteral("actions"), static_cast<int>(s.actions)},
+            {QStringLiteral("expectations"), static_cast<int>(s.expectations)}};
+}
+
+QString Document::deleteContext(const QString& contextId) {
+    return pushEdit(QStringLiteral("Delete %1").arg(contextId),
+                    edits::deleteContext(m_scenario, contextId.toStdString(), nullptr));
+}
+
+QVariantMap Document::contextActions(const QString& contextId) const {
+    QVariantMap m;
+    const std::string id = contextId.toStdString();
+    bool editable = false;
+    for (const ContextSpec& c : m_scenario.contexts)
+        editable = editable || c.id == id;
+    const auto idx = m_result->findContext(id);
+    m[QStringLiteral("exists")] = idx.has_value();
+    m[QStringLiteral("editable")] = editable;
+    if (!idx)
+        return m;
+    const ContextInfo& info = m_result->contexts[*idx];
+    const ContextStateAt& st = m_playback->context(*idx);
+    m[QStringLiteral("kind")] = QString::fromLatin1(contextKindName(info.kind));
+    m[QStringLiteral("canCancel")] = hasCancelFunc(info.kind);
+    m[QStringLiteral("takesCause")] = info.kind == ContextKind::WithCancelCause;
+    m[QStringLiteral("created")] = st.created;
+    m[QStringLiteral("done")] = st.err != Err::None;
+    return m;
+}
+
+} // namespace ctxscope

@@ -1,0 +1,87 @@
+#include "eventtext.h"
+
+namespace ctxscope {
+namespace {
+
+QString str(const SimulationResult& r, StrId id) {
+    return id < r.strings.size() ? QString::fromStdString(r.strings[id]) : QString();
+}
+
+QString reasonText(Reason reason) {
+    switch (reason) {
+    case Reason::Cancel: return QStringLiteral("its cancel function");
+    case Reason::Deadline: return QStringLiteral("its deadline");
+    case Reason::Parent: return QStringLiteral("its parent");
+    case Reason::None: break;
+    }
+    return {};
+}
+
+} // namespace
+
+QString durationText(Nanos d) { return QString::fromStdString(formatDuration(d)); }
+
+QString contextName(const SimulationResult& r, CtxIndex c) {
+    return c < r.contexts.size() ? QString::fromStdString(r.contexts[c].id) : QStringLiteral("?");
+}
+
+QString taskName(const SimulationResult& r, TaskIndex t) {
+    return t < r.tasks.size() ? QString::fromStdString(r.tasks[t].id) : QStringLiteral("?");
+}
+
+QString describeEvent(const SimulationResult& r, const Event& e) {
+    const QString at = durationText(e.t) + QStringLiteral(" · ");
+    auto af = [&](std::uint32_t i) {
+        return i < r.afterFuncs.size() ? QString::fromStdString(r.afterFuncs[i].id) : QStringLiteral("?");
+    };
+    auto by = [&](std::uint32_t i) { return i == kNone ? QStringLiteral("the user") : taskName(r, i); };
+    switch (e.kind) {
+    case EventKind::ContextCreated:
+        return at + QStringLiteral("%1 created").arg(contextName(r, e.subject)) +
+               (e.by != kNone ? QStringLiteral(" by %1").arg(taskName(r, e.by)) : QString());
+    case EventKind::ContextCanceled: {
+        QString s = at + QStringLiteral("%1 done: %2 (%3").arg(contextName(r, e.subject),
+                                                             QString::fromLatin1(errString(e.err)),
+                                                             reasonText(e.reason));
+        if (e.reason == Reason::Parent && e.other != kNone)
+            s += QStringLiteral(", began at %1").arg(contextName(r, e.other));
+        return s + QLatin1Char(')');
+    }
+    case EventKind::CancelCalled:
+        return at + QStringLiteral("%1 calls cancel on %2%3%4")
+                        .arg(by(e.by), contextName(r, e.subject),
+                             e.str != kNone ? QStringLiteral(" with cause \"%1\"").arg(str(r, e.str)) : QString(),
+                             e.flag ? QString() : QStringLiteral(" (no-op: already done)"));
+    case EventKind::TaskStarted:
+        return at + QStringLiteral("%1 started on %2").arg(taskName(r, e.subject), contextName(r, e.other));
+    case EventKind::TaskEnded:
+        return at + QStringLiteral("%1 returned %2").arg(taskName(r, e.subject), str(r, e.str));
+    case EventKind::ValueLookup: {
+        if (e.other >= r.lookups.size())
+            return at + QStringLiteral("value lookup");
+        const Lookup& l = r.lookups[e.other];
+        return at + QStringLiteral("%1 looks up %2: %3")
+                        .arg(taskName(r, e.subject), QString::fromStdString(l.key),
+                             l.found ? QString::fromStdString(l.value.text) : QStringLiteral("not found"));
+    }
+    case EventKind::AfterFuncRegistered:
+        return at + QStringLiteral("AfterFunc %1 registered on %2").arg(af(e.subject), contextName(r, e.other));
+    case EventKind::AfterFuncStarted:
+        return at + QStringLiteral("AfterFunc %1 runs").arg(af(e.subject));
+    case EventKind::AfterFuncStop:
+        return at + QStringLiteral("%1 stops AfterFunc %2: %3")
+                        .arg(by(e.by), af(e.subject), e.flag ? QStringLiteral("true") : QStringLiteral("false"));
+    case EventKind::Log:
+        return at + QStringLiteral("%1 logs \"%2\"").arg(taskName(r, e.subject), str(r, e.str));
+    case EventKind::Lint:
+        if (e.other < r.lints.size())
+            return at + QStringLiteral("lint %1: %2").arg(QString::fromStdString(r.lints[e.other].rule),
+                                                          QString::fromStdString(r.lints[e.other].message));
+        return at + QStringLiteral("lint");
+    case EventKind::End:
+        return at + (e.flag ? QStringLiteral("end (horizon reached)") : QStringLiteral("end (nothing left to happen)"));
+    }
+    return at;
+}
+
+} // namespace ctxscope

@@ -1,0 +1,241 @@
+#include "inspector.h"
+
+#include "eventtext.h"
+#include "nodestate.h"
+
+#include <set>
+
+namespace ctxscope {
+namespace {
+
+void indexSteps(const std::vector<Step>& steps, std::unordered_map<std::string, const ContextSpec*>& out) {
+    for (const Step& s : steps) {
+        for (const ContextSpec& c : s.derive)
+            out[c.id] = &c;
+        for (const TaskSpec& t : s.spawn)
+            indexSteps(t.steps, out);
+        for (const AfterFuncSpec& a : s.afterFunc)
+            indexSteps(a.steps, out);
+    }
+}
+
+QString scalarText(const Scalar& v) {
+    switch (v.type) {
+    case Scalar::Type::Null: return QStringLiteral("nil");
+    case Scalar::Type::String: return QStringLiteral("\"%1\"").arg(QString::fromStdString(v.text));
+    default: return QString::fromStdString(v.text);
+    }
+}
+
+QString strOrNil(const SimulationResult& r, StrId id) {
+    return id < r.strings.size() ? QString::fromStdString(r.strings[id]) : QStringLiteral("nil");
+}
+
+} // namespace
+
+Inspector::Inspector(QObject* parent) : QObject(parent) {}
+
+QString Inspector::firstChildId() const {
+    const QVariantList children = m_details.value(QStringLiteral("children")).toList();
+    return children.isEmpty() ? QString() : children.first().toMap().value(QStringLiteral("id")).toString();
+}
+
+void Inspector::setDocument(Document* doc) {
+    if (doc == m_doc)
+        return;
+    if (m_doc)
+        disconnect(m_doc, nullptr, this, nullptr);
+    m_doc = doc;
+    m_specsRevision = -1;
+    if (m_doc) {
+        connect(m_doc, &Document::simulated, this, &Inspector::rebuild);
+        connect(m_doc, &Document::playheadChanged, this, &Inspector::rebuild);
+    }
+    rebuild();
+    Q_EMIT documentChanged();
+}
+
+void Inspector::setContextId(const QString& id) {
+    if (id == m_contextId)
+        return;
+    m_contextId = id;
+    rebuild();
+    Q_EMIT contextIdChanged();
+}
+
+void Inspector::indexSpecs() {
+    if (m_specsRevision == m_doc->revision())
+        return;
+    m_specsRevision = m_doc->revision();
+    m_specs.clear();
+    const Scenario& s = m_doc->scenario();
+    for (const ContextSpec& c : s.contexts)
+        m_specs[c.id] = &c;
+    for (const TaskSpec& t : s.tasks)
+        indexSteps(t.steps, m_specs);
+    for (const AfterFuncSpec& a : s.afterFuncs)
+        indexSteps(a.steps, m_specs);
+}
+
+void Inspector::rebuild() {
+    m_details.clear();
+    const auto finish = [this] { Q_EMIT detailsChanged(); };
+    if (!m_doc || m_contextId.isEmpty())
+        return finish();
+    const SimulationResult& r = m_doc->result();
+    const auto found = r.findContext(m_contextId.toStdString());
+    if (!found)
+        return finish();
+    indexSpecs();
+    const CtxIndex c = *found;
+    const ContextInfo& info = r.contexts[c];
+    const Playback& p = m_doc->playback();
+    const ContextStateAt& st = p.context(c);
+    const NodeState state = nodeStateAt(r, p, c);
+    const Nanos now = m_doc->timeNanos();
+    QVariantMap d;
+    d[QStringLiteral("id")] = QString::fromStdString(info.id);
+    d[QStringLiteral("label")] = QString::fromStdString(info.label.empty() ? info.id : info.label);
+    d[QStringLiteral("kind")] = QString::fromLatin1(contextKindName(info.kind));
+    d[QStringLiteral("parentId")] = info.parent == kNone ? QString() : contextName(r, info.parent);
+    d[QStringLiteral("derivedBy")] = info.derivedBy == kNone ? QString() : taskName(r, info.derivedBy);
+    d[QStringLiteral("created")] = info.createdAt == kNever ? QStringLiteral("never") : durationText(info.createdAt);
+    d[QStringLiteral("stateName")] = stateName(state);
+    d[QStringLiteral("stateGlyph")] = stateGlyph(state);
+    d[QStringLiteral("nodeState")] = static_cast<int>(state);
+    d[QStringLiteral("err")] = st.err == Err::None ? QStringLiteral("nil") : QString::fromLatin1(errString(st.err));
+    d[QStringLiteral("cause")] = st.err == Err::None ? QStringLiteral("nil") : strOrNil(r, st.cause);
+    d[QStringLiteral("doneAt")] = st.err == Err::None ? QString() : durationText(st.doneAt);
+    QString deadline = QStringLiteral("none (ok == false)");
+    if (info.deadline != kNoDeadline) {
+        deadline = durationText(info.deadline);
+        if (info.deadlineFrom != kNone && info.deadlineFrom != c)
+            deadline += QStringLiteral(", inherited from %1").arg(contextName(r, info.deadlineFrom));
+        else
+            deadline += QStringLiteral(" (its own)");
+        if (info.degraded)
+            deadline += QStringLiteral("; its own deadline is later, so it became a WithCancel");
+        if (st.err == Err::None && st.created && info.deadline > now)
+            deadline += QStringLiteral(", %1 left").arg(durationText(info.deadline - now));
+    }
+    d[QStringLiteral("deadline")] = deadline;
+    d[QStringLiteral("values")] = values(c);
+
+    QVariantList children;
+    for (CtxIndex k = 0; k < r.contexts.size(); ++k)
+        if (r.contexts[k].parent == c && r.contexts[k].createdAt != kNever)
+            children << QVariantMap{{QStringLiteral("id"), QString::fromStdString(r.contexts[k].id)},
+                                    {QStringLiteral("kind"), QString::fromLatin1(contextKindName(r.contexts[k].kind))},
+                                    {QStringLiteral("state"), stateName(nodeStateAt(r, p, k))}};
+    d[QStringLiteral("children")] = children;
+
+    QVariantList tasks;
+    for (TaskIndex t = 0; t < r.tasks.size(); ++t) {
+        const TaskInfo& ti = r.tasks[t];
+        const TaskStateAt& ts = p.task(t);
+        if ((ti.context != c && ts.context != c) || ti.afterFunc != kNone)
+            continue; // after-func calls are listed under AfterFuncs
+        QString status = !ts.started ? QStringLiteral("starts at %1").arg(durationText(ti.startedAt))
+                         : ts.ended  ? QStringLiteral("returned %1").arg(strOrNil(r, ts.result))
+                                     : QStringLiteral("running");
+        if (ti.startedAt == kNever)
+            status = QStringLiteral("never started");
+        QStringList lints;
+        for (const LintFinding& l : r.lints)
+            if (l.subject == ti.id && l.t <= now)
+                lints << QString::fromStdString(l.rule);
+        tasks << QVariantMap{{QStringLiteral("id"), QString::fromStdString(ti.id)},
+                             {QStringLiteral("status"), status},
+                             {QStringLiteral("lint"), lints.join(QStringLiteral(", "))}};
+    }
+    d[QStringLiteral("tasks")] = tasks;
+
+    QVariantList afterFuncs;
+    for (AfIndex a = 0; a < r.afterFuncs.size(); ++a) {
+        if (r.afterFuncs[a].context != c)
+            continue;
+        const AfterFuncStateAt& as = p.afterFunc(a);
+        const QString status = !as.registered ? QStringLiteral("not registered yet")
+                               : as.started   ? QStringLiteral("ran")
+                               : as.stopped   ? QStringLiteral("stopped before it ran")
+                                              : QStringLiteral("waiting for Done");
+        afterFuncs << QVariantMap{{QStringLiteral("id"), QString::fromStdString(r.afterFuncs[a].id)},
+                                  {QStringLiteral("status"), status},
+                                  {QStringLiteral("canStop"), as.registered && !as.started && !as.stopped}};
+    }
+    d[QStringLiteral("afterFuncs")] = afterFuncs;
+
+    QStringList lints;
+    for (const LintFinding& l : r.lints)
+        if (l.subject == info.id && l.t <= now)
+            lints << QStringLiteral("%1: %2").arg(QString::fromStdString(l.rule), QString::fromStdString(l.message));
+    d[QStringLiteral("lints")] = lints;
+    d[QStringLiteral("why")] = whyDone(c);
+    m_details = d;
+    finish();
+}
+
+QVariantList Inspector::values(CtxIndex c) const {
+    const SimulationResult& r = m_doc->result();
+    QVariantList out;
+    std::set<std::pair<std::string, std::string>> seen;
+    for (CtxIndex k = c; k != kNone && k < r.contexts.size(); k = r.contexts[k].parent) {
+        if (r.contexts[k].kind != ContextKind::WithValue)
+            continue;
+        const auto it = m_specs.find(r.contexts[k].id);
+        if (it == m_specs.end())
+            continue;
+        const ContextSpec& spec = *it->second;
+        const bool shadowed = !seen.insert({spec.key, spec.keyType}).second;
+        out << QVariantMap{{QStringLiteral("key"), QString::fromStdString(spec.key)},
+                           {QStringLiteral("keyType"), QString::fromStdString(spec.keyType)},
+                           {QStringLiteral("value"), scalarText(spec.value)},
+                           {QStringLiteral("from"), QString::fromStdString(spec.id)},
+                           {QStringLiteral("shadowed"), shadowed}};
+    }
+    return out;
+}
+
+QVariantList Inspector::whyDone(CtxIndex c) const {
+    const SimulationResult& r = m_doc->result();
+    const Playback& p = m_doc->playback();
+    QVariantList out;
+    const ContextStateAt& st = p.context(c);
+    if (st.err == Err::None) {
+        if (!r.contexts[c].canEverBeDone)
+            out << QStringLiteral("%1 can never be done: nothing above it can be canceled.").arg(contextName(r, c));
+        return out;
+    }
+    // The chain from the node up to the context where the cancellation began.
+    const CtxIndex source = st.source == kNone ? c : st.source;
+    for (CtxIndex k = c; k != kNone && k < r.contexts.size(); k = r.contexts[k].parent) {
+        const ContextStateAt& ks = p.context(k);
+        if (k == source)
+            break;
+        out << QStringLiteral("%1 was done at %2 because its parent %3 was (%4)")
+                   .arg(contextName(r, k), durationText(ks.doneAt), contextName(r, r.contexts[k].parent),
+                        QString::fromLatin1(errString(ks.err)));
+    }
+    const ContextStateAt& ss = p.context(source);
+    if (ss.reason == Reason::Deadline) {
+        out << QStringLiteral("%1 reached its own deadline %2 (cause: %3)")
+                   .arg(contextName(r, source), durationText(r.contexts[source].deadline), strOrNil(r, ss.cause));
+    } else if (ss.reason == Reason::Cancel) {
+        // What began it: the effective cancel call on the source, and who made it.
+        QString who = QStringLiteral("a cancel call");
+        for (std::size_t i = 0; i < p.appliedEvents(); ++i) {
+            const Event& e = r.events[i];
+            if (e.kind == EventKind::CancelCalled && e.subject == source && e.flag) {
+                who = e.by == kNone ? QStringLiteral("the user's cancel action at %1").arg(durationText(e.t))
+                                    : QStringLiteral("task %1 calling cancel at %2").arg(taskName(r, e.by), durationText(e.t));
+                break;
+            }
+        }
+        out << QStringLiteral("%1 was canceled by %2 (cause: %3)").arg(contextName(r, source), who, strOrNil(r, ss.cause));
+    } else {
+        out << QStringLiteral("%1 was done (%2)").arg(contextName(r, source), QString::fromLatin1(errString(ss.err)));
+    }
+    return out;
+}
+
+} // namespace ctxscope

@@ -1,0 +1,148 @@
+// ctxscope: the desktop app. `ctxscope [FILE]` opens FILE, or the default example.
+// Flags for screenshots and the frame-time benchmark: --grab PNG (grab the window after load and
+// quit), --at DURATION (move the playhead first), --steps N (step N events), --select ID,
+// --dialog NAME (open a dialog), --play (start playing), --generate N (a generated tree),
+// --frame-stats (print frame-time statistics at exit), --quit-after MS, --palette dark.
+#include "ctxscope/duration.h"
+#include "document.h"
+#include "scenariogenerator.h"
+
+#include <QCommandLineParser>
+#include <QElapsedTimer>
+#include <QGuiApplication>
+#include <QFileInfo>
+#include <QIcon>
+#include <QLibraryInfo>
+#include <QQmlApplicationEngine>
+#include <QQuickStyle>
+#include <QQuickWindow>
+#include <QTimer>
+
+#include <algorithm>
+#include <cstdio>
+#include <vector>
+
+namespace {
+
+// Frame intervals between swaps, for the frame-time benchmark (--frame-stats).
+struct FrameStats {
+    QElapsedTimer clock;
+    std::vector<double> intervalsMs;
+    void frame() {
+        if (clock.isValid())
+            intervalsMs.push_back(static_cast<double>(clock.nsecsElapsed()) / 1e6);
+        clock.start();
+    }
+    void print() const {
+        if (intervalsMs.empty()) {
+            std::printf("{\"frames\": 0}\n");
+            return;
+        }
+        std::vector<double> v = intervalsMs;
+        std::sort(v.begin(), v.end());
+        double sum = 0;
+        for (double x : v)
+            sum += x;
+        std::printf("{\"frames\": %zu, \"mean_ms\": %.2f, \"p50_ms\": %.2f, \"p95_ms\": %.2f, \"max_ms\": %.2f}\n",
+                    v.size() + 1, sum / static_cast<double>(v.size()), v[v.size() / 2],
+                    v[std::min(v.size() - 1, v.size() * 95 / 100)], v.back());
+    }
+};
+
+} // namespace
+
+int main(int argc, char* argv[]) {
+    QGuiApplication app(argc, argv);
+    QGuiApplication::setOrganizationName(QStringLiteral("ctxscope"));
+    QGuiApplication::setApplicationName(QStringLiteral("ctxscope"));
+    QGuiApplication::setApplicationDisplayName(QStringLiteral("ctxscope"));
+    QGuiApplication::setApplicationVersion(QStringLiteral("0.1.0"));
+    QGuiApplication::setDesktopFileName(QStringLiteral("ctxscope"));
+    QGuiApplication::setWindowIcon(QIcon(QStringLiteral(":/ctxscope/icons/ctxscope.png")));
+    QQuickStyle::setStyle(QStringLiteral("Fusion"));
+
+    QCommandLineParser cli;
+    cli.setApplicationDescription(QStringLiteral("See what Go's context.Context does."));
+    cli.addHelpOption();
+    cli.addVersionOption();
+    cli.addPositionalArgument(QStringLiteral("file"), QStringLiteral("Scenario file to open (.ctxscope.json)."));
+    const QCommandLineOption grab(QStringLiteral("grab"), QStringLiteral("Save a PNG of the window after loading, then quit."), QStringLiteral("png"));
+    const QCommandLineOption grabDelay(QStringLiteral("grab-delay"), QStringLiteral("Milliseconds to wait before --grab (default 1200)."), QStringLiteral("ms"), QStringLiteral("1200"));
+    const QCommandLineOption at(QStringLiteral("at"), QStringLiteral("Move the playhead to this virtual time (Go duration)."), QStringLiteral("duration"));
+    const QCommandLineOption steps(QStringLiteral("steps"), QStringLiteral("Step forward this many events."), QStringLiteral("n"));
+    const QCommandLineOption select(QStringLiteral("select"), QStringLiteral("Select this context."), QStringLiteral("id"));
+    const QCommandLineOption dialog(QStringLiteral("dialog"), QStringLiteral("Open a dialog: derive, task, afterfunc, cancel, rename, delete, shortcuts, problems, recovery, unsaved, menu, open."), QStringLiteral("name"));
+    const QCommandLineOption play(QStringLiteral("play"), QStringLiteral("Start playing at once."));
+    const QCommandLineOption generate(QStringLiteral("generate"), QStringLiteral("Open a generated scenario of N contexts."), QStringLiteral("n"));
+    const QCommandLineOption size(QStringLiteral("size"), QStringLiteral("Window size WxH."), QStringLiteral("wxh"), QStringLiteral("1360x860"));
+    const QCommandLineOption frameStats(QStringLiteral("frame-stats"), QStringLiteral("Print frame-time statistics (JSON) when quitting."));
+    const QCommandLineOption quitAfter(QStringLiteral("quit-after"), QStringLiteral("Quit after this many milliseconds."), QStringLiteral("ms"));
+    const QCommandLineOption paletteOption(QStringLiteral("palette"), QStringLiteral("\"dark\": use a dark palette whatever the system's (to check the dark look)."), QStringLiteral("dark"));
+    cli.addOptions({grab, grabDelay, at, steps, select, dialog, play, generate, size, frameStats, quitAfter, paletteOption});
+    cli.process(app);
+
+    auto* document = new ctxscope::Document(&app);
+    QStringList startupProblems;
+    if (cli.isSet(generate)) {
+        document->setScenario(ctxscope::generateScenario(cli.value(generate).toInt()), QString());
+    } else if (!cli.positionalArguments().isEmpty()) {
+        startupProblems = document->openFile(cli.positionalArguments().constFirst());
+        if (!startupProblems.isEmpty())
+            document->loadDefaultExample();
+    } else if (!document->loadDefaultExample()) {
+        startupProblems << QStringLiteral("the default example could not be loaded");
+    }
+    if (cli.isSet(at)) {
+        const auto t = ctxscope::parseDuration(cli.value(at).toStdString());
+        if (!t.value) {
+            std::fprintf(stderr, "ctxscope: --at: %s\n", t.error.c_str());
+            return 2;
+        }
+        document->seekTime(static_cast<double>(*t.value));
+    }
+    for (int i = 0, n = cli.value(steps).toInt(); i < n; ++i)
+        document->stepForward();
+
+    const QStringList wh = cli.value(size).split(QLatin1Char('x'));
+    QQmlApplicationEngine engine;
+    engine.addImportPath(QStringLiteral("qrc:/qt/qml")); // STYLE.md G4: 6.4 has no such default
+    engine.setInitialProperties({
+        {QStringLiteral("document"), QVariant::fromValue(document)},
+        {QStringLiteral("startupProblems"), startupProblems},
+        {QStringLiteral("initialSelection"), cli.value(select)},
+        {QStringLiteral("initialDialog"), cli.value(dialog)},
+        {QStringLiteral("startPlaying"), cli.isSet(play)},
+        {QStringLiteral("forceDark"), cli.value(paletteOption) == QLatin1String("dark")},
+        // Qt's QML file dialog needs Qt.labs.folderlistmodel (Debian: qml6-module-qt-labs-folderlistmodel);
+        // without it, open() crashes, so the window falls back to typing a path.
+        {QStringLiteral("nativeFileDialog"),
+         QFileInfo::exists(QLibraryInfo::path(QLibraryInfo::QmlImportsPath) + QStringLiteral("/Qt/labs/folderlistmodel/qmldir"))},
+        {QStringLiteral("offerRecovery"), !cli.isSet(grab)},
+        {QStringLiteral("width"), wh.value(0).toInt() > 0 ? wh.value(0).toInt() : 1360},
+        {QStringLiteral("height"), wh.value(1).toInt() > 0 ? wh.value(1).toInt() : 860},
+    });
+    QObject::connect(&engine, &QQmlApplicationEngine::objectCreationFailed, &app,
+                     [] { QCoreApplication::exit(1); }, Qt::QueuedConnection);
+    engine.load(QUrl(QStringLiteral("qrc:/qt/qml/Ctxscope/Main.qml")));
+    if (engine.rootObjects().isEmpty())
+        return 1;
+
+    auto* window = qobject_cast<QQuickWindow*>(engine.rootObjects().constFirst());
+    FrameStats stats;
+    if (cli.isSet(frameStats) && window) {
+        QObject::connect(window, &QQuickWindow::frameSwapped, &app, [&stats] { stats.frame(); }, Qt::DirectConnection);
+        QObject::connect(&app, &QCoreApplication::aboutToQuit, &app, [&stats] { stats.print(); });
+    }
+    if (cli.isSet(quitAfter))
+        QTimer::singleShot(cli.value(quitAfter).toInt(), &app, [] { QCoreApplication::quit(); });
+    if (cli.isSet(grab)) {
+        const QString file = cli.value(grab);
+        QTimer::singleShot(cli.value(grabDelay).toInt(), &app, [window, file] {
+            const bool ok = window && window->grabWindow().save(file);
+            if (!ok)
+                std::fprintf(stderr, "ctxscope: could not save %s\n", qPrintable(file));
+            QCoreApplication::exit(ok ? 0 : 1);
+        });
+    }
+    return QGuiApplication::exec();
+}

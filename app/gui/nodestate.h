@@ -1,0 +1,24 @@
+#pragma once
+// The five ways a context node looks at the playhead, and the words and glyphs for each. The
+// canvas colours by state; labels add text and an icon so colour is never the only signal.
+#include "ctxscope/playback.h"
+
+#include <QString>
+
+#include <cstdint>
+
+namespace ctxscope {
+
+enum class NodeState : std::uint8_t {
+    NotCreated,        // not created yet at the playhead (or never)
+    Alive,             // created, not done, can still be canceled
+    NeverCancelable,   // Background, TODO, WithoutCancel and values over them: Done() is nil
+    Canceled,          // Err() == context.Canceled
+    DeadlineExceeded,  // Err() == context.DeadlineExceeded
+};
+
+NodeState nodeStateAt(const SimulationResult& r, const Playback& p, CtxIndex c);
+QString stateName(NodeState s);   // "alive", "canceled", ...
+QString stateGlyph(NodeState s);  // a one-character icon drawn with the text
+
+} // namespace ctxscope

@@ -1,0 +1,108 @@
+#include "playclock.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace ctxscope {
+
+PlayClock::PlayClock(QObject* parent) : QObject(parent) {
+    m_timer.setInterval(16);
+    m_timer.setTimerType(Qt::PreciseTimer);
+    connect(&m_timer, &QTimer::timeout, this, &PlayClock::tick);
+}
+
+void PlayClock::setDocument(Document* doc) {
+    if (doc == m_doc)
+        return;
+    setPlaying(false);
+    m_doc = doc;
+    Q_EMIT documentChanged();
+}
+
+void PlayClock::setPlaying(bool playing) {
+    if (playing == isPlaying())
+        return;
+    if (playing) {
+        if (!m_doc)
+            return;
+        if (m_doc->time() >= m_doc->timelineEnd())
+            m_doc->restart(); // play at the end starts over, as media players do
+        // Play stops where nothing more happens, or at the end of the timeline when started later.
+        m_stopAt = m_doc->time() < m_doc->endTime() ? m_doc->endTime() : m_doc->timelineEnd();
+        m_wall.start();
+        m_carry = 0;
+        m_timer.start();
+    } else {
+        m_timer.stop();
+        m_cascadeEnd = 0;
+    }
+    Q_EMIT playingChanged();
+}
+
+void PlayClock::setSpeed(double speed) {
+    speed = std::clamp(speed, 0.1, 10.0);
+    if (qFuzzyCompare(speed, m_speed))
+        return;
+    m_speed = speed;
+    Q_EMIT speedChanged();
+}
+
+void PlayClock::tick() {
+    const qint64 elapsed = m_wall.nsecsElapsed();
+    m_wall.restart();
+    advance(static_cast<double>(elapsed));
+}
+
+bool PlayClock::revealCascade(std::size_t applied, double target) {
+    const SimulationResult& r = m_doc->result();
+    const std::size_t limit = m_doc->playback().firstEventAfter(static_cast<Nanos>(target));
+    for (std::size_t i = applied; i < limit; ++i) {
+        if (r.events[i].kind != EventKind::ContextCanceled)
+            continue;
+        const Nanos at = r.events[i].t;
+        const std::size_t end = m_doc->playback().firstEventAfter(at);
+        std::size_t cancels = 0;
+        for (std::size_t k = i; k < end; ++k)
+            cancels += r.events[k].kind == EventKind::ContextCanceled;
+        if (cancels < 2)
+            continue;
+        m_cascadeEnd = end;
+        m_cascadeStep = std::min(kCascadeStepMax, kCascadeReveal / static_cast<double>(end - i));
+        m_cascadeWall = 0;
+        m_doc->seekEvents(static_cast<int>(i + 1)); // the first cancellation, then one at a time
+        return true;
+    }
+    return false;
+}
+
+void PlayClock::advance(double wallNanos) {
+    if (!m_doc)
+        return;
+    const std::size_t applied = m_doc->playback().appliedEvents();
+    if (m_cascadeEnd > applied) {
+        m_cascadeWall += wallNanos;
+        std::size_t n = applied;
+        while (m_cascadeWall >= m_cascadeStep && n < m_cascadeEnd) {
+            m_cascadeWall -= m_cascadeStep;
+            ++n;
+        }
+        if (n != applied)
+            m_doc->seekEvents(static_cast<int>(n));
+        if (n >= m_cascadeEnd)
+            m_cascadeEnd = 0;
+        return;
+    }
+    m_cascadeEnd = 0;
+    const double step = wallNanos * m_speed + m_carry;
+    const double whole = std::floor(step);
+    m_carry = step - whole;
+    const double stopAt = isPlaying() ? m_stopAt : m_doc->timelineEnd();
+    const double target = std::min(m_doc->time() + whole, stopAt);
+    if (revealCascade(applied, target))
+        return;
+    m_doc->seekTime(target);
+    if (target >= stopAt)
+        setPlaying(false);
+}
+
+} // namespace ctxscope

@@ -1,0 +1,67 @@
+#pragma once
+// The edits a user makes by clicking, as functions from a Scenario to a ScenarioPatch. They
+// check what they can see locally (the parent exists, the kind has a cancel function); the
+// Document then validates the patched scenario as a whole before it accepts the edit.
+#include "scenariopatch.h"
+
+#include <optional>
+#include <string>
+
+namespace ctxscope::edits {
+
+struct EditResult {
+    ScenarioPatch patch;
+    std::string error;  // empty: the patch is ready to apply
+    std::string id;     // the id of what was created (context, task, after-func), if anything
+};
+
+struct DeriveParams {
+    ContextKind kind = ContextKind::WithCancel;
+    std::string id;        // empty: a fresh id from the kind ("timeout", "timeout2", ...)
+    std::string label;
+    Nanos timeout = 0;     // WithTimeout, WithTimeoutCause
+    Nanos deadline = 0;    // WithDeadline, WithDeadlineCause
+    std::string cause;     // WithTimeoutCause, WithDeadlineCause
+    std::string key;       // WithValue
+    Scalar value;
+    std::string keyType = "ctxKey";
+};
+
+struct DeletionSummary {
+    std::size_t contexts = 0;
+    std::size_t tasks = 0;       // top-level tasks started on the deleted contexts
+    std::size_t afterFuncs = 0;
+    std::size_t actions = 0;
+    std::size_t expectations = 0;
+};
+
+// The suggested id base for a new context of a kind: "cancel", "timeout", "value", ...
+std::string idBaseForKind(ContextKind kind);
+// uniqueContextId returns base, or base2, base3, ... whichever no context (derived ones
+// inside task steps included) uses yet.
+std::string uniqueContextId(const Scenario& s, const std::string& base);
+// uniqueTaskId does the same among tasks (spawned ones included) and after-funcs, which share
+// one id space.
+std::string uniqueTaskId(const Scenario& s, const std::string& base);
+
+// deriveContext adds a child of parentId created at `at` (no earlier than the parent's own at).
+EditResult deriveContext(const Scenario& s, const std::string& parentId, Nanos at, DeriveParams p);
+// startTask adds a top-level task on its context at `at`; an empty id gets a fresh one.
+EditResult startTask(const Scenario& s, TaskSpec task, Nanos at);
+// addAfterFunc registers an after-func at `at`; an empty id gets a fresh one.
+EditResult addAfterFunc(const Scenario& s, AfterFuncSpec af, Nanos at);
+// cancelAt adds the timed action {"at": at, "cancel": ctxId, "cause": cause}.
+EditResult cancelAt(const Scenario& s, const std::string& ctxId, Nanos at,
+                    std::optional<std::string> cause);
+// stopAfterFuncAt adds the timed action {"at": at, "stop_after_func": afId}.
+EditResult stopAfterFuncAt(const Scenario& s, const std::string& afId, Nanos at);
+// rename sets a context's label (an empty label shows the id).
+EditResult rename(const Scenario& s, const std::string& ctxId, const std::string& label);
+// renameScenario sets the scenario's name.
+EditResult renameScenario(const Scenario& s, const std::string& name);
+// deleteContext removes a context with its subtree, the tasks and after-funcs started on
+// them, the actions aimed at them and the expectations about any of those. summary (if not
+// null) receives the counts, for the confirmation the user sees first.
+EditResult deleteContext(const Scenario& s, const std::string& ctxId, DeletionSummary* summary);
+
+} // namespace ctxscope::edits

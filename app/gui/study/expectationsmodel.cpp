@@ -1,0 +1,149 @@
+#include "expectationsmodel.h"
+
+#include "eventtext.h"
+
+namespace ctxscope {
+
+ExpectationsModel::ExpectationsModel(QObject* parent) : QAbstractListModel(parent) {}
+
+void ExpectationsModel::setDocument(Document* doc) {
+    if (doc == m_doc)
+        return;
+    if (m_doc)
+        disconnect(m_doc, nullptr, this, nullptr);
+    m_doc = doc;
+    if (m_doc) {
+        connect(m_doc, &Document::simulated, this, &ExpectationsModel::reset);
+        connect(m_doc, &Document::playheadChanged, this, &ExpectationsModel::onPlayhead);
+    }
+    reset();
+    Q_EMIT documentChanged();
+}
+
+void ExpectationsModel::reset() {
+    beginResetModel();
+    m_report = m_doc ? checkExpectations(m_doc->scenario(), m_doc->result()) : ExpectationReport{};
+    endResetModel();
+    Q_EMIT countChanged();
+    Q_EMIT statesChanged();
+    Q_EMIT verdictChanged(); // a new revision: an earlier check no longer applies
+}
+
+void ExpectationsModel::onPlayhead() {
+    if (!m_report.outcomes.empty())
+        Q_EMIT dataChanged(index(0), index(rowCount() - 1), {StateRole});
+    Q_EMIT statesChanged();
+}
+
+void ExpectationsModel::check() {
+    if (!m_doc)
+        return;
+    m_report = checkExpectations(m_doc->scenario(), m_doc->result());
+    m_checkedRevision = m_doc->revision();
+    Q_EMIT verdictChanged();
+}
+
+QString ExpectationsModel::verdictText() const {
+    if (!checked())
+        return {};
+    if (m_report.outcomes.empty())
+        return QStringLiteral("This scenario has no expectations to check.");
+    if (m_report.allPassed())
+        return QStringLiteral("All %1 expectations hold.").arg(m_report.passed);
+    return QStringLiteral("%1 of %2 expectations fail.").arg(m_report.failed).arg(m_report.outcomes.size());
+}
+
+ExpectationsModel::State ExpectationsModel::state(std::size_t row, Nanos t) const {
+    const ExpectationOutcome& o = m_report.outcomes[row];
+    if (t < o.decidedAt)
+        return State::Pending;
+    return o.passed ? State::Passed : State::Failed;
+}
+
+int ExpectationsModel::countAt(State s) const {
+    if (!m_doc)
+        return 0;
+    int n = 0;
+    for (std::size_t i = 0; i < m_report.outcomes.size(); ++i)
+        n += state(i, m_doc->timeNanos()) == s ? 1 : 0;
+    return n;
+}
+
+namespace {
+
+QString stateName(bool pending, bool passed) {
+    if (pending)
+        return QStringLiteral("pending");
+    return passed ? QStringLiteral("passed") : QStringLiteral("failed");
+}
+
+} // namespace
+
+QString ExpectationsModel::stateAt(int row, double time) const {
+    if (row < 0 || row >= rowCount())
+        return {};
+    const State s = state(static_cast<std::size_t>(row), static_cast<Nanos>(time));
+    return stateName(s == State::Pending, s == State::Passed);
+}
+
+QString ExpectationsModel::contextIdFor(const std::string& id) const {
+    const SimulationResult& r = m_doc->result();
+    if (id.empty())
+        return {};
+    if (r.findContext(id))
+        return QString::fromStdString(id);
+    CtxIndex c = kNone;
+    if (const auto t = r.findTask(id))
+        c = r.tasks[*t].context;
+    else if (const auto af = r.findAfterFunc(id))
+        c = r.afterFuncs[*af].context;
+    return c < r.contexts.size() ? QString::fromStdString(r.contexts[c].id) : QString();
+}
+
+int ExpectationsModel::rowCount(const QModelIndex& parent) const {
+    return parent.isValid() ? 0 : static_cast<int>(m_report.outcomes.size());
+}
+
+QVariant ExpectationsModel::data(const QModelIndex& index, int role) const {
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid) || !m_doc)
+        return {};
+    const auto row = static_cast<std::size_t>(index.row());
+    const ExpectationOutcome& o = m_report.outcomes[row];
+    switch (role) {
+    case Qt::DisplayRole:
+    case TitleRole: return QString::fromStdString(o.title);
+    case StateRole: return stateAt(index.row(), static_cast<double>(m_doc->timeNanos()));
+    case FinalStateRole: return stateName(false, o.passed);
+    case FailuresRole: {
+        QStringList lines;
+        for (const std::string& f : o.failures)
+            lines << QString::fromStdString(f);
+        return lines.join(QLatin1Char('\n'));
+    }
+    case DecidedAtRole: return static_cast<double>(o.decidedAt);
+    case DecidedAtTextRole: return durationText(o.decidedAt);
+    case ContextIdRole: {
+        const std::vector<Expectation>& expect = m_doc->scenario().expect;
+        if (o.index >= expect.size())
+            return QString();
+        const Expectation& e = expect[o.index];
+        switch (e.kind) {
+        case Expectation::Kind::Context:
+        case Expectation::Kind::Task:
+        case Expectation::Kind::AfterFunc: return contextIdFor(e.subject);
+        case Expectation::Kind::Lookup:
+        case Expectation::Kind::Lint: return contextIdFor(e.task);
+        default: return QString();
+        }
+    }
+    default: return {};
+    }
+}
+
+QHash<int, QByteArray> ExpectationsModel::roleNames() const {
+    return {{TitleRole, "title"},         {StateRole, "status"},        {FinalStateRole, "finalStatus"},
+            {FailuresRole, "failures"},   {DecidedAtRole, "decidedAt"}, {DecidedAtTextRole, "decidedAtText"},
+            {ContextIdRole, "contextId"}};
+}
+
+} // namespace ctxscope

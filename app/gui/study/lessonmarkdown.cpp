@@ -1,0 +1,38 @@
+#include "lessonmarkdown.h"
+
+#include <QTextBlock>
+#include <QTextCursor>
+#include <QTextDocument>
+
+namespace ctxscope {
+
+QString lessonHtml(const QString& markdown) {
+    QTextDocument doc;
+    doc.setMarkdown(markdown);
+    for (QTextBlock block = doc.begin(); block.isValid(); block = block.next()) {
+        QTextBlockFormat format = block.blockFormat();
+        QTextCursor cursor(block);
+        const int level = format.headingLevel();
+        if (format.nonBreakableLines() || level > 0) {
+            format.setNonBreakableLines(false);
+            if (level > 0) {
+                format.setTopMargin(level <= 2 ? 14 : 10);
+                format.setBottomMargin(4);
+            }
+            cursor.setBlockFormat(format);
+        }
+        if (level > 0) {
+            // h1/h2 a step above the body text, h3 and below at body size (bold stays).
+            QTextCharFormat chars;
+            chars.setProperty(QTextFormat::FontSizeAdjustment, level <= 1 ? 2 : level == 2 ? 1 : 0);
+            cursor.movePosition(QTextCursor::EndOfBlock, QTextCursor::KeepAnchor);
+            cursor.mergeCharFormat(chars);
+        } else if (!block.textList()) {
+            format.setBottomMargin(6);
+            cursor.setBlockFormat(format);
+        }
+    }
+    return doc.toHtml();
+}
+
+} // namespace ctxscope

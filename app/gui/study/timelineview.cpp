@@ -1,0 +1,196 @@
+#include "timelineview.h"
+
+#include <QPainter>
+#include <QQuickWindow>
+#include <QSGGeometryNode>
+#include <QSGImageNode>
+#include <QSGRendererInterface>
+#include <QSGVertexColorMaterial>
+
+#include <algorithm>
+
+namespace ctxscope {
+
+using study::TimelineRect;
+
+TimelineView::TimelineView(QQuickItem* parent) : QQuickItem(parent) {
+    setFlag(ItemHasContents, true);
+    setClip(true);
+}
+
+void TimelineView::setModel(TimelineModel* model) {
+    if (model == m_model)
+        return;
+    if (m_model)
+        disconnect(m_model, nullptr, this, nullptr);
+    m_model = model;
+    if (m_model)
+        connect(m_model, &TimelineModel::lanesChanged, this, &TimelineView::markDirty);
+    markDirty();
+    Q_EMIT modelChanged();
+}
+
+void TimelineView::setViewStart(double t) {
+    if (t == m_view.t0)
+        return;
+    m_view.t0 = t;
+    markDirty();
+    Q_EMIT viewChanged();
+}
+
+void TimelineView::setNsPerPixel(double v) {
+    if (v == m_view.nsPerPixel || !(v > 0))
+        return;
+    m_view.nsPerPixel = v;
+    markDirty();
+    Q_EMIT viewChanged();
+}
+
+void TimelineView::setContentY(double y) {
+    if (y == m_view.contentY)
+        return;
+    m_view.contentY = y;
+    markDirty();
+    Q_EMIT viewChanged();
+}
+
+void TimelineView::setLaneHeight(double h) {
+    if (h == m_view.laneHeight || !(h > 0))
+        return;
+    m_view.laneHeight = h;
+    markDirty();
+    Q_EMIT viewChanged();
+}
+
+void TimelineView::setSelectedId(const QString& id) {
+    if (id == m_selectedId)
+        return;
+    m_selectedId = id;
+    markDirty();
+    Q_EMIT selectedIdChanged();
+}
+
+void TimelineView::setColor(QRgb& member, const QColor& c) {
+    if (member == c.rgba())
+        return;
+    member = c.rgba();
+    markDirty();
+    Q_EMIT paletteChanged();
+}
+
+void TimelineView::markDirty() { update(); }
+
+void TimelineView::geometryChange(const QRectF& newGeometry, const QRectF& oldGeometry) {
+    QQuickItem::geometryChange(newGeometry, oldGeometry);
+    markDirty(); // vertices are in item coordinates (G11)
+}
+
+study::TimelineViewport TimelineView::viewport() const {
+    study::TimelineViewport v = m_view;
+    v.width = width();
+    v.height = height();
+    v.openEnd = m_model ? m_model->timeEndNanos() : 0;
+    return v;
+}
+
+std::vector<TimelineRect> TimelineView::rects() const {
+    if (!m_model || !m_model->result())
+        return {};
+    CtxIndex selected = kNone;
+    if (!m_selectedId.isEmpty())
+        selected = m_model->result()->findContext(m_selectedId.toStdString()).value_or(kNone);
+    return study::buildTimelineRects(m_model->data(), viewport(), m_palette, selected);
+}
+
+int TimelineView::laneAt(double y) const {
+    if (!m_model || y < 0 || y >= height())
+        return -1;
+    const int lane = static_cast<int>((y + m_view.contentY) / m_view.laneHeight);
+    return lane >= 0 && lane < m_model->laneCount() ? lane : -1;
+}
+
+QSGNode* TimelineView::updatePaintNode(QSGNode* old, UpdatePaintNodeData*) {
+    // Everything in view is rebuilt: what is visible is bounded by pixels, not by events.
+    delete old;
+    m_software = window() && window()->rendererInterface()->graphicsApi() == QSGRendererInterface::Software;
+    const std::vector<TimelineRect> list = rects();
+    m_rects = static_cast<int>(list.size());
+    QSGNode* node = m_software ? buildImageNode(list) : buildGeometryNodes(list);
+    QMetaObject::invokeMethod(this, &TimelineView::renderedFrame, Qt::QueuedConnection);
+    return node;
+}
+
+QSGNode* TimelineView::buildGeometryNodes(const std::vector<TimelineRect>& list) {
+    auto* root = new QSGNode;
+    const std::size_t perChunk = kMaxVerticesPerNode / 6;
+    m_chunks = 0;
+    for (std::size_t first = 0; first < list.size(); first += perChunk) {
+        const std::size_t count = std::min(perChunk, list.size() - first);
+        auto* geometry = new QSGGeometry(QSGGeometry::defaultAttributes_ColoredPoint2D(), static_cast<int>(count * 6));
+        geometry->setDrawingMode(QSGGeometry::DrawTriangles);
+        auto* v = geometry->vertexDataAsColoredPoint2D();
+        for (std::size_t i = 0; i < count; ++i) {
+            const TimelineRect& r = list[first + i];
+            const int a = qAlpha(r.rgba); // vertex colours are premultiplied
+            const auto pm = [a](int c) { return static_cast<unsigned char>(c * a / 255); };
+            const unsigned char cr = pm(qRed(r.rgba)), cg = pm(qGreen(r.rgba)), cb = pm(qBlue(r.rgba));
+            const auto ua = static_cast<unsigned char>(a);
+            const float x0 = r.x, y0 = r.y, x1 = r.x + r.w, y1 = r.y + r.h;
+            v[0].set(x0, y0, cr, cg, cb, ua);
+            v[1].set(x1, y0, cr, cg, cb, ua);
+            v[2].set(x0, y1, cr, cg, cb, ua);
+            v[3].set(x1, y0, cr, cg, cb, ua);
+            v[4].set(x1, y1, cr, cg, cb, ua);
+            v[5].set(x0, y1, cr, cg, cb, ua);
+            v += 6;
+        }
+        auto* node = new QSGGeometryNode;
+        node->setGeometry(geometry);
+        node->setFlag(QSGNode::OwnsGeometry);
+        node->setMaterial(new QSGVertexColorMaterial);
+        node->setFlag(QSGNode::OwnsMaterial);
+        root->appendChildNode(node);
+        ++m_chunks;
+    }
+    return root;
+}
+
+namespace {
+
+void paintRects(QPainter& painter, const std::vector<TimelineRect>& list) {
+    for (const TimelineRect& r : list)
+        painter.fillRect(QRectF(r.x, r.y, r.w, r.h), QColor::fromRgba(r.rgba));
+}
+
+} // namespace
+
+QSGNode* TimelineView::buildImageNode(const std::vector<TimelineRect>& list) {
+    m_chunks = 0;
+    if (!window() || width() < 1 || height() < 1)
+        return nullptr;
+    const qreal dpr = window()->effectiveDevicePixelRatio();
+    QImage image(QSize(qCeil(width() * dpr), qCeil(height() * dpr)), QImage::Format_ARGB32_Premultiplied);
+    image.fill(Qt::transparent);
+    {
+        QPainter painter(&image);
+        painter.scale(dpr, dpr);
+        paintRects(painter, list);
+    }
+    QSGImageNode* node = window()->createImageNode();
+    node->setTexture(window()->createTextureFromImage(image));
+    node->setOwnsTexture(true);
+    node->setRect(boundingRect());
+    return node;
+}
+
+QColor TimelineView::pixelColorAt(double x, double y) const {
+    QImage image(1, 1, QImage::Format_ARGB32);
+    image.fill(Qt::transparent);
+    QPainter painter(&image);
+    painter.translate(-x, -y);
+    paintRects(painter, rects());
+    painter.end();
+    return image.pixelColor(0, 0);
+}
+
+} // namespace ctxscope

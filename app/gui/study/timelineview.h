@@ -1,0 +1,107 @@
+#pragma once
+// TimelineView: ONE QQuickItem that draws every lane in view (STYLE.md §1.4): scene-graph
+// geometry in chunks of at most 65,532 vertices with vertex colours (G11), or a QImage under
+// the software scene graph (offscreen, G12). Labels, the ruler and the playhead are QML.
+#include "timelinemodel.h"
+#include "timelinerects.h"
+
+#include <QColor>
+#include <QPointer>
+#include <QQuickItem>
+#include <QtQml/qqmlregistration.h>
+
+namespace ctxscope {
+
+class TimelineView : public QQuickItem {
+    Q_OBJECT
+    QML_ELEMENT
+    Q_PROPERTY(ctxscope::TimelineModel* model READ model WRITE setModel NOTIFY modelChanged)
+    Q_PROPERTY(double viewStart READ viewStart WRITE setViewStart NOTIFY viewChanged)     // ns at x = 0
+    Q_PROPERTY(double nsPerPixel READ nsPerPixel WRITE setNsPerPixel NOTIFY viewChanged)
+    Q_PROPERTY(double contentY READ contentY WRITE setContentY NOTIFY viewChanged)
+    Q_PROPERTY(double laneHeight READ laneHeight WRITE setLaneHeight NOTIFY viewChanged)
+    Q_PROPERTY(QString selectedId READ selectedId WRITE setSelectedId NOTIFY selectedIdChanged)
+    Q_PROPERTY(QColor aliveColor READ aliveColor WRITE setAliveColor NOTIFY paletteChanged)
+    Q_PROPERTY(QColor neverColor READ neverColor WRITE setNeverColor NOTIFY paletteChanged)
+    Q_PROPERTY(QColor canceledColor READ canceledColor WRITE setCanceledColor NOTIFY paletteChanged)
+    Q_PROPERTY(QColor deadlineColor READ deadlineColor WRITE setDeadlineColor NOTIFY paletteChanged)
+    Q_PROPERTY(QColor taskColor READ taskColor WRITE setTaskColor NOTIFY paletteChanged)
+    Q_PROPERTY(QColor markColor READ markColor WRITE setMarkColor NOTIFY paletteChanged)
+    Q_PROPERTY(QColor selectionColor READ selectionColor WRITE setSelectionColor NOTIFY paletteChanged)
+    Q_PROPERTY(QColor stripeColor READ stripeColor WRITE setStripeColor NOTIFY paletteChanged)
+    Q_PROPERTY(bool softwareRendering READ softwareRendering NOTIFY renderedFrame)
+    Q_PROPERTY(int chunkCount READ chunkCount NOTIFY renderedFrame)
+    Q_PROPERTY(int rectCount READ rectCount NOTIFY renderedFrame)
+
+public:
+    explicit TimelineView(QQuickItem* parent = nullptr);
+
+    TimelineModel* model() const { return m_model; }
+    void setModel(TimelineModel* model);
+    double viewStart() const { return m_view.t0; }
+    void setViewStart(double t);
+    double nsPerPixel() const { return m_view.nsPerPixel; }
+    void setNsPerPixel(double v);
+    double contentY() const { return m_view.contentY; }
+    void setContentY(double y);
+    double laneHeight() const { return m_view.laneHeight; }
+    void setLaneHeight(double h);
+    QString selectedId() const { return m_selectedId; }
+    void setSelectedId(const QString& id);
+
+#define CTXSCOPE_COLOR(name, Name, field)                                                                      \
+    QColor name() const { return QColor::fromRgba(m_palette.field); }                                         \
+    void set##Name(const QColor& c) { setColor(m_palette.field, c); }
+    CTXSCOPE_COLOR(aliveColor, AliveColor, alive)
+    CTXSCOPE_COLOR(neverColor, NeverColor, never)
+    CTXSCOPE_COLOR(canceledColor, CanceledColor, canceled)
+    CTXSCOPE_COLOR(deadlineColor, DeadlineColor, deadline)
+    CTXSCOPE_COLOR(taskColor, TaskColor, task)
+    CTXSCOPE_COLOR(markColor, MarkColor, mark)
+    CTXSCOPE_COLOR(selectionColor, SelectionColor, selection)
+    CTXSCOPE_COLOR(stripeColor, StripeColor, stripe)
+#undef CTXSCOPE_COLOR
+
+    bool softwareRendering() const { return m_software; }
+    int chunkCount() const { return m_chunks; }
+    int rectCount() const { return m_rects; }
+
+    static constexpr int kMaxVerticesPerNode = 65532; // a multiple of 6 below 2^16 (G11)
+
+    // laneAt returns the lane under item y, or -1; timeAt / xAt convert between x and ns.
+    Q_INVOKABLE int laneAt(double y) const;
+    Q_INVOKABLE double timeAt(double x) const { return m_view.t0 + x * m_view.nsPerPixel; }
+    Q_INVOKABLE double xAt(double t) const { return (t - m_view.t0) / m_view.nsPerPixel; }
+    // pixelColorAt paints the view around an item point in software and returns its colour: a
+    // deterministic hook for tests, whatever the scene-graph backend.
+    Q_INVOKABLE QColor pixelColorAt(double x, double y) const;
+
+Q_SIGNALS:
+    void modelChanged();
+    void viewChanged();
+    void selectedIdChanged();
+    void paletteChanged();
+    void renderedFrame();
+
+protected:
+    QSGNode* updatePaintNode(QSGNode* old, UpdatePaintNodeData*) override;
+    void geometryChange(const QRectF& newGeometry, const QRectF& oldGeometry) override;
+
+private:
+    void setColor(QRgb& member, const QColor& c);
+    void markDirty();
+    study::TimelineViewport viewport() const;
+    std::vector<study::TimelineRect> rects() const;
+    QSGNode* buildGeometryNodes(const std::vector<study::TimelineRect>& rects);
+    QSGNode* buildImageNode(const std::vector<study::TimelineRect>& rects);
+
+    QPointer<TimelineModel> m_model;
+    study::TimelineViewport m_view;
+    study::TimelinePalette m_palette;
+    QString m_selectedId;
+    bool m_software = false;
+    int m_chunks = 0;
+    int m_rects = 0;
+};
+
+} // namespace ctxscope

@@ -1,0 +1,30 @@
+#pragma once
+// TaskBuilder: turns the step list the task and after-func dialogs edit (QVariantMaps such as
+// {"op": "work", "duration": "120ms", "watch": "poll", "poll": "20ms"}) into scenario Steps,
+// with fresh ids for anything the steps derive or spawn. The dialogs never write JSON.
+#include "ctxscope/scenario.h"
+
+#include <QString>
+#include <QVariantList>
+
+#include <functional>
+#include <optional>
+#include <vector>
+
+namespace ctxscope {
+
+struct TaskBuilder {
+    // Called with a base ("worker", "timeout") when a spawned task or derived context has no id;
+    // must return an id no other part of the scenario uses, including ones handed out before.
+    std::function<std::string(const std::string& base)> freshTaskId;
+    std::function<std::string(const std::string& base)> freshContextId;
+
+    // steps converts the list, or returns nullopt with *error naming the first bad step.
+    std::optional<std::vector<Step>> steps(const QVariantList& list, QString* error) const;
+};
+
+// scalarFromText reads a WithValue value typed into a field: valueType "string" keeps the
+// text, "number" needs a JSON number, "bool" true/false, "null" ignores the text.
+std::optional<Scalar> scalarFromText(const QString& text, const QString& valueType, QString* error);
+
+} // namespace ctxscope

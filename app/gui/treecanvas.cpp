@@ -1,0 +1,203 @@
+#include "treecanvas.h"
+
+#include <QPainter>
+#include <QQuickWindow>
+#include <QSGFlatColorMaterial>
+#include <QSGGeometryNode>
+#include <QSGImageNode>
+#include <QSGRendererInterface>
+#include <QSGTexture>
+#include <QSGVertexColorMaterial>
+
+#include <algorithm>
+#include <cmath>
+
+namespace ctxscope {
+
+TreeCanvas::TreeCanvas(QQuickItem* parent) : QQuickItem(parent) {
+    setFlag(ItemHasContents, true);
+}
+
+void TreeCanvas::setScene(TreeScene* scene) {
+    if (scene == m_scene)
+        return;
+    if (m_scene)
+        disconnect(m_scene, nullptr, this, nullptr);
+    m_scene = scene;
+    if (m_scene) {
+        connect(m_scene, &TreeScene::layoutChanged, this, &TreeCanvas::markDirty);
+        connect(m_scene, &TreeScene::selectionChanged, this, &TreeCanvas::markDirty);
+        connect(m_scene, &TreeScene::statesChanged, this, [this] {
+            // Only a change of some node's state needs new colours, not every playhead tick.
+            if (m_scene->stateVersion() != m_drawnStateVersion)
+                markDirty();
+        });
+    }
+    markDirty();
+    Q_EMIT sceneChanged();
+}
+
+void TreeCanvas::setViewport(const QRectF& r) {
+    if (r == m_viewport)
+        return;
+    m_viewport = r;
+    // The software image covers the viewport only; the geometry covers a margin around it, so
+    // panning rebuilds it only when the view leaves that margin.
+    if (m_software || !m_covered.contains(r))
+        markDirty();
+    Q_EMIT viewportChanged();
+}
+
+void TreeCanvas::setZoom(double zoom) {
+    if (zoom == m_zoom || zoom <= 0)
+        return;
+    m_zoom = zoom;
+    const double lod = std::exp2(std::floor(std::log2(zoom)));
+    if (lod != m_lodZoom) {
+        m_lodZoom = lod;
+        markDirty();
+    }
+    Q_EMIT zoomChanged();
+}
+
+void TreeCanvas::setColor(QColor& member, const QColor& c) {
+    if (member == c)
+        return;
+    member = c;
+    markDirty();
+    Q_EMIT paletteChanged();
+}
+
+void TreeCanvas::markDirty() {
+    m_dirty = true;
+    update();
+}
+
+void TreeCanvas::geometryChange(const QRectF& newGeometry, const QRectF& oldGeometry) {
+    QQuickItem::geometryChange(newGeometry, oldGeometry);
+    markDirty();
+}
+
+TreePalette TreeCanvas::palette() const {
+    TreePalette p;
+    p.box = m_boxColor;
+    p.border = m_borderColor;
+    p.edge = m_edgeColor;
+    p.selected = m_selectedColor;
+    p.alive = m_aliveColor;
+    p.never = m_neverColor;
+    p.canceled = m_canceledColor;
+    p.deadline = m_deadlineColor;
+    p.pending = m_pendingColor;
+    return p;
+}
+
+QSGNode* TreeCanvas::updatePaintNode(QSGNode* old, UpdatePaintNodeData*) {
+    const bool software = window() && window()->rendererInterface()->graphicsApi() == QSGRendererInterface::Software;
+    if (!m_dirty && old && software == m_software)
+        return old;
+    m_dirty = false;
+    m_software = software;
+    delete old;
+    if (!m_scene)
+        return nullptr;
+    m_drawnStateVersion = m_scene->stateVersion();
+    m_covered = m_viewport.isEmpty() ? QRectF()
+                                     : m_viewport.adjusted(-m_viewport.width(), -m_viewport.height(),
+                                                           m_viewport.width(), m_viewport.height());
+    const std::vector<ColoredRect> rects = buildTreeRects(*m_scene, palette(), m_lodZoom, software ? QRectF() : m_covered);
+    QSGNode* node = software ? buildImageNode(rects) : buildGeometryNodes(rects);
+    QMetaObject::invokeMethod(this, &TreeCanvas::renderedFrame, Qt::QueuedConnection);
+    return node;
+}
+
+QSGNode* TreeCanvas::buildGeometryNodes(const std::vector<ColoredRect>& rects) {
+    auto* root = new QSGNode;
+    const std::size_t perChunk = kMaxVerticesPerNode / 6;
+    m_chunks = 0;
+    for (std::size_t first = 0; first < rects.size(); first += perChunk) {
+        const std::size_t count = std::min(perChunk, rects.size() - first);
+        auto* geometry = new QSGGeometry(QSGGeometry::defaultAttributes_ColoredPoint2D(), static_cast<int>(count * 6));
+        geometry->setDrawingMode(QSGGeometry::DrawTriangles);
+        auto* v = geometry->vertexDataAsColoredPoint2D();
+        for (std::size_t i = 0; i < count; ++i) {
+            const ColoredRect& r = rects[first + i];
+            // Vertex colours are premultiplied.
+            const int a = qAlpha(r.rgba);
+            const auto pm = [a](int c) { return static_cast<unsigned char>(c * a / 255); };
+            const unsigned char cr = pm(qRed(r.rgba)), cg = pm(qGreen(r.rgba)), cb = pm(qBlue(r.rgba));
+            const auto ua = static_cast<unsigned char>(a);
+            const float x0 = r.x, y0 = r.y, x1 = r.x + r.w, y1 = r.y + r.h;
+            v[0].set(x0, y0, cr, cg, cb, ua);
+            v[1].set(x1, y0, cr, cg, cb, ua);
+            v[2].set(x0, y1, cr, cg, cb, ua);
+            v[3].set(x1, y0, cr, cg, cb, ua);
+            v[4].set(x1, y1, cr, cg, cb, ua);
+            v[5].set(x0, y1, cr, cg, cb, ua);
+            v += 6;
+        }
+        auto* node = new QSGGeometryNode;
+        node->setGeometry(geometry);
+        node->setFlag(QSGNode::OwnsGeometry);
+        node->setMaterial(new QSGVertexColorMaterial);
+        node->setFlag(QSGNode::OwnsMaterial);
+        root->appendChildNode(node);
+        ++m_chunks;
+    }
+    return root;
+}
+
+namespace {
+
+void paintRects(QPainter& painter, const std::vector<ColoredRect>& rects, const QRectF& clip) {
+    for (const ColoredRect& r : rects) {
+        const QRectF rect(r.x, r.y, r.w, r.h);
+        if (rect.intersects(clip))
+            painter.fillRect(rect, QColor::fromRgba(r.rgba));
+    }
+}
+
+} // namespace
+
+QSGNode* TreeCanvas::buildImageNode(const std::vector<ColoredRect>& rects) {
+    m_chunks = 0;
+    QRectF area = m_viewport.isEmpty() ? boundingRect() : m_viewport.intersected(boundingRect().adjusted(-4, -4, 4, 4));
+    if (area.isEmpty() || !window())
+        return nullptr;
+    // Scale the image to the pixels it covers on screen (the item may be zoomed), capped so that
+    // a zoomed-out view of a huge tree cannot ask for a gigantic image.
+    const QRectF onScreen = mapRectToScene(area);
+    qreal scale = std::max(onScreen.width() / area.width(), onScreen.height() / area.height());
+    scale *= window()->effectiveDevicePixelRatio();
+    const qreal maxSide = 4096;
+    scale = std::min({scale, maxSide / area.width(), maxSide / area.height()});
+    QImage image(QSize(std::max(1, qCeil(area.width() * scale)), std::max(1, qCeil(area.height() * scale))),
+                 QImage::Format_ARGB32_Premultiplied);
+    image.fill(Qt::transparent);
+    {
+        QPainter painter(&image);
+        painter.scale(scale, scale);
+        painter.translate(-area.topLeft());
+        paintRects(painter, rects, area);
+    }
+    QSGImageNode* node = window()->createImageNode();
+    node->setTexture(window()->createTextureFromImage(image));
+    node->setOwnsTexture(true);
+    node->setRect(area);
+    node->setFiltering(QSGTexture::Linear);
+    return node;
+}
+
+QColor TreeCanvas::pixelColorAt(double x, double y) const {
+    if (!m_scene)
+        return {};
+    QImage image(1, 1, QImage::Format_ARGB32);
+    image.fill(Qt::transparent);
+    QPainter painter(&image);
+    painter.translate(-x, -y);
+    paintRects(painter, buildTreeRects(*m_scene, palette()), QRectF(x - 1, y - 1, 2, 2));
+    painter.end();
+    return image.pixelColor(0, 0);
+}
+
+} // namespace ctxscope

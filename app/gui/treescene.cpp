@@ -1,0 +1,195 @@
+#include "treescene.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace ctxscope {
+
+TreeScene::TreeScene(QObject* parent) : QObject(parent) {
+    m_params.nodeWidth = 216;  // room for three task chips
+    m_params.nodeHeight = 108; // kind, label, state, cause, lints, chips
+}
+
+void TreeScene::setDocument(Document* doc) {
+    if (doc == m_doc)
+        return;
+    if (m_doc)
+        disconnect(m_doc, nullptr, this, nullptr);
+    m_doc = doc;
+    if (m_doc) {
+        connect(m_doc, &Document::simulated, this, &TreeScene::relayout);
+        connect(m_doc, &Document::playheadChanged, this, &TreeScene::refreshStates);
+    }
+    relayout();
+    Q_EMIT documentChanged();
+}
+
+CtxIndex TreeScene::parent(CtxIndex c) const {
+    return m_doc && c < m_doc->result().contexts.size() ? m_doc->result().contexts[c].parent : kNone;
+}
+
+bool TreeScene::isCollapsedIndex(CtxIndex c) const {
+    return m_doc && c < m_doc->result().contexts.size() &&
+           m_collapsed.count(m_doc->result().contexts[c].id) > 0;
+}
+
+void TreeScene::relayout() {
+    const std::size_t n = m_doc ? m_doc->result().contexts.size() : 0;
+    std::vector<std::uint32_t> parents(n);
+    std::vector<std::uint8_t> flags(n, 0);
+    m_tasksOn.assign(n, {});
+    m_afterFuncsOn.assign(n, {});
+    if (m_doc) {
+        const SimulationResult& r = m_doc->result();
+        for (std::size_t i = 0; i < n; ++i) {
+            const ContextInfo& c = r.contexts[i];
+            parents[i] = c.parent;
+            if (c.createdAt == kNever)
+                flags[i] |= kLayoutExcluded; // declared by a derive step that never ran
+            if (m_collapsed.count(c.id))
+                flags[i] |= kLayoutCollapsed;
+        }
+        for (TaskIndex t = 0; t < r.tasks.size(); ++t)
+            if (r.tasks[t].context < n && r.tasks[t].afterFunc == kNone)
+                m_tasksOn[r.tasks[t].context].push_back(t);
+        for (AfIndex a = 0; a < r.afterFuncs.size(); ++a)
+            if (r.afterFuncs[a].context < n)
+                m_afterFuncsOn[r.afterFuncs[a].context].push_back(a);
+    }
+    m_layout = layoutForest(parents, flags, m_params);
+    indexRows();
+    // Keep the selection by id across re-simulation.
+    m_selected = kNone;
+    if (m_doc && !m_selectedId.isEmpty()) {
+        if (auto i = m_doc->result().findContext(m_selectedId.toStdString()))
+            m_selected = *i;
+        else {
+            m_selectedId.clear();
+            Q_EMIT selectionChanged();
+        }
+    }
+    ++m_layoutVersion;
+    m_states.assign(n, 0);
+    Q_EMIT layoutChanged();
+    refreshStates();
+}
+
+void TreeScene::indexRows() {
+    m_rows.assign(m_layout.rows, {});
+    for (CtxIndex i = 0; i < m_layout.visible.size(); ++i)
+        if (m_layout.visible[i])
+            m_rows[m_layout.depth[i]].push_back(i);
+    for (auto& row : m_rows)
+        std::sort(row.begin(), row.end(), [&](CtxIndex a, CtxIndex b) { return m_layout.x[a] < m_layout.x[b]; });
+}
+
+void TreeScene::refreshStates() {
+    if (!m_doc)
+        return;
+    const SimulationResult& r = m_doc->result();
+    const Playback& p = m_doc->playback();
+    bool changed = false;
+    for (CtxIndex i = 0; i < m_states.size(); ++i) {
+        const auto s = static_cast<std::uint8_t>(nodeStateAt(r, p, i));
+        if (s != m_states[i]) {
+            m_states[i] = s;
+            changed = true;
+        }
+    }
+    if (changed)
+        ++m_stateVersion;
+    // Countdowns and task progress move with every playhead change, so views always hear it.
+    Q_EMIT statesChanged();
+}
+
+void TreeScene::setSelectedId(const QString& id) {
+    if (id == m_selectedId)
+        return;
+    m_selectedId = id;
+    m_selected = kNone;
+    if (m_doc && !id.isEmpty())
+        if (auto i = m_doc->result().findContext(id.toStdString()))
+            m_selected = *i;
+    ++m_stateVersion; // the selection outline is drawn by the canvas
+    Q_EMIT selectionChanged();
+}
+
+QString TreeScene::firstRootId() const {
+    if (!m_doc || m_rows.empty() || m_rows[0].empty())
+        return {};
+    return QString::fromStdString(m_doc->result().contexts[m_rows[0].front()].id);
+}
+
+bool TreeScene::nodesIn(const QRectF& rect, std::size_t limit, std::vector<CtxIndex>& out) const {
+    const float rowPitch = m_params.nodeHeight + m_params.verticalGap;
+    if (m_rows.empty() || rect.isEmpty())
+        return true;
+    const auto firstRow = static_cast<std::ptrdiff_t>(std::max(0.0, std::floor((rect.top() - m_params.nodeHeight) / rowPitch)));
+    const auto lastRow = std::min<std::ptrdiff_t>(static_cast<std::ptrdiff_t>(m_rows.size()) - 1,
+                                                  static_cast<std::ptrdiff_t>(std::floor(rect.bottom() / rowPitch)));
+    const std::size_t start = out.size();
+    for (std::ptrdiff_t d = firstRow; d <= lastRow; ++d) {
+        const auto& row = m_rows[static_cast<std::size_t>(d)];
+        const float top = static_cast<float>(d) * rowPitch;
+        if (top > rect.bottom() || top + m_params.nodeHeight < rect.top())
+            continue;
+        auto it = std::lower_bound(row.begin(), row.end(), rect.left() - m_params.nodeWidth,
+                                   [&](CtxIndex c, double x) { return m_layout.x[c] < x; });
+        for (; it != row.end() && m_layout.x[*it] <= rect.right(); ++it) {
+            out.push_back(*it);
+            if (out.size() - start > limit)
+                return false;
+        }
+    }
+    std::sort(out.begin() + static_cast<std::ptrdiff_t>(start), out.end());
+    return true;
+}
+
+QString TreeScene::nodeAt(double x, double y) const {
+    std::vector<CtxIndex> hits;
+    nodesIn(QRectF(x, y, 0.01, 0.01), 4, hits);
+    for (CtxIndex c : hits) {
+        const QRectF box(m_layout.x[c], m_layout.y[c], m_params.nodeWidth, m_params.nodeHeight);
+        if (box.contains(x, y))
+            return QString::fromStdString(m_doc->result().contexts[c].id);
+    }
+    return {};
+}
+
+QRectF TreeScene::nodeRect(const QString& id) const {
+    if (!m_doc)
+        return {};
+    const auto i = m_doc->result().findContext(id.toStdString());
+    if (!i || !m_layout.visible[*i])
+        return {};
+    return {m_layout.x[*i], m_layout.y[*i], m_params.nodeWidth, m_params.nodeHeight};
+}
+
+void TreeScene::toggleCollapsed(const QString& id) {
+    const std::string key = id.toStdString();
+    if (!m_collapsed.erase(key))
+        m_collapsed.insert(key);
+    relayout();
+}
+
+bool TreeScene::isCollapsed(const QString& id) const { return m_collapsed.count(id.toStdString()) > 0; }
+
+void TreeScene::expandAll() {
+    m_collapsed.clear();
+    relayout();
+}
+
+void TreeScene::revealNode(const QString& id) {
+    if (!m_doc)
+        return;
+    auto i = m_doc->result().findContext(id.toStdString());
+    if (!i)
+        return;
+    bool changed = false;
+    for (CtxIndex p = parent(*i); p != kNone; p = parent(p))
+        changed = m_collapsed.erase(m_doc->result().contexts[p].id) > 0 || changed;
+    if (changed)
+        relayout();
+}
+
+} // namespace ctxscope

@@ -1,0 +1,97 @@
+#pragma once
+// TreeScene: the context tree of the document's simulation, laid out (tidy, top-down, in C++)
+// and coloured by the state at the playhead. It is what the canvas draws and what the visible
+// nodes model and hit tests query. Positions are in content coordinates (pixels at zoom 1).
+#include "ctxscope/tree_layout.h"
+#include "document.h"
+#include "nodestate.h"
+
+#include <QObject>
+#include <QPointer>
+#include <QRectF>
+#include <QtQml/qqmlregistration.h>
+
+#include <string>
+#include <unordered_set>
+#include <vector>
+
+namespace ctxscope {
+
+class TreeScene : public QObject {
+    Q_OBJECT
+    QML_ELEMENT
+    Q_PROPERTY(ctxscope::Document* document READ document WRITE setDocument NOTIFY documentChanged)
+    Q_PROPERTY(double contentWidth READ contentWidth NOTIFY layoutChanged)
+    Q_PROPERTY(double contentHeight READ contentHeight NOTIFY layoutChanged)
+    Q_PROPERTY(double nodeWidth READ nodeWidth CONSTANT)
+    Q_PROPERTY(double nodeHeight READ nodeHeight CONSTANT)
+    Q_PROPERTY(int visibleCount READ visibleCount NOTIFY layoutChanged)
+    Q_PROPERTY(QString selectedId READ selectedId WRITE setSelectedId NOTIFY selectionChanged)
+    Q_PROPERTY(QString firstRootId READ firstRootId NOTIFY layoutChanged)
+
+public:
+    explicit TreeScene(QObject* parent = nullptr);
+
+    Document* document() const { return m_doc; }
+    void setDocument(Document* doc);
+    double contentWidth() const { return m_layout.width; }
+    double contentHeight() const { return m_layout.height; }
+    double nodeWidth() const { return m_params.nodeWidth; }
+    double nodeHeight() const { return m_params.nodeHeight; }
+    double rowPitch() const { return m_params.nodeHeight + m_params.verticalGap; }
+    int visibleCount() const { return static_cast<int>(m_layout.visibleCount); }
+    QString selectedId() const { return m_selectedId; }
+    void setSelectedId(const QString& id);
+    QString firstRootId() const;
+
+    const TreeLayout& layout() const { return m_layout; }
+    std::size_t size() const { return m_states.size(); }
+    NodeState state(CtxIndex c) const { return static_cast<NodeState>(m_states[c]); }
+    CtxIndex parent(CtxIndex c) const;
+    CtxIndex selectedIndex() const { return m_selected; }
+    bool isCollapsedIndex(CtxIndex c) const;
+    // Bumped when positions change (relayout) and when any node's state changes.
+    quint64 layoutVersion() const { return m_layoutVersion; }
+    quint64 stateVersion() const { return m_stateVersion; }
+
+    // nodesIn appends the visible nodes whose boxes meet rect, in index order. It stops (and
+    // returns false) once more than `limit` were found.
+    bool nodesIn(const QRectF& rect, std::size_t limit, std::vector<CtxIndex>& out) const;
+    // Indices of tasks started on / after-funcs registered on a context.
+    const std::vector<TaskIndex>& tasksOn(CtxIndex c) const { return m_tasksOn[c]; }
+    const std::vector<AfIndex>& afterFuncsOn(CtxIndex c) const { return m_afterFuncsOn[c]; }
+
+    Q_INVOKABLE QString nodeAt(double x, double y) const;   // "" when no box is there
+    Q_INVOKABLE QRectF nodeRect(const QString& id) const;   // empty when not visible
+    Q_INVOKABLE void toggleCollapsed(const QString& id);
+    Q_INVOKABLE bool isCollapsed(const QString& id) const;
+    Q_INVOKABLE void expandAll();
+    // revealNode expands collapsed ancestors so the node becomes visible.
+    Q_INVOKABLE void revealNode(const QString& id);
+
+Q_SIGNALS:
+    void documentChanged();
+    void layoutChanged();
+    void statesChanged();
+    void selectionChanged();
+
+private:
+    void relayout();
+    void refreshStates();
+    void indexRows();
+
+    QPointer<Document> m_doc;
+    TreeLayoutParams m_params;
+    TreeLayout m_layout;
+    std::vector<std::vector<CtxIndex>> m_rows; // visible nodes per depth, left to right
+    std::vector<std::uint8_t> m_states;
+    std::vector<std::vector<TaskIndex>> m_tasksOn;
+    std::vector<std::vector<AfIndex>> m_afterFuncsOn;
+    std::unordered_set<std::string> m_collapsed; // by id, so it survives re-simulation
+    QString m_selectedId;
+    CtxIndex m_selected = kNone;
+    quint64 m_layoutVersion = 0;
+    quint64 m_stateVersion = 0;
+};
+
+} // namespace ctxscope

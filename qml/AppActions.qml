@@ -1,0 +1,106 @@
+// AppActions: every command of the app as an Action with its shortcut, in one place, so the
+// menus, the node menu, the toolbar and the shortcuts sheet all show the same keys. Each one
+// calls a function of the window (Main.qml), which owns the dialogs.
+import QtQuick
+import QtQuick.Controls
+
+QtObject {
+    id: root
+
+    required property var window
+    readonly property var document: root.window.document
+    readonly property bool nodeActive: root.window.selectedId !== "" && !root.window.popupOpen
+    readonly property bool free: !root.window.popupOpen
+    readonly property var selectedActions: root.window.selectedActions
+
+    // [title, [actions]] for the shortcuts sheet.
+    readonly property var groups: [
+        ["File", [newFile, open, save, saveAs, quit]],
+        ["Edit", [undo, redo, rename, remove, startTask, afterFunc, cancel, nodeMenu]],
+        ["Derive (on the selected context)", [deriveCancel, deriveCancelCause, deriveTimeout, deriveDeadline,
+                                              deriveTimeoutCause, deriveDeadlineCause, deriveValue, deriveWithoutCancel]],
+        ["Play", [play, stepForward, stepBack, restart, toEnd, slower, faster]],
+        ["View", [zoomIn, zoomOut, zoomReset, fit, collapse, expandAll, selectParent, selectChild, shortcuts]]
+    ]
+
+    readonly property Action newFile: Action { text: qsTr("&New"); shortcut: "Ctrl+N"; enabled: root.free; onTriggered: root.window.newScenario() }
+    readonly property Action open: Action { text: qsTr("&Open…"); shortcut: "Ctrl+O"; enabled: root.free; onTriggered: root.window.openFileDialog() }
+    readonly property Action save: Action { text: qsTr("&Save"); shortcut: "Ctrl+S"; enabled: root.free; onTriggered: root.window.save() }
+    readonly property Action saveAs: Action { text: qsTr("Save &As…"); shortcut: "Ctrl+Shift+S"; enabled: root.free; onTriggered: root.window.saveAs() }
+    readonly property Action quit: Action { text: qsTr("&Quit"); shortcut: "Ctrl+Q"; onTriggered: root.window.close() }
+
+    readonly property Action undo: Action {
+        text: root.document.canUndo ? qsTr("&Undo %1").arg(root.document.undoText) : qsTr("&Undo")
+        shortcut: "Ctrl+Z"; enabled: root.free && root.document.canUndo
+        onTriggered: root.document.undo()
+    }
+    readonly property Action redo: Action {
+        text: root.document.canRedo ? qsTr("&Redo %1").arg(root.document.redoText) : qsTr("&Redo")
+        shortcut: "Ctrl+Shift+Z"; enabled: root.free && root.document.canRedo
+        onTriggered: root.document.redo()
+    }
+    readonly property Action rename: Action {
+        text: qsTr("Re&name…"); shortcut: "F2"
+        enabled: root.nodeActive && root.selectedActions.editable === true
+        onTriggered: root.window.showRename()
+    }
+    readonly property Action remove: Action {
+        text: qsTr("&Delete…"); shortcut: "Del"
+        enabled: root.nodeActive && root.selectedActions.editable === true
+        onTriggered: root.window.showDelete()
+    }
+    readonly property Action startTask: Action {
+        text: qsTr("Start &task…"); shortcut: "T"
+        enabled: root.nodeActive && root.selectedActions.editable === true
+        onTriggered: root.window.showTaskDialog(false)
+    }
+    readonly property Action afterFunc: Action {
+        text: qsTr("&AfterFunc…"); shortcut: "A"
+        enabled: root.nodeActive && root.selectedActions.editable === true
+        onTriggered: root.window.showTaskDialog(true)
+    }
+    readonly property Action cancel: Action {
+        text: root.selectedActions.takesCause === true ? qsTr("&Cancel with cause…") : qsTr("&Cancel")
+        shortcut: "X"
+        enabled: root.nodeActive && root.selectedActions.canCancel === true
+        onTriggered: root.window.cancelSelected()
+    }
+    readonly property Action nodeMenu: Action {
+        text: qsTr("Context &menu"); shortcut: "Shift+F10"; enabled: root.nodeActive
+        onTriggered: root.window.showNodeMenu()
+    }
+
+    readonly property Action deriveCancel: Action { text: "WithCancel"; shortcut: "Alt+1"; enabled: root.deriveEnabled; onTriggered: root.window.derive("WithCancel") }
+    readonly property Action deriveCancelCause: Action { text: "WithCancelCause"; shortcut: "Alt+2"; enabled: root.deriveEnabled; onTriggered: root.window.derive("WithCancelCause") }
+    readonly property Action deriveTimeout: Action { text: "WithTimeout…"; shortcut: "Alt+3"; enabled: root.deriveEnabled; onTriggered: root.window.derive("WithTimeout") }
+    readonly property Action deriveDeadline: Action { text: "WithDeadline…"; shortcut: "Alt+4"; enabled: root.deriveEnabled; onTriggered: root.window.derive("WithDeadline") }
+    readonly property Action deriveTimeoutCause: Action { text: "WithTimeoutCause…"; shortcut: "Alt+5"; enabled: root.deriveEnabled; onTriggered: root.window.derive("WithTimeoutCause") }
+    readonly property Action deriveDeadlineCause: Action { text: "WithDeadlineCause…"; shortcut: "Alt+6"; enabled: root.deriveEnabled; onTriggered: root.window.derive("WithDeadlineCause") }
+    readonly property Action deriveValue: Action { text: "WithValue…"; shortcut: "Alt+7"; enabled: root.deriveEnabled; onTriggered: root.window.derive("WithValue") }
+    readonly property Action deriveWithoutCancel: Action { text: "WithoutCancel"; shortcut: "Alt+8"; enabled: root.deriveEnabled; onTriggered: root.window.derive("WithoutCancel") }
+    readonly property bool deriveEnabled: root.nodeActive && root.selectedActions.editable === true
+
+    readonly property Action play: Action {
+        text: root.window.clock.playing ? qsTr("&Pause") : qsTr("&Play"); shortcut: "Space"; enabled: root.free
+        onTriggered: root.window.clock.toggle()
+    }
+    readonly property Action stepForward: Action { text: qsTr("Step to next event"); shortcut: "Right"; enabled: root.free; onTriggered: { root.window.clock.playing = false; root.document.stepForward() } }
+    readonly property Action stepBack: Action { text: qsTr("Step back"); shortcut: "Left"; enabled: root.free; onTriggered: { root.window.clock.playing = false; root.document.stepBack() } }
+    readonly property Action restart: Action { text: qsTr("Restart"); shortcut: "Home"; enabled: root.free; onTriggered: { root.window.clock.playing = false; root.document.restart() } }
+    readonly property Action toEnd: Action { text: qsTr("Go to end"); shortcut: "End"; enabled: root.free; onTriggered: { root.window.clock.playing = false; root.document.seekEnd() } }
+    readonly property Action slower: Action { text: qsTr("Slower"); shortcut: "["; enabled: root.free; onTriggered: root.window.clock.speed = root.window.clock.speed / 2 }
+    readonly property Action faster: Action { text: qsTr("Faster"); shortcut: "]"; enabled: root.free; onTriggered: root.window.clock.speed = root.window.clock.speed * 2 }
+
+    readonly property Action zoomIn: Action { text: qsTr("Zoom in"); shortcut: "Ctrl++"; enabled: root.free; onTriggered: root.window.treePane.zoomBy(1.25) }
+    readonly property Action zoomOut: Action { text: qsTr("Zoom out"); shortcut: "Ctrl+-"; enabled: root.free; onTriggered: root.window.treePane.zoomBy(0.8) }
+    readonly property Action zoomReset: Action { text: qsTr("Actual size"); shortcut: "Ctrl+0"; enabled: root.free; onTriggered: root.window.treePane.resetZoom() }
+    readonly property Action fit: Action { text: qsTr("&Fit to view"); shortcut: "F"; enabled: root.free; onTriggered: root.window.treePane.fitToView() }
+    readonly property Action collapse: Action {
+        text: qsTr("Collapse / expand subtree"); shortcut: "C"; enabled: root.nodeActive
+        onTriggered: root.window.scene.toggleCollapsed(root.window.selectedId)
+    }
+    readonly property Action expandAll: Action { text: qsTr("Expand all"); shortcut: "Shift+E"; enabled: root.free; onTriggered: root.window.scene.expandAll() }
+    readonly property Action selectParent: Action { text: qsTr("Select parent"); shortcut: "Up"; enabled: root.nodeActive; onTriggered: root.window.selectRelative(-1) }
+    readonly property Action selectChild: Action { text: qsTr("Select first child"); shortcut: "Down"; enabled: root.nodeActive; onTriggered: root.window.selectRelative(1) }
+    readonly property Action shortcuts: Action { text: qsTr("Keyboard shortcuts"); shortcut: "?"; onTriggered: root.window.showShortcuts() }
+}

@@ -1,0 +1,197 @@
+// InspectorPane: the selected context in words. Err, Cause, Deadline (own or inherited, from
+// which ancestor), values visible from it (shadowed ones marked), children, tasks, after-funcs,
+// lints, and "why is this done?": the chain to where the cancellation began and what began it.
+pragma ComponentBehavior: Bound
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import Ctxscope
+
+Pane {
+    id: root
+
+    required property var details
+    required property Document document
+    required property var actions
+    readonly property bool hasNode: root.details.id !== undefined
+
+    signal select(string id)
+    signal failed(string error)
+
+    padding: 0
+
+    ScrollView {
+        id: scroll
+        anchors.fill: parent
+        contentWidth: availableWidth
+
+        ColumnLayout {
+            width: scroll.availableWidth - 24
+            x: 12
+            spacing: 4
+
+            // Nothing selected: the scenario itself.
+            ColumnLayout {
+                visible: !root.hasNode
+                Layout.fillWidth: true
+                Layout.topMargin: 12
+                Label { text: root.document.scenarioName; font.bold: true; font.pixelSize: 16; wrapMode: Text.Wrap; Layout.fillWidth: true }
+                Label {
+                    text: qsTr("Click a context to inspect it. Right-click it (or press Shift+F10) to derive children, start tasks, cancel it. Press ? for all shortcuts.")
+                    wrapMode: Text.Wrap
+                    opacity: 0.75
+                    Layout.fillWidth: true
+                }
+            }
+
+            // Header: state, label, kind.
+            RowLayout {
+                visible: root.hasNode
+                Layout.fillWidth: true
+                Layout.topMargin: 12
+                Rectangle {
+                    width: 8
+                    color: Theme.stateColor(root.details.nodeState ?? 0)
+                    Layout.fillHeight: true
+                }
+                ColumnLayout {
+                    spacing: 0
+                    Layout.fillWidth: true
+                    Label { objectName: "titleLabel"; text: root.details.label ?? ""; font.bold: true; font.pixelSize: 16; elide: Text.ElideRight; Layout.fillWidth: true }
+                    Label { text: (root.details.kind ?? "") + "  \u00B7  id " + (root.details.id ?? ""); opacity: 0.75; elide: Text.ElideRight; Layout.fillWidth: true }
+                    Label {
+                        objectName: "stateLabel"
+                        text: (root.details.stateGlyph ?? "") + " " + (root.details.stateName ?? "")
+                        color: Theme.stateColor(root.details.nodeState ?? 0)
+                        font.bold: true
+                    }
+                }
+            }
+            Flow {
+                visible: root.hasNode
+                spacing: 4
+                Layout.fillWidth: true
+                Layout.topMargin: 4
+                Button { text: qsTr("Derive \u25BE"); enabled: root.actions.deriveEnabled; opacity: enabled ? 1 : 0.45; onClicked: deriveMenu.popup(); NodeDeriveMenu { id: deriveMenu; actions: root.actions } }
+                Button { action: root.actions.startTask; opacity: enabled ? 1 : 0.45 }
+                Button { action: root.actions.afterFunc; opacity: enabled ? 1 : 0.45 }
+                Button {
+                    action: root.actions.cancel
+                    opacity: enabled ? 1 : 0.45
+                    ToolTip.visible: cancelHover.hovered && !enabled
+                    ToolTip.text: qsTr("%1 has no cancel function in Go").arg(root.details.kind ?? "")
+                    HoverHandler { id: cancelHover }
+                }
+                Button { action: root.actions.rename; opacity: enabled ? 1 : 0.45 }
+                Button { action: root.actions.remove; opacity: enabled ? 1 : 0.45 }
+            }
+
+            InspectorSection {
+                title: qsTr("State at %1").arg(root.document.timeText)
+                visible: root.hasNode
+                FieldRow { name: "Err()"; value: root.details.err ?? ""; valueColor: root.details.err === "nil" ? root.palette.windowText : Theme.canceled }
+                FieldRow { name: "Cause()"; value: root.details.cause ?? "" }
+                FieldRow { name: qsTr("Done at"); value: root.details.doneAt ?? ""; visible: value !== "" }
+                FieldRow { name: "Deadline()"; value: root.details.deadline ?? "" }
+                FieldRow { name: qsTr("Created"); value: root.details.created ?? "" }
+                FieldRow {
+                    name: qsTr("Parent"); value: root.details.parentId ?? ""; visible: value !== ""; link: true
+                    onActivated: root.select(root.details.parentId)
+                }
+                FieldRow { name: qsTr("Derived by"); value: root.details.derivedBy ?? ""; visible: value !== "" }
+            }
+            InspectorSection {
+                title: qsTr("Why is this done?")
+                visible: root.hasNode && (root.details.why ?? []).length > 0
+                Repeater {
+                    model: root.details.why ?? []
+                    delegate: Label {
+                        required property string modelData
+                        required property int index
+                        text: (index + 1) + ". " + modelData
+                        wrapMode: Text.Wrap
+                        Layout.fillWidth: true
+                    }
+                }
+            }
+            InspectorSection {
+                title: qsTr("Values visible here")
+                visible: root.hasNode && (root.details.values ?? []).length > 0
+                Repeater {
+                    model: root.details.values ?? []
+                    delegate: Label {
+                        required property var modelData
+                        text: modelData.keyType + "(\"" + modelData.key + "\") = " + modelData.value
+                              + qsTr("  from %1").arg(modelData.from) + (modelData.shadowed ? qsTr("  (shadowed)") : "")
+                        font.strikeout: modelData.shadowed
+                        opacity: modelData.shadowed ? 0.6 : 1
+                        wrapMode: Text.Wrap
+                        Layout.fillWidth: true
+                    }
+                }
+            }
+            InspectorSection {
+                title: qsTr("Children (%1)").arg((root.details.children ?? []).length)
+                visible: root.hasNode && (root.details.children ?? []).length > 0
+                Repeater {
+                    model: root.details.children ?? []
+                    delegate: FieldRow {
+                        id: child
+                        required property var modelData
+                        name: child.modelData.id
+                        value: child.modelData.kind + " \u2014 " + child.modelData.state
+                        link: true
+                        onActivated: root.select(child.modelData.id)
+                    }
+                }
+            }
+            InspectorSection {
+                title: qsTr("Tasks")
+                visible: root.hasNode && (root.details.tasks ?? []).length > 0
+                Repeater {
+                    model: root.details.tasks ?? []
+                    delegate: FieldRow {
+                        id: task
+                        required property var modelData
+                        name: task.modelData.id
+                        value: task.modelData.status + (task.modelData.lint !== "" ? "  \u26A0 " + task.modelData.lint : "")
+                        valueColor: task.modelData.lint !== "" ? Theme.lint : root.palette.windowText
+                    }
+                }
+            }
+            InspectorSection {
+                title: qsTr("AfterFuncs")
+                visible: root.hasNode && (root.details.afterFuncs ?? []).length > 0
+                Repeater {
+                    model: root.details.afterFuncs ?? []
+                    delegate: RowLayout {
+                        id: afterFunc
+                        required property var modelData
+                        Layout.fillWidth: true
+                        FieldRow { name: afterFunc.modelData.id; value: afterFunc.modelData.status }
+                        Button {
+                            text: qsTr("Stop")
+                            visible: afterFunc.modelData.canStop
+                            onClicked: {
+                                const error = root.document.stopAfterFunc(afterFunc.modelData.id)
+                                if (error !== "") root.failed(error)
+                            }
+                            ToolTip.visible: stopHover.hovered
+                            HoverHandler { id: stopHover }
+                            ToolTip.text: qsTr("Call stop() at %1").arg(root.document.timeText)
+                        }
+                    }
+                }
+            }
+            InspectorSection {
+                title: qsTr("Lints")
+                visible: root.hasNode && (root.details.lints ?? []).length > 0
+                Repeater {
+                    model: root.details.lints ?? []
+                    delegate: Label { required property string modelData; text: "\u26A0 " + modelData; color: Theme.lint; wrapMode: Text.Wrap; Layout.fillWidth: true }
+                }
+            }
+            Item { Layout.preferredHeight: 12 }
+        }
+    }
+}

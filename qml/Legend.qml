@@ -1,0 +1,45 @@
+// Legend: what the colours and icons of the nodes mean, and the zoom level, in a corner of the
+// canvas. Also says when labels are hidden because the view is zoomed too far out.
+pragma ComponentBehavior: Bound
+import QtQuick
+import QtQuick.Controls
+import Ctxscope
+
+Rectangle {
+    id: root
+
+    required property real zoom
+    required property bool labelsShown
+
+    readonly property var entries: [[1, "\u25CF", qsTr("alive")], [2, "\u221E", qsTr("never canceled")],
+                                    [3, "\u2715", qsTr("canceled")], [4, "\u25F7", qsTr("deadline exceeded")],
+                                    [0, "\u25CB", qsTr("not created yet")]]
+
+    width: row.implicitWidth + 16
+    height: row.implicitHeight + 10
+    radius: 4
+    color: root.palette.window
+    border.color: root.palette.mid
+    opacity: 0.95
+
+    Row {
+        id: row
+        anchors.centerIn: parent
+        spacing: 12
+        Repeater {
+            model: root.entries
+            delegate: Row {
+                id: entry
+                required property var modelData
+                spacing: 4
+                Rectangle { width: 10; height: 10; radius: 2; color: Theme.stateColor(entry.modelData[0]); anchors.verticalCenter: parent.verticalCenter }
+                Label { text: entry.modelData[1] + " " + entry.modelData[2]; font.pixelSize: 11 }
+            }
+        }
+        Label {
+            text: Math.round(root.zoom * 100) + "%" + (root.labelsShown ? "" : qsTr(" · zoom in for labels"))
+            font.pixelSize: 11
+            opacity: 0.75
+        }
+    }
+}

@@ -1,0 +1,24 @@
+// NodeMenu: what can be done to the selected context (right click, or Shift+F10). Items come
+// from AppActions, so they are enabled exactly where Go allows them (no Cancel on a
+// WithValue) and show the same shortcuts as the menu bar.
+import QtQuick
+import QtQuick.Controls
+
+Menu {
+    id: root
+
+    required property var actions
+
+    NodeDeriveMenu {
+        title: qsTr("&Derive")
+        actions: root.actions
+    }
+    ActionMenuItem { action: root.actions.startTask }
+    ActionMenuItem { action: root.actions.afterFunc }
+    ActionMenuItem { action: root.actions.cancel }
+    MenuSeparator {}
+    ActionMenuItem { action: root.actions.rename }
+    ActionMenuItem { action: root.actions.remove }
+    MenuSeparator {}
+    ActionMenuItem { action: root.actions.collapse }
+}

@@ -1,0 +1,123 @@
+// PlayBar: the transport. Restart, step back, play/pause, step forward, the speed (0.1×–10×),
+// the clock in Go's duration form and a slider to scrub through virtual time.
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import Ctxscope
+
+ToolBar {
+    id: root
+
+    required property Document document
+    required property PlayClock clock
+    required property var actions
+
+    readonly property var speeds: [0.1, 0.25, 0.5, 1, 2, 5, 10]
+
+    RowLayout {
+        anchors.fill: parent
+        anchors.leftMargin: 6
+        anchors.rightMargin: 8
+        spacing: 4
+
+        ToolButton {
+            objectName: "restartButton"
+            text: "\u21E4"
+            font.pixelSize: 18
+            action: root.actions.restart
+            display: AbstractButton.TextOnly
+            ToolTip.visible: hovered
+            ToolTip.text: qsTr("Restart (Home)")
+        }
+        ToolButton {
+            text: "\u25C0\u2759"
+            action: root.actions.stepBack
+            display: AbstractButton.TextOnly
+            ToolTip.visible: hovered
+            ToolTip.text: qsTr("Step back one event (\u2190)")
+        }
+        ToolButton {
+            objectName: "playButton"
+            text: root.clock.playing ? "\u2759\u2759" : "\u25B6"
+            action: root.actions.play
+            display: AbstractButton.TextOnly
+            font.pixelSize: 16
+            implicitWidth: 44
+            highlighted: root.clock.playing
+            ToolTip.visible: hovered
+            ToolTip.text: root.clock.playing ? qsTr("Pause (Space)") : qsTr("Play (Space)")
+        }
+        ToolButton {
+            text: "\u2759\u25B6"
+            action: root.actions.stepForward
+            display: AbstractButton.TextOnly
+            ToolTip.visible: hovered
+            ToolTip.text: qsTr("Step to the next event (\u2192)")
+        }
+        ComboBox {
+            id: speedBox
+            objectName: "speedBox"
+            model: root.speeds.map(s => s + "\u00D7")
+            currentIndex: {
+                let best = 0
+                for (let i = 0; i < root.speeds.length; ++i)
+                    if (Math.abs(root.speeds[i] - root.clock.speed) < Math.abs(root.speeds[best] - root.clock.speed)) best = i
+                return best
+            }
+            onActivated: (index) => root.clock.speed = root.speeds[index]
+            implicitWidth: 84
+            ToolTip.visible: hovered
+            ToolTip.text: qsTr("Speed: virtual time per wall-clock second ([ and ])")
+        }
+        Label {
+            objectName: "clockLabel"
+            text: root.document.timeText
+            font.family: "DejaVu Sans Mono"
+            font.pixelSize: 16
+            font.bold: true
+            horizontalAlignment: Text.AlignRight
+            Layout.preferredWidth: 96
+        }
+        Slider {
+            id: scrubber
+            objectName: "scrubber"
+            from: 0
+            to: root.document.timelineEnd
+            value: root.document.time
+            live: true
+            onMoved: { root.clock.playing = false; root.document.seekTime(scrubber.value) }
+            Layout.fillWidth: true
+            Layout.minimumWidth: 120
+
+            // The user's timed actions (cancel at 120ms, ...) as marks above the groove.
+            Repeater {
+                model: root.document.actionMarks
+                delegate: Rectangle {
+                    id: mark
+                    required property var modelData
+                    x: scrubber.leftPadding + scrubber.availableWidth * (mark.modelData.t / scrubber.to) - width / 2
+                    y: scrubber.topPadding + scrubber.availableHeight / 2 - 11
+                    width: 3
+                    height: 6
+                    color: Theme.canceled
+                    HoverHandler { id: markHover }
+                    ToolTip.visible: markHover.hovered
+                    ToolTip.text: mark.modelData.text
+                }
+            }
+        }
+        Label {
+            text: root.document.timelineEndText
+            font.family: "DejaVu Sans Mono"
+            opacity: 0.75
+            ToolTip.visible: endHover.hovered
+            ToolTip.text: qsTr("The last event is at %1").arg(root.document.endTimeText)
+            HoverHandler { id: endHover }
+        }
+        Label {
+            text: qsTr("event %1 / %2").arg(root.document.appliedEvents).arg(root.document.eventCount)
+            opacity: 0.75
+            Layout.leftMargin: 8
+        }
+    }
+}

@@ -1,0 +1,61 @@
+// TaskChip: a task (or an after-func) on its context's card: name, a progress bar under it,
+// its result once it returned, and the name of any lint about it (outlived its context, leak).
+import QtQuick
+import QtQuick.Controls
+import Ctxscope
+
+Rectangle {
+    id: root
+
+    required property var chip   // {id, label, kind, state, progress, result, lint}
+
+    readonly property bool isAfterFunc: root.chip.kind === "afterfunc"
+    readonly property bool flagged: root.chip.lint !== ""
+    readonly property color accent: root.flagged ? Theme.lint
+                                    : root.chip.result === "ok" ? Theme.alive
+                                    : root.chip.result !== "" ? Theme.canceled
+                                    : root.chip.state === "ran" ? Theme.alive
+                                    : root.palette.highlight
+
+    implicitWidth: Math.min(label.implicitWidth + 12, 180)
+    implicitHeight: 20
+    radius: 4
+    color: root.flagged ? Theme.lintBackground : root.palette.alternateBase
+    border.color: root.flagged ? Theme.lint : root.palette.mid
+    opacity: root.chip.state === "pending" ? 0.55 : 1
+
+    Rectangle {
+        // Progress through the task's life at the playhead.
+        anchors.left: parent.left
+        anchors.bottom: parent.bottom
+        anchors.margins: 1
+        height: 3
+        radius: 1
+        width: (parent.width - 2) * root.chip.progress
+        color: root.accent
+    }
+    Label {
+        id: label
+        anchors.verticalCenter: parent.verticalCenter
+        anchors.verticalCenterOffset: -1
+        x: 6
+        width: root.width - 12
+        elide: Text.ElideRight
+        font.pixelSize: 11
+        // The result as a glyph (the tooltip and the inspector spell it out): ✓ ok, ✕ canceled,
+        // ◷ deadline exceeded, ! error; an after-func shows ƒ, and a lint ⚠ with its rule.
+        text: {
+            const r = root.chip.result
+            const mark = r === "ok" ? "\u2713 " : r === "context canceled" ? "\u2715 " : r === "context deadline exceeded" ? "\u25F7 "
+                       : r !== "" ? "! " : root.chip.state === "ran" ? "\u2713 " : root.chip.state === "stopped" ? "\u2298 " : ""
+            let t = mark + (root.isAfterFunc ? "\u0192 " : "") + root.chip.label
+            if (root.flagged) t = "\u26A0 " + t // the card spells out the lint's name
+            return t
+        }
+    }
+    ToolTip.visible: hover.hovered
+    ToolTip.text: (root.isAfterFunc ? qsTr("AfterFunc %1: %2") : qsTr("task %1: %2")).arg(root.chip.id)
+                  .arg(root.chip.result !== "" ? root.chip.result : root.chip.state)
+                  + (root.flagged ? "\n" + qsTr("lint: %1").arg(root.chip.lint) : "")
+    HoverHandler { id: hover }
+}

@@ -1,0 +1,172 @@
+// TreePane: the tree canvas with pan (drag), zoom (wheel, Ctrl +/-), fit to view (F) and node
+// selection. One TreeCanvas draws every box and edge; NodeCards (text and chips) exist only for
+// the nodes in the viewport, through VisibleNodesModel, and only when zoomed in enough to read.
+pragma ComponentBehavior: Bound
+import QtQuick
+import QtQuick.Controls
+import Ctxscope
+
+Item {
+    id: root
+
+    required property TreeScene scene
+    required property var actions
+    readonly property bool menuOpen: menu.visible
+    property real zoom: 1
+    property real panX: 20
+    property real panY: 20
+    readonly property real minZoom: 0.02
+    readonly property real maxZoom: 3
+    readonly property bool labelsShown: root.zoom >= 0.35 && !cards.overLimit
+    readonly property rect viewportRect: Qt.rect(-root.panX / root.zoom, -root.panY / root.zoom,
+                                                 root.width / root.zoom, root.height / root.zoom)
+    readonly property alias canvas: canvas
+    readonly property alias cardCount: cards.count
+
+    function zoomAt(factor, px, py) {
+        const z = Math.max(root.minZoom, Math.min(root.maxZoom, root.zoom * factor))
+        // Keep the content point under (px, py) where it is.
+        const cx = (px - root.panX) / root.zoom
+        const cy = (py - root.panY) / root.zoom
+        root.zoom = z
+        root.panX = px - cx * z
+        root.panY = py - cy * z
+    }
+    function zoomBy(factor) { root.zoomAt(factor, root.width / 2, root.height / 2) }
+    function resetZoom() { root.zoomBy(1 / root.zoom) }
+    function fitToView() {
+        if (root.width < 50 || root.height < 50) { root.fitPending = true; return }  // not laid out yet
+        root.fitPending = false
+        const w = Math.max(1, root.scene.contentWidth), h = Math.max(1, root.scene.contentHeight)
+        const margin = 24
+        const z = Math.max(root.minZoom, Math.min(1, (root.width - 2 * margin) / w, (root.height - 2 * margin) / h))
+        root.zoom = z
+        root.panX = (root.width - w * z) / 2
+        root.panY = Math.max(margin, (root.height - h * z) / 2)
+    }
+    // showStart is the first view of a document: the whole tree if it is readable that way,
+    // else its top at a readable size (F still fits everything).
+    function showStart() {
+        root.fitToView()
+        if (root.fitPending || root.zoom >= 0.3) return
+        const r = root.scene.nodeRect(root.scene.firstRootId)
+        root.zoom = 0.6
+        root.panX = root.width / 2 - (r.x + r.width / 2) * root.zoom
+        root.panY = 24
+    }
+    // ensureVisible pans (and zooms in to a readable size if need be) to show a node.
+    function ensureVisible(id) {
+        root.scene.revealNode(id)
+        const r = root.scene.nodeRect(id)
+        if (r.width <= 0) return
+        if (root.zoom < 0.5) root.zoom = 0.8
+        const left = r.x * root.zoom + root.panX, top = r.y * root.zoom + root.panY
+        const right = left + r.width * root.zoom, bottom = top + r.height * root.zoom
+        if (left < 0 || right > root.width) root.panX += root.width / 2 - (left + right) / 2
+        if (top < 0 || bottom > root.height) root.panY += root.height / 2 - (top + bottom) / 2
+    }
+    function openMenuFor(id) {
+        const r = root.scene.nodeRect(id)
+        if (r.width <= 0) return
+        menu.popup(root, r.x * root.zoom + root.panX + 24, (r.y + r.height) * root.zoom + root.panY)
+    }
+
+    clip: true
+    focus: true
+    property bool fitPending: true
+    onWidthChanged: if (root.fitPending) root.showStart()
+    onHeightChanged: if (root.fitPending) root.showStart()
+
+    Rectangle {
+        anchors.fill: parent
+        color: root.palette.base
+    }
+
+    Item {
+        id: world
+        x: root.panX
+        y: root.panY
+        scale: root.zoom
+        transformOrigin: Item.TopLeft
+        width: root.scene.contentWidth
+        height: root.scene.contentHeight
+
+        TreeCanvas {
+            id: canvas
+            objectName: "canvas"
+            anchors.fill: parent
+            scene: root.scene
+            viewport: root.viewportRect
+            zoom: root.zoom
+            boxColor: root.palette.window
+            borderColor: root.palette.mid
+            edgeColor: Qt.darker(root.palette.mid, 1.1)
+            selectedColor: Theme.selection
+            aliveColor: Theme.alive
+            neverColor: Theme.never
+            canceledColor: Theme.canceled
+            deadlineColor: Theme.deadline
+            pendingColor: Theme.pending
+        }
+        Repeater {
+            model: VisibleNodesModel {
+                id: cards
+                scene: root.scene
+                viewport: root.zoom >= 0.35 ? root.viewportRect : Qt.rect(0, 0, 0, 0)
+                limit: 500
+            }
+            delegate: NodeCard {
+                cardWidth: root.scene.nodeWidth
+                cardHeight: root.scene.nodeHeight
+                onToggleCollapse: (id) => root.scene.toggleCollapsed(id)
+            }
+        }
+    }
+
+    DragHandler {
+        id: drag
+        target: null
+        property point start
+        onActiveChanged: if (drag.active) drag.start = Qt.point(root.panX, root.panY)
+        onTranslationChanged: if (drag.active) { root.panX = drag.start.x + drag.translation.x; root.panY = drag.start.y + drag.translation.y }
+    }
+    WheelHandler {
+        acceptedDevices: PointerDevice.Mouse | PointerDevice.TouchPad
+        onWheel: (event) => root.zoomAt(Math.pow(1.0015, event.angleDelta.y), point.position.x, point.position.y)
+    }
+    TapHandler {
+        acceptedButtons: Qt.LeftButton | Qt.RightButton
+        onTapped: (eventPoint, button) => {
+            root.forceActiveFocus()
+            const p = world.mapFromItem(root, eventPoint.position)
+            const id = root.scene.nodeAt(p.x, p.y)
+            root.scene.selectedId = id
+            if (button === Qt.RightButton && id !== "")
+                menu.popup(root, eventPoint.position.x, eventPoint.position.y)
+            else if (tapCount === 2 && id !== "")
+                root.scene.toggleCollapsed(id) // double click
+        }
+    }
+
+    NodeMenu { id: menu; actions: root.actions }
+
+    Column {
+        anchors.centerIn: parent
+        spacing: 8
+        visible: root.scene.visibleCount === 0
+        Label { text: qsTr("The scenario has no contexts."); anchors.horizontalCenter: parent.horizontalCenter }
+        Button {
+            text: qsTr("Add context.Background()")
+            anchors.horizontalCenter: parent.horizontalCenter
+            onClicked: root.scene.document.addRoot()
+        }
+    }
+
+    Legend {
+        anchors.left: parent.left
+        anchors.bottom: parent.bottom
+        anchors.margins: 8
+        zoom: root.zoom
+        labelsShown: root.labelsShown
+    }
+}

@@ -1,0 +1,66 @@
+// StudyPanel: the four study panes in tabs (Events, Lints, Check, Lessons), for a window that
+// wants them in one place. selectedId comes in, select(id) goes out, hideOutcome is Predict mode.
+pragma ComponentBehavior: Bound
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import Ctxscope
+import Ctxscope.Study
+
+Pane {
+    id: root
+
+    required property Document document
+    property string selectedId: ""   // input: the tree's selection
+    property LessonLibrary library: LessonLibrary {}
+    property bool confirmUnsaved: false
+    property alias currentTab: tabs.currentIndex
+    readonly property bool hideOutcome: expectationsPane.hideOutcome
+    readonly property alias eventLog: eventLog
+    readonly property alias lints: lintsPane
+    readonly property alias expectations: expectationsPane
+    readonly property alias lessons: lessonsPane
+
+    signal select(string id)         // a lint or an expectation was clicked
+    signal openLessonRequested(int row) // with confirmUnsaved: confirm, then lessons.openLesson(row)
+
+    padding: 0
+
+    ColumnLayout {
+        anchors.fill: parent
+        spacing: 0
+        TabBar {
+            id: tabs
+            Layout.fillWidth: true
+            TabButton { text: qsTr("Events") }
+            TabButton { text: lintsPane.model.count > 0 ? qsTr("Lints (%1)").arg(lintsPane.model.count) : qsTr("Lints") }
+            TabButton { text: qsTr("Check") }
+            TabButton { text: qsTr("Lessons") }
+        }
+        StackLayout {
+            currentIndex: tabs.currentIndex
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            EventLogPane { id: eventLog; document: root.document }
+            LintsPane {
+                id: lintsPane
+                document: root.document
+                selectedId: root.selectedId
+                onSelect: (id) => root.select(id)
+            }
+            ExpectationsPane {
+                id: expectationsPane
+                document: root.document
+                selectedId: root.selectedId
+                onSelect: (id) => root.select(id)
+            }
+            LessonsPane {
+                id: lessonsPane
+                document: root.document
+                library: root.library
+                confirmUnsaved: root.confirmUnsaved
+                onOpenRequested: (row) => root.openLessonRequested(row)
+            }
+        }
+    }
+}

@@ -1,0 +1,216 @@
+// The view models over the document: the visible-nodes model obeys the QAbstractItemModel
+// contract through pans, zooms, collapses, edits and playhead moves (QAbstractItemModelTester),
+// the scene's hit test, the inspector's answers and the play clock.
+#include "apptestutil.h"
+#include "inspector.h"
+#include "playclock.h"
+#include "treecanvas.h"
+#include "visiblenodesmodel.h"
+
+#include <catch2/catch.hpp>
+
+#include <QAbstractItemModelTester>
+
+using namespace ctxscope;
+
+namespace {
+
+struct Fixture {
+    Document doc;
+    TreeScene scene;
+    Fixture() {
+        ensureApp();
+        REQUIRE(doc.loadDefaultExample());
+        scene.setDocument(&doc);
+    }
+    QRectF all() const { return QRectF(-10, -10, scene.contentWidth() + 20, scene.contentHeight() + 20); }
+    QStringList ids(const VisibleNodesModel& m) const {
+        QStringList out;
+        for (int r = 0; r < m.rowCount(); ++r)
+            out << m.data(m.index(r), VisibleNodesModel::ContextIdRole).toString();
+        return out;
+    }
+};
+
+} // namespace
+
+TEST_CASE("the visible nodes model obeys the model contract through pans, collapses and edits", "[models]") {
+    Fixture f;
+    VisibleNodesModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    model.setScene(&f.scene);
+    model.setViewport(f.all());
+    CHECK(model.rowCount() == f.scene.visibleCount());
+    CHECK(model.rowCount() == 8); // 7 scenario contexts and the one the handler derives
+
+    // Pan so that only the bottom row is in view, then back: rows leave and come back.
+    const double bottom = f.scene.contentHeight() - f.scene.nodeHeight();
+    model.setViewport(QRectF(0, bottom + 1, f.scene.contentWidth(), 10));
+    CHECK(model.rowCount() == 5);
+    CHECK_FALSE(f.ids(model).contains("root"));
+    model.setViewport(QRectF(0, 0, f.scene.nodeWidth(), 10));
+    model.setViewport(f.all());
+    CHECK(model.rowCount() == 8);
+
+    f.scene.toggleCollapsed("reqid");
+    CHECK(model.rowCount() == 3);
+    f.scene.toggleCollapsed("reqid");
+    CHECK(model.rowCount() == 8);
+
+    REQUIRE(f.doc.derive("db", "WithCancel", {}).isEmpty());
+    model.setViewport(f.all());
+    CHECK(model.rowCount() == 9);
+    f.doc.undo();
+    CHECK(model.rowCount() == 8);
+
+    f.doc.seekTime(210.0 * kMillisecond);
+    const int row = static_cast<int>(f.ids(model).indexOf("db"));
+    REQUIRE(row >= 0);
+    CHECK(model.data(model.index(row), VisibleNodesModel::StateNameRole).toString() == "deadline exceeded");
+    CHECK(model.data(model.index(row), VisibleNodesModel::DetailRole).toString().contains("80ms"));
+}
+
+TEST_CASE("a viewport with more nodes than the limit shows no labels", "[models]") {
+    Fixture f;
+    VisibleNodesModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    model.setScene(&f.scene);
+    model.setLimit(3);
+    model.setViewport(f.all());
+    CHECK(model.overLimit());
+    CHECK(model.rowCount() == 0);
+    model.setLimit(100);
+    CHECK_FALSE(model.overLimit());
+    CHECK(model.rowCount() == 8);
+}
+
+TEST_CASE("nodes show a countdown to the deadline and say when it is inherited", "[models]") {
+    Fixture f;
+    VisibleNodesModel model;
+    model.setScene(&f.scene);
+    model.setViewport(f.all());
+    f.doc.seekTime(50.0 * kMillisecond);
+    const QStringList ids = f.ids(model);
+    const auto data = [&](const char* id, int role) { return model.data(model.index(static_cast<int>(ids.indexOf(id))), role); };
+    CHECK(data("db", VisibleNodesModel::CountdownRole).toString().contains("30ms"));
+    CHECK(data("db", VisibleNodesModel::InheritedFromRole).toString().isEmpty());
+    CHECK(data("cache", VisibleNodesModel::CountdownRole).toString().contains("150ms"));
+    CHECK(data("cache", VisibleNodesModel::InheritedFromRole).toString() == "req");
+    CHECK(data("audit", VisibleNodesModel::CountdownRole).toString().isEmpty());
+    CHECK(data("audit", VisibleNodesModel::StateNameRole).toString() == "never canceled");
+    CHECK(data("pool", VisibleNodesModel::LintRole).toString().isEmpty()); // not found yet at 50ms
+    const QVariantList chips = data("pool", VisibleNodesModel::ChipsRole).toList();
+    REQUIRE(chips.size() == 4); // the dispatcher and its three workers
+    CHECK(chips[0].toMap().value("state").toString() == "running");
+
+    // Once the run has found it, the task that outlived its context is named on the card, and
+    // its chip comes first so that it is never hidden behind "+N".
+    f.doc.seekEnd();
+    CHECK(data("pool", VisibleNodesModel::LintRole).toString() == "worker3: goroutine-outlived-context");
+    const QVariantList after = data("pool", VisibleNodesModel::ChipsRole).toList();
+    CHECK(after[0].toMap().value("id").toString() == "worker3");
+    CHECK(after[0].toMap().value("lint").toString() == "goroutine-outlived-context");
+}
+
+TEST_CASE("the scene's hit test finds the node under a point and nothing between nodes", "[models]") {
+    Fixture f;
+    const QRectF db = f.scene.nodeRect("db");
+    REQUIRE(db.width() > 0);
+    CHECK(f.scene.nodeAt(db.center().x(), db.center().y()) == "db");
+    CHECK(f.scene.nodeAt(db.right() + 2, db.center().y()).isEmpty());
+    f.scene.toggleCollapsed("reqid");
+    CHECK(f.scene.nodeRect("db").isEmpty());
+    f.scene.revealNode("db");
+    CHECK_FALSE(f.scene.nodeRect("db").isEmpty());
+}
+
+TEST_CASE("the canvas paints each node in its state colour, whatever the backend", "[models]") {
+    Fixture f;
+    TreeCanvas canvas;
+    canvas.setScene(&f.scene);
+    const QRectF req = f.scene.nodeRect("req");
+    const QPointF stripe(req.x() + 2, req.center().y());
+    CHECK(canvas.pixelColorAt(stripe.x(), stripe.y()) == QColor(0x2e9e48)); // alive
+    f.doc.seekTime(250.0 * kMillisecond);
+    CHECK(canvas.pixelColorAt(stripe.x(), stripe.y()) == QColor(0xe08a00)); // deadline exceeded
+}
+
+TEST_CASE("the inspector explains why a node is done, its deadline and its values", "[models]") {
+    Fixture f;
+    Inspector inspector;
+    inspector.setDocument(&f.doc);
+    inspector.setContextId("cache");
+    f.doc.seekTime(210.0 * kMillisecond);
+    QVariantMap d = inspector.details();
+    CHECK(d.value("err").toString() == "context deadline exceeded");
+    CHECK(d.value("deadline").toString().contains("inherited from req"));
+    const QStringList why = d.value("why").toStringList();
+    REQUIRE(why.size() == 3); // cache <- reqid <- req, whose deadline passed
+    CHECK(why[0].startsWith("cache"));
+    CHECK(why[1].startsWith("reqid"));
+    CHECK(why[2].contains("req reached its own deadline"));
+    const QVariantList values = d.value("values").toList();
+    REQUIRE(values.size() == 1);
+    CHECK(values[0].toMap().value("key").toString() == "requestID");
+
+    inspector.setContextId("pool");
+    d = inspector.details();
+    CHECK(d.value("cause").toString() == "shutting down workers");
+    CHECK(d.value("why").toStringList().join(" ").contains("the user's cancel action at 120ms"));
+}
+
+TEST_CASE("a shadowed value is shown as shadowed", "[models]") {
+    ensureApp();
+    Document doc;
+    REQUIRE(doc.derive("root", "WithValue", {{"key", "user"}, {"value", "outer"}}).isEmpty());
+    REQUIRE(doc.derive("value", "WithValue", {{"key", "user"}, {"value", "inner"}}).isEmpty());
+    Inspector inspector;
+    inspector.setDocument(&doc);
+    inspector.setContextId("value2");
+    const QVariantList values = inspector.details().value("values").toList();
+    REQUIRE(values.size() == 2);
+    CHECK(values[0].toMap().value("value").toString() == "\"inner\"");
+    CHECK_FALSE(values[0].toMap().value("shadowed").toBool());
+    CHECK(values[1].toMap().value("shadowed").toBool());
+}
+
+TEST_CASE("the play clock moves the playhead at speed times wall time and stops at the end", "[models]") {
+    Fixture f;
+    PlayClock clock;
+    clock.setDocument(&f.doc);
+    clock.setSpeed(2);
+    f.doc.restart();
+    clock.setPlaying(true);
+    clock.advance(10.0 * kMillisecond);
+    CHECK(f.doc.timeNanos() == 20 * kMillisecond);
+    clock.setSpeed(0.1);
+    clock.advance(10.0 * kMillisecond);
+    CHECK(f.doc.timeNanos() == 21 * kMillisecond);
+    clock.setSpeed(50); // clamped to 10×
+    CHECK(clock.speed() == 10);
+    for (int frame = 0; frame < 1000 && clock.isPlaying(); ++frame)
+        clock.advance(16.0 * kMillisecond);
+    CHECK(f.doc.time() == f.doc.endTime());
+    CHECK_FALSE(clock.isPlaying());
+}
+
+TEST_CASE("playing through a cascade shows it one context at a time, in cascade order", "[models]") {
+    Fixture f;
+    PlayClock clock;
+    clock.setDocument(&f.doc);
+    f.doc.seekTime(195.0 * kMillisecond);
+    clock.setPlaying(true);
+    const auto err = [&](const char* id) { return f.doc.playback().context(*f.doc.result().findContext(id)).err; };
+    clock.advance(16.0 * kMillisecond); // would reach 211ms, but holds at the 200ms cascade
+    CHECK(f.doc.timeNanos() == 200 * kMillisecond);
+    CHECK(err("req") == Err::DeadlineExceeded);
+    CHECK(err("reqid") == Err::None);
+    clock.advance(PlayClock::kCascadeStepMax);
+    CHECK(err("reqid") == Err::DeadlineExceeded);
+    CHECK(err("cache") == Err::None);
+    clock.advance(PlayClock::kCascadeStepMax);
+    CHECK(err("cache") == Err::DeadlineExceeded);
+    for (int frame = 0; frame < 20 && f.doc.timeNanos() == 200 * kMillisecond; ++frame)
+        clock.advance(PlayClock::kCascadeStepMax);
+    CHECK(f.doc.timeNanos() > 200 * kMillisecond); // then virtual time moves on
+}

@@ -1,0 +1,134 @@
+// ScenarioPatch and the click edits: applying then reverting gives back the same scenario, and
+// each edit changes exactly what it says.
+#include "scenarioedits.h"
+
+#include <catch2/catch.hpp>
+
+using namespace ctxscope;
+
+namespace {
+
+ContextSpec ctx(std::string id, ContextKind kind, std::string parent = {}) {
+    ContextSpec c;
+    c.id = std::move(id);
+    c.kind = kind;
+    c.parent = std::move(parent);
+    return c;
+}
+
+Scenario sample() {
+    Scenario s;
+    s.name = "sample";
+    s.contexts = {ctx("root", ContextKind::Background), ctx("req", ContextKind::WithCancel, "root"),
+                  ctx("db", ContextKind::WithCancel, "req"), ctx("other", ContextKind::WithCancel, "root")};
+    TaskSpec t;
+    t.id = "handler";
+    t.context = "db";
+    Step derive;
+    derive.op = StepOp::Derive;
+    derive.derive.push_back(ctx("inner", ContextKind::WithCancel));
+    t.steps.push_back(derive);
+    s.tasks.push_back(t);
+    TaskSpec keep;
+    keep.id = "keeper";
+    keep.context = "other";
+    s.tasks.push_back(keep);
+    Action a;
+    a.at = 5 * kMillisecond;
+    a.target = "req";
+    s.actions.push_back(a);
+    Expectation e;
+    e.kind = Expectation::Kind::Context;
+    e.subject = "inner";
+    s.expect.push_back(e);
+    return s;
+}
+
+} // namespace
+
+TEST_CASE("a patch that removes, replaces and appends reverts to the original", "[patch]") {
+    const Scenario original = sample();
+    Scenario s = original;
+    ScenarioPatch p;
+    p.contexts.removed = {{1, original.contexts[1]}, {2, original.contexts[2]}};
+    p.contexts.replaced.push_back({3, original.contexts[3], ctx("other", ContextKind::WithCancelCause, "root")});
+    p.contexts.appended.push_back(ctx("new", ContextKind::WithCancel, "root"));
+    p.name = std::make_pair(std::string("sample"), std::string("renamed"));
+    p.apply(s);
+    REQUIRE(s.contexts.size() == 3);
+    CHECK(s.contexts[0].id == "root");
+    CHECK(s.contexts[1].kind == ContextKind::WithCancelCause);
+    CHECK(s.contexts[2].id == "new");
+    CHECK(s.name == "renamed");
+    p.revert(s);
+    CHECK(s == original);
+}
+
+TEST_CASE("deleting a context takes its subtree, its tasks, their derived contexts, actions and expectations", "[patch]") {
+    const Scenario original = sample();
+    edits::DeletionSummary summary;
+    const edits::EditResult r = edits::deleteContext(original, "req", &summary);
+    REQUIRE(r.error.empty());
+    CHECK(summary.contexts == 2);     // req, db
+    CHECK(summary.tasks == 1);        // handler (on db)
+    CHECK(summary.actions == 1);      // cancel req
+    CHECK(summary.expectations == 1); // about "inner", which handler derives
+    Scenario s = original;
+    r.patch.apply(s);
+    REQUIRE(s.contexts.size() == 2);
+    CHECK(s.contexts[1].id == "other");
+    REQUIRE(s.tasks.size() == 1);
+    CHECK(s.tasks[0].id == "keeper");
+    CHECK(s.actions.empty());
+    CHECK(s.expect.empty());
+    r.patch.revert(s);
+    CHECK(s == original);
+}
+
+TEST_CASE("fresh ids avoid every id in use, derived and spawned ones included", "[patch]") {
+    Scenario s = sample();
+    CHECK(edits::uniqueContextId(s, "inner") == "inner2");
+    CHECK(edits::uniqueContextId(s, "timeout") == "timeout");
+    CHECK(edits::uniqueTaskId(s, "handler") == "handler2");
+    s.contexts.push_back(ctx("inner2", ContextKind::WithCancel, "root"));
+    CHECK(edits::uniqueContextId(s, "inner") == "inner3");
+}
+
+TEST_CASE("a derived context is created no earlier than its parent", "[patch]") {
+    Scenario s = sample();
+    s.contexts[1].at = 50 * kMillisecond;
+    edits::DeriveParams p;
+    p.kind = ContextKind::WithTimeout;
+    p.timeout = 80 * kMillisecond;
+    const edits::EditResult r = edits::deriveContext(s, "req", 10 * kMillisecond, p);
+    REQUIRE(r.error.empty());
+    REQUIRE(r.patch.contexts.appended.size() == 1);
+    const ContextSpec& c = r.patch.contexts.appended[0];
+    CHECK(c.parent == "req");
+    CHECK(c.at == 50 * kMillisecond);
+    CHECK(c.timeout == 80 * kMillisecond);
+    CHECK(c.id == "timeout");
+}
+
+TEST_CASE("cancel is refused where Go has no cancel function, and a cause only for WithCancelCause", "[patch]") {
+    Scenario s = sample();
+    s.contexts.push_back(ctx("v", ContextKind::WithValue, "req"));
+    CHECK_FALSE(edits::cancelAt(s, "v", 0, std::nullopt).error.empty());
+    CHECK_FALSE(edits::cancelAt(s, "root", 0, std::nullopt).error.empty());
+    CHECK_FALSE(edits::cancelAt(s, "req", 0, std::string("why")).error.empty());
+    const edits::EditResult ok = edits::cancelAt(s, "req", 153 * kMillisecond, std::nullopt);
+    REQUIRE(ok.error.empty());
+    CHECK(ok.patch.actions.appended.at(0).at == 153 * kMillisecond);
+}
+
+TEST_CASE("renaming to the id clears the label, and only scenario contexts can be renamed", "[patch]") {
+    Scenario s = sample();
+    const edits::EditResult r = edits::rename(s, "db", "database");
+    REQUIRE(r.error.empty());
+    r.patch.apply(s);
+    CHECK(s.contexts[2].label == "database");
+    const edits::EditResult back = edits::rename(s, "db", "db");
+    back.patch.apply(s);
+    CHECK(s.contexts[2].label.empty());
+    CHECK_FALSE(edits::rename(s, "inner", "x").error.empty());
+}

@@ -1,0 +1,31 @@
+// FakeWindow: what AppActions needs from the window, for tests of panes that use the actions.
+import QtQuick
+import Ctxscope
+
+QtObject {
+    id: root
+
+    property Document document
+    property TreeScene scene
+    property PlayClock clock
+    property var treePane: null
+    property string selectedId: root.scene ? root.scene.selectedId : ""
+    property bool popupOpen: false
+    property var selectedActions: root.selectedId === "" ? ({}) : root.document.contextActions(root.selectedId)
+    property var calls: []
+
+    function record(name) { root.calls = root.calls.concat([name]) }
+    function newScenario() { record("newScenario") }
+    function openFileDialog() { record("open") }
+    function save() { record("save") }
+    function saveAs() { record("saveAs") }
+    function close() { record("close") }
+    function showRename() { record("rename") }
+    function showDelete() { record("delete") }
+    function showTaskDialog(afterFunc) { record(afterFunc ? "afterFunc" : "task") }
+    function cancelSelected() { record("cancel") }
+    function showNodeMenu() { record("menu") }
+    function derive(kind) { record("derive " + kind) }
+    function selectRelative(d) { record("select " + d) }
+    function showShortcuts() { record("shortcuts") }
+}

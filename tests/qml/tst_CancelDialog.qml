@@ -1,0 +1,30 @@
+import QtQuick
+import QtTest
+import Ctxscope
+
+TestCase {
+    id: testCase
+    name: "CancelDialog"
+    when: windowShown
+    width: 600
+    height: 400
+    visible: true
+
+    Document { id: doc }
+    Component { id: dialogComponent; CancelDialog { document: doc } }
+
+    function test_cancelWithCauseAtThePlayhead() {
+        doc.newScenario()
+        compare(doc.derive("root", "WithCancelCause", {}), "")
+        doc.seekTime(40e6)
+        const d = createTemporaryObject(dialogComponent, testCase)
+        d.start("cancelcause")
+        tryCompare(d, "opened", true)
+        findChild(d, "causeField").text = "user hit stop"
+        d.accept()
+        const text = doc.serialized()
+        verify(text.indexOf("\"cause\": \"user hit stop\"") >= 0)
+        verify(text.indexOf("\"at\": \"40ms\"") >= 0)
+        verify(doc.contextActions("cancelcause").done)
+    }
+}

@@ -1,0 +1,79 @@
+import QtQuick
+import QtQuick.Controls
+import QtTest
+import Ctxscope
+
+TestCase {
+    id: testCase
+    name: "NodeCard"
+    when: windowShown
+    width: 400
+    height: 200
+    visible: true
+
+    Component { id: cardComponent; NodeCard {} }
+    SignalSpy { id: toggleSpy; signalName: "toggleCollapse" }
+
+    function props(extra) {
+        return Object.assign({ contextId: "db", label: "db query", kind: "WithTimeout", nodeX: 10, nodeY: 20, nodeState: 1,
+                               stateName: "alive", stateGlyph: "\u25CF", detail: "", countdown: "\u25D4 30ms left",
+                               inheritedFrom: "", lint: "", derivedBy: "", childCount: 0, collapsed: false, chips: [] }, extra)
+    }
+
+    function test_showsStateWithIconAndCountdown() {
+        const card = createTemporaryObject(cardComponent, testCase, props({}))
+        compare(card.x, 10)
+        compare(card.y, 20)
+        const state = findChild(card, "stateLabel")
+        verify(state.text.indexOf("\u25CF alive") >= 0)
+        verify(state.text.indexOf("30ms left") >= 0)
+        verify(state.text.indexOf(Theme.alive.toString()) >= 0)
+    }
+
+    function test_inheritedDeadlineNamesTheAncestor() {
+        const card = createTemporaryObject(cardComponent, testCase, props({ inheritedFrom: "req" }))
+        verify(findChild(card, "stateLabel").text.indexOf("\u2191req") >= 0)
+    }
+
+    function test_lintsAreNamedOnTheirOwnLine() {
+        const card = createTemporaryObject(cardComponent, testCase, props({ detail: "at 120ms: shutting down", lint: "worker3: goroutine-outlived-context" }))
+        const lint = findChild(card, "lintLabel")
+        verify(lint.visible)
+        compare(lint.text, "\u26A0 worker3: goroutine-outlived-context")
+        const clean = createTemporaryObject(cardComponent, testCase, props({}))
+        verify(!findChild(clean, "lintLabel").visible)
+    }
+
+    function test_collapseButtonOnlyWithChildren() {
+        const leaf = createTemporaryObject(cardComponent, testCase, props({}))
+        verify(!findChild(leaf, "collapseButton").visible)
+        const parent = createTemporaryObject(cardComponent, testCase, props({ childCount: 3, collapsed: true }))
+        const button = findChild(parent, "collapseButton")
+        verify(button.visible)
+        compare(button.text, "\u25B8 3")
+        toggleSpy.target = parent
+        toggleSpy.clear()
+        mouseClick(button)
+        compare(toggleSpy.count, 1)
+        compare(toggleSpy.signalArguments[0][0], "db")
+    }
+
+    function test_chipsAreCappedWithACount() {
+        const chips = []
+        for (let i = 0; i < 5; ++i)
+            chips.push({ id: "t" + i, label: "t" + i, kind: "task", state: "running", progress: 0.2, result: "", lint: "" })
+        const card = createTemporaryObject(cardComponent, testCase, props({ chips: chips }))
+        let plus = null, count = 0
+        const walk = (item) => {
+            for (let i = 0; i < item.children.length; ++i) {
+                const c = item.children[i]
+                if (c.chip !== undefined) ++count
+                if (c.text === "+3") plus = c
+                walk(c)
+            }
+        }
+        walk(card)
+        compare(count, 2) // five tasks: two chips and "+3"
+        verify(plus !== null && plus.visible)
+    }
+}

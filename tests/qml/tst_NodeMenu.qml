@@ -1,0 +1,46 @@
+import QtQuick
+import QtTest
+import Ctxscope
+
+TestCase {
+    id: testCase
+    name: "NodeMenu"
+    when: windowShown
+    width: 600
+    height: 500
+    visible: true
+
+    Document { id: doc }
+    TreeScene { id: testScene; document: doc }
+    PlayClock { id: testClock; document: doc }
+    FakeWindow { id: fake; document: doc; scene: testScene; clock: testClock }
+    AppActions { id: testActions; window: fake }
+    Component { id: menuComponent; NodeMenu { actions: testActions } }
+    Component { id: deriveComponent; NodeDeriveMenu { actions: testActions } }
+
+    function init() { verify(doc.loadDefaultExample()) }
+
+    function test_itemsFollowWhatGoAllows() {
+        const menu = createTemporaryObject(menuComponent, testCase)
+        testScene.selectedId = "reqid" // a WithValue: no cancel function
+        verify(!testActions.cancel.enabled)
+        verify(testActions.startTask.enabled)
+        testScene.selectedId = "render" // made by a task: not editable here
+        verify(!testActions.deriveTimeout.enabled)
+        verify(!testActions.remove.enabled)
+        testScene.selectedId = "db"
+        verify(testActions.cancel.enabled)
+        menu.popup()
+        tryCompare(menu, "opened", true)
+        menu.close()
+    }
+
+    function test_deriveItemsCallTheWindow() {
+        const menu = createTemporaryObject(deriveComponent, testCase)
+        testScene.selectedId = "db"
+        compare(menu.count, 8)
+        fake.calls = []
+        testActions.deriveTimeout.trigger()
+        compare(fake.calls[0], "derive WithTimeout")
+    }
+}

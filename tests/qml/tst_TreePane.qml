@@ -1,0 +1,105 @@
+import QtQuick
+import QtTest
+import Ctxscope
+
+TestCase {
+    id: testCase
+    name: "TreePane"
+    when: windowShown
+    width: 1000
+    height: 700
+    visible: true
+
+    Document { id: doc }
+    TreeScene { id: testScene; document: doc }
+    PlayClock { id: testClock; document: doc }
+    FakeWindow { id: fake; document: doc; scene: testScene; clock: testClock }
+    AppActions { id: testActions; window: fake }
+    Component { id: paneComponent; TreePane { anchors.fill: parent; scene: testScene; actions: testActions } }
+
+    function init() {
+        verify(doc.loadDefaultExample())
+        testScene.selectedId = ""
+    }
+
+    function test_fitToViewShowsTheWholeTreeWithLabels() {
+        const pane = createTemporaryObject(paneComponent, testCase)
+        pane.fitToView()
+        verify(pane.zoom <= 1)
+        const v = pane.viewportRect
+        verify(v.x <= 0 && v.y <= 0)
+        verify(v.x + v.width >= testScene.contentWidth && v.y + v.height >= testScene.contentHeight)
+        tryCompare(pane, "cardCount", 8)
+        verify(pane.labelsShown)
+    }
+
+    function test_zoomKeepsThePointUnderTheCursor() {
+        const pane = createTemporaryObject(paneComponent, testCase)
+        pane.fitToView()
+        const before = Qt.point((300 - pane.panX) / pane.zoom, (200 - pane.panY) / pane.zoom)
+        pane.zoomAt(1.5, 300, 200)
+        fuzzyCompare((300 - pane.panX) / pane.zoom, before.x, 0.001)
+        fuzzyCompare((200 - pane.panY) / pane.zoom, before.y, 0.001)
+        pane.zoomAt(1000, 300, 200)
+        compare(pane.zoom, pane.maxZoom)
+    }
+
+    function test_zoomedFarOutHidesLabelsButKeepsTheCanvas() {
+        const pane = createTemporaryObject(paneComponent, testCase)
+        pane.zoom = 0.1
+        tryCompare(pane, "cardCount", 0)
+        verify(!pane.labelsShown)
+        verify(pane.canvas.visible)
+    }
+
+    function test_clickSelectsTheNodeUnderTheMouse() {
+        const pane = createTemporaryObject(paneComponent, testCase)
+        pane.fitToView()
+        const r = testScene.nodeRect("cache")
+        const x = (r.x + r.width / 2) * pane.zoom + pane.panX
+        const y = (r.y + 8) * pane.zoom + pane.panY
+        mouseClick(pane, x, y)
+        tryCompare(testScene, "selectedId", "cache")
+        mouseClick(pane, 5, pane.height - 5)
+        tryCompare(testScene, "selectedId", "")
+    }
+
+    function test_dragPans() {
+        const pane = createTemporaryObject(paneComponent, testCase)
+        pane.fitToView()
+        const x0 = pane.panX
+        mouseDrag(pane, 500, 650, 120, 0, Qt.LeftButton, Qt.NoModifier, 20)
+        verify(pane.panX > x0 + 50)
+    }
+
+    function test_collapseButtonOnACardCollapsesItsSubtree() {
+        const pane = createTemporaryObject(paneComponent, testCase)
+        pane.fitToView()
+        tryCompare(pane, "cardCount", 8)
+        let button = null
+        const walk = (item) => {
+            for (let i = 0; i < item.children.length; ++i) {
+                const c = item.children[i]
+                if (c.contextId === "reqid") button = findChild(c, "collapseButton")
+                if (!button) walk(c)
+            }
+        }
+        walk(pane)
+        verify(button !== null)
+        mouseClick(button)
+        tryCompare(testScene, "visibleCount", 3)
+        verify(testScene.isCollapsed("reqid"))
+        tryCompare(pane, "cardCount", 3)
+        testScene.expandAll()
+        compare(testScene.visibleCount, 8)
+    }
+
+    function test_canvasColoursFollowThePlayhead() {
+        const pane = createTemporaryObject(paneComponent, testCase)
+        const r = testScene.nodeRect("db")
+        compare(pane.canvas.pixelColorAt(r.x + 2, r.y + 40), Theme.alive)
+        doc.seekTime(100e6)
+        compare(pane.canvas.pixelColorAt(r.x + 2, r.y + 40), Theme.deadline)
+        doc.restart()
+    }
+}

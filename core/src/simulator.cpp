@@ -250,6 +250,11 @@ void Simulator::declare()
         m_ctxById.emplace(spec.id, r); // keys view the scenario's strings, which do not move
     };
     m_r.contexts.reserve(m_s.contexts.size());
+    m_ctxSpec.reserve(m_s.contexts.size());
+    m_resultToTree.reserve(m_s.contexts.size());
+    m_ctxById.reserve(m_s.contexts.size());
+    m_taskById.reserve(m_s.tasks.size() + m_s.afterFuncs.size());
+    m_afById.reserve(m_s.afterFuncs.size());
     for (const ContextSpec& c : m_s.contexts)
         declareContext(c, kNone, true);
     for (const TaskSpec& t : m_s.tasks)

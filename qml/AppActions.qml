@@ -15,18 +15,55 @@ QtObject {
 
     // [title, [actions]] for the shortcuts sheet.
     readonly property var groups: [
-        ["File", [newFile, open, save, saveAs, quit]],
+        ["File", [newFile, open, save, saveAs, exportAny, quit]],
         ["Edit", [undo, redo, rename, remove, startTask, afterFunc, cancel, nodeMenu]],
         ["Derive (on the selected context)", [deriveCancel, deriveCancelCause, deriveTimeout, deriveDeadline,
                                               deriveTimeoutCause, deriveDeadlineCause, deriveValue, deriveWithoutCancel]],
         ["Play", [play, stepForward, stepBack, restart, toEnd, slower, faster]],
-        ["View", [zoomIn, zoomOut, zoomReset, fit, collapse, expandAll, selectParent, selectChild, shortcuts]]
+        ["View", [zoomIn, zoomOut, zoomReset, fit, collapse, expandAll, selectParent, selectChild, shortcuts]],
+        ["Panels", [toggleTimeline, toggleSidePanel, toggleStudyPanel, showInspector, showNotes,
+                    showEvents, showLints, showCheck, showLessons, predict]]
     ]
 
     readonly property Action newFile: Action { text: qsTr("&New"); shortcut: "Ctrl+N"; enabled: root.free; onTriggered: root.window.newScenario() }
     readonly property Action open: Action { text: qsTr("&Open…"); shortcut: "Ctrl+O"; enabled: root.free; onTriggered: root.window.openFileDialog() }
     readonly property Action save: Action { text: qsTr("&Save"); shortcut: "Ctrl+S"; enabled: root.free; onTriggered: root.window.save() }
     readonly property Action saveAs: Action { text: qsTr("Save &As…"); shortcut: "Ctrl+Shift+S"; enabled: root.free; onTriggered: root.window.saveAs() }
+    // File ▸ Export: each opens the export dialog on its kind (the dialog lets the kind change).
+    // The sheet lists only "Export…" (it must fit one screen); the menu shows each one's keys.
+    readonly property var exportActions: [exportTrace, exportChrome, exportGo, exportReport, exportImage]
+    readonly property Action exportAny: Action { text: qsTr("&Export…"); shortcut: "Ctrl+E"; enabled: root.free; onTriggered: root.window.showExport("") }
+    readonly property Action exportTrace: Action { text: qsTr("&Trace (JSONL)…"); shortcut: "Ctrl+Alt+T"; enabled: root.free; onTriggered: root.window.showExport("trace") }
+    readonly property Action exportChrome: Action { text: qsTr("&Chrome trace…"); shortcut: "Ctrl+Alt+C"; enabled: root.free; onTriggered: root.window.showExport("chrome") }
+    readonly property Action exportGo: Action { text: qsTr("&Go module…"); shortcut: "Ctrl+Alt+G"; enabled: root.free; onTriggered: root.window.showExport("go") }
+    readonly property Action exportReport: Action { text: qsTr("&Report…"); shortcut: "Ctrl+Alt+R"; enabled: root.free; onTriggered: root.window.showExport("report") }
+    readonly property Action exportImage: Action { text: qsTr("&Image…"); shortcut: "Ctrl+Alt+I"; enabled: root.free; onTriggered: root.window.showExport("svg") }
+
+    // Panels: the timeline under the tree, the side column (inspector/notes over the study tabs).
+    readonly property Action toggleTimeline: Action {
+        text: root.window.timelineShown ? qsTr("Hide &timeline") : qsTr("Show &timeline"); shortcut: "Ctrl+T"
+        onTriggered: root.window.timelineShown = !root.window.timelineShown
+    }
+    readonly property Action toggleSidePanel: Action {
+        text: root.window.sideShown ? qsTr("Hide &inspector and notes") : qsTr("Show &inspector and notes"); shortcut: "Ctrl+I"
+        onTriggered: root.window.sideShown = !root.window.sideShown
+    }
+    readonly property Action toggleStudyPanel: Action {
+        text: root.window.studyShown ? qsTr("Hide &study panel") : qsTr("Show &study panel"); shortcut: "Ctrl+B"
+        onTriggered: root.window.studyShown = !root.window.studyShown
+    }
+    readonly property Action showInspector: Action { text: qsTr("Inspector"); shortcut: "Ctrl+1"; onTriggered: root.window.showSideTab(0) }
+    readonly property Action showNotes: Action { text: qsTr("Lesson notes"); shortcut: "Ctrl+2"; onTriggered: root.window.showSideTab(1) }
+    readonly property Action showEvents: Action { text: qsTr("Events"); shortcut: "Ctrl+3"; onTriggered: root.window.showStudyTab(0) }
+    readonly property Action showLints: Action { text: qsTr("Lints"); shortcut: "Ctrl+4"; onTriggered: root.window.showStudyTab(1) }
+    readonly property Action showCheck: Action { text: qsTr("Check expectations"); shortcut: "Ctrl+5"; onTriggered: root.window.showStudyTab(2) }
+    readonly property Action showLessons: Action { text: qsTr("Lessons"); shortcut: "Ctrl+6"; onTriggered: root.window.showStudyTab(3) }
+    readonly property Action predict: Action {
+        text: root.window.predictMode ? qsTr("Leave &predict mode (show the outcome)") : qsTr("&Predict mode (hide the outcome)")
+        shortcut: "Ctrl+Shift+P"
+        onTriggered: root.window.setPredictMode(!root.window.predictMode)
+    }
+
     readonly property Action quit: Action { text: qsTr("&Quit"); shortcut: "Ctrl+Q"; onTriggered: root.window.close() }
 
     readonly property Action undo: Action {

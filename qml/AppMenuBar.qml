@@ -36,6 +36,16 @@ MenuBar {
         ActionMenuItem { action: root.actions.save }
         ActionMenuItem { action: root.actions.saveAs }
         MenuSeparator {}
+        Menu {
+            objectName: "exportMenu"
+            title: qsTr("E&xport")
+            ActionMenuItem { action: root.actions.exportTrace }
+            ActionMenuItem { action: root.actions.exportChrome }
+            ActionMenuItem { action: root.actions.exportGo }
+            ActionMenuItem { action: root.actions.exportReport }
+            ActionMenuItem { action: root.actions.exportImage }
+        }
+        MenuSeparator {}
         ActionMenuItem { action: root.actions.quit }
     }
     Menu {
@@ -85,6 +95,20 @@ MenuBar {
         ActionMenuItem { action: root.actions.expandAll }
         ActionMenuItem { action: root.actions.selectParent }
         ActionMenuItem { action: root.actions.selectChild }
+        MenuSeparator {}
+        ActionMenuItem { action: root.actions.toggleTimeline }
+        ActionMenuItem { action: root.actions.toggleSidePanel }
+        ActionMenuItem { action: root.actions.toggleStudyPanel }
+        Menu {
+            title: qsTr("&Go to panel")
+            ActionMenuItem { action: root.actions.showInspector }
+            ActionMenuItem { action: root.actions.showNotes }
+            ActionMenuItem { action: root.actions.showEvents }
+            ActionMenuItem { action: root.actions.showLints }
+            ActionMenuItem { action: root.actions.showCheck }
+            ActionMenuItem { action: root.actions.showLessons }
+        }
+        ActionMenuItem { action: root.actions.predict }
     }
     Menu {
         title: qsTr("&Help")

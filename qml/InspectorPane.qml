@@ -89,7 +89,7 @@ Pane {
             InspectorSection {
                 title: qsTr("State at %1").arg(root.document.timeText)
                 visible: root.hasNode
-                FieldRow { name: "Err()"; value: root.details.err ?? ""; valueColor: root.details.err === "nil" ? root.palette.windowText : Theme.canceled }
+                FieldRow { name: "Err()"; value: root.details.err ?? ""; valueColor: root.details.err === "nil" || (root.details.err ?? "").startsWith("?") ? root.palette.windowText : Theme.canceled }
                 FieldRow { name: "Cause()"; value: root.details.cause ?? "" }
                 FieldRow { name: qsTr("Done at"); value: root.details.doneAt ?? ""; visible: value !== "" }
                 FieldRow { name: "Deadline()"; value: root.details.deadline ?? "" }

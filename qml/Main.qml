@@ -6,6 +6,7 @@ import QtQuick.Controls
 import QtQuick.Layouts
 import QtQuick.Dialogs
 import Ctxscope
+import Ctxscope.Study
 
 ApplicationWindow {
     id: root
@@ -17,12 +18,27 @@ ApplicationWindow {
     property bool startPlaying: false
     property bool offerRecovery: true
     property bool forceDark: false
-    property bool nativeFileDialog: true // false when Qt's file dialog cannot load: type a path   // --palette dark: check the dark look on a light desktop
+    property bool nativeFileDialog: true // false when Qt's file dialog cannot load: type a path
+    property LessonLibrary library: LessonLibrary {}   // main.cpp passes the one it opened a lesson with
+    property string initialTab: ""       // --tab: inspector, notes, events, lints, check, lessons
+    // Panels (View menu): the timeline under the tree; the side column of inspector/notes over
+    // the study tabs.
+    property bool timelineShown: true
+    property bool sideShown: true
+    property bool studyShown: true
+    readonly property bool predictMode: studyPanel.expectations.predictMode
 
     readonly property alias scene: treeScene
     readonly property alias clock: playClock
     readonly property alias treePane: treePane
     readonly property alias actions: appActions
+    readonly property alias timeline: timeline
+    readonly property alias studyPanel: studyPanel
+    readonly property alias sideTabs: sideTabs
+    readonly property alias notes: lessonNotes
+    readonly property alias exportDialog: exportDialog
+    readonly property alias exporter: exporter
+    readonly property alias unsavedDialog: unsavedDialog
     readonly property string selectedId: treeScene.selectedId
     // Re-read after every simulation and playhead move (the comma expression makes them dependencies).
     readonly property var selectedActions: (root.document.revision, root.document.time,
@@ -30,7 +46,7 @@ ApplicationWindow {
     readonly property bool popupOpen: deriveDialog.visible || taskDialog.visible || cancelDialog.visible
                                       || renameDialog.visible || deleteDialog.visible || problemsDialog.visible
                                       || shortcutsSheet.visible || recoveryDialog.visible || unsavedDialog.visible
-                                      || fileDialog.visible || pathDialog.visible
+                                      || fileDialog.visible || pathDialog.visible || exportDialog.visible
     property var afterSave: null   // what to do once a Save As (asked for by the unsaved prompt) is done
     property bool closingConfirmed: false
 
@@ -39,7 +55,8 @@ ApplicationWindow {
     height: 860
     minimumWidth: 800
     minimumHeight: 500
-    title: (root.document.modified ? "\u2022 " : "") + root.document.displayName + " \u2014 " + root.document.scenarioName
+    title: (root.document.modified ? "\u2022 " : "") + root.document.displayName
+           + (root.document.displayName === root.document.scenarioName ? "" : " \u2014 " + root.document.scenarioName)
 
     // --- operations the actions call ----------------------------------------------------
     function whenSaved(proceed) {
@@ -108,6 +125,45 @@ ApplicationWindow {
     function showDelete() { deleteDialog.start(root.selectedId, root.document.deletionSummary(root.selectedId)) }
     function showNodeMenu() { treePane.openMenuFor(root.selectedId) }
     function showShortcuts() { shortcutsSheet.open() }
+    function select(id) {
+        treeScene.selectedId = id
+        if (id !== "") treePane.ensureVisible(id)
+    }
+    function showSideTab(index) { root.sideShown = true; sideTabs.currentIndex = index }
+    function showStudyTab(index) { root.studyShown = true; studyPanel.currentTab = index }
+    function setPredictMode(on) {
+        studyPanel.expectations.predictMode = on
+        studyPanel.expectations.revealed = false
+        if (on) root.showStudyTab(2)
+    }
+    // A lesson replaces the document: ask about unsaved changes first, as Open does.
+    function openLesson(row) {
+        root.whenSaved(() => {
+            studyPanel.lessons.openLesson(row)
+            if (studyPanel.lessons.lastError !== "")
+                problemsDialog.show(qsTr("The lesson could not be opened"), [studyPanel.lessons.lastError])
+        })
+    }
+    Connections {
+        target: studyPanel.lessons
+        function onOpened(row) {   // from the Lessons tab, asked or not: show the lesson's start and notes
+            treeScene.selectedId = ""
+            treePane.showStart()
+            root.showSideTab(1)
+        }
+    }
+    function showExport(kind) { exportDialog.start(kind !== "" ? kind : exportDialog.kind) }
+    function grabForExport(kind, path) {
+        const item = kind === "timeline-png" ? timeline : treePane
+        if (!item.visible || item.width <= 0 || item.height <= 0) {
+            exportDialog.finish(path, kind === "timeline-png" ? qsTr("the timeline is hidden: show it first (View ▸ Show timeline)")
+                                                               : qsTr("the tree pane is not visible"))
+            return
+        }
+        const ok = item.grabToImage((result) => exportDialog.finish(path, exporter.saveImage(result.image, path)),
+                                    Qt.size(item.width * 2, item.height * 2))
+        if (!ok) exportDialog.finish(path, qsTr("the picture could not be grabbed"))
+    }
     function selectRelative(direction) {
         const next = direction < 0 ? inspectorModel.parentId : inspectorModel.firstChildId
         if (next !== "") treeScene.selectedId = next
@@ -129,6 +185,15 @@ ApplicationWindow {
         case "unsaved": unsavedDialog.open(); break
         case "menu": root.showNodeMenu(); break
         case "open": root.chooseFile(false); break
+        case "export": root.showExport("trace"); break
+        case "predict": root.setPredictMode(true); break
+        case "export-menu": {
+            const file = root.menuBar.menuAt(0)
+            file.open()
+            const item = file.itemAt(7)   // File ▸ Export
+            if (item && item.subMenu) { file.currentIndex = 7; item.subMenu.open() }
+            break
+        }
         }
     }
 
@@ -167,13 +232,21 @@ ApplicationWindow {
             problemsDialog.show(qsTr("The scenario could not be opened"), root.startupProblems)
         else if (root.offerRecovery && root.document.hasRecovery())
             recoveryDialog.open()
+        if (root.library.currentRow >= 0) root.showSideTab(1)   // a lesson: its notes first
+        const tabs = {inspector: [0, -1], notes: [1, -1], events: [-1, 0], lints: [-1, 1], check: [-1, 2], lessons: [-1, 3]}
+        if (tabs[root.initialTab] !== undefined) {
+            if (tabs[root.initialTab][0] >= 0) root.showSideTab(tabs[root.initialTab][0])
+            if (tabs[root.initialTab][1] >= 0) root.showStudyTab(tabs[root.initialTab][1])
+        }
         if (root.initialDialog !== "") root.openNamedDialog(root.initialDialog)
         playClock.playing = root.startPlaying
     }
 
     TreeScene { id: treeScene; document: root.document }
     PlayClock { id: playClock; document: root.document }
-    Inspector { id: inspectorModel; document: root.document; contextId: treeScene.selectedId }
+    Inspector { id: inspectorModel; document: root.document; contextId: treeScene.selectedId; hideOutcome: treeScene.hideOutcome }
+    Binding { target: treeScene; property: "hideOutcome"; value: studyPanel.hideOutcome }
+    Exporter { id: exporter; document: root.document }
     RecentFiles { id: recentFiles }
     AppActions { id: appActions; window: root }
 
@@ -184,21 +257,99 @@ ApplicationWindow {
         anchors.fill: parent
         orientation: Qt.Horizontal
 
-        TreePane {
-            id: treePane
-            scene: treeScene
-            actions: appActions
+        // The tree over its timeline.
+        SplitView {
+            orientation: Qt.Vertical
             SplitView.fillWidth: true
             SplitView.minimumWidth: 300
+
+            TreePane {
+                id: treePane
+                scene: treeScene
+                actions: appActions
+                SplitView.fillHeight: true
+                SplitView.minimumHeight: 160
+            }
+            Item {
+                visible: root.timelineShown
+                SplitView.preferredHeight: 240
+                SplitView.minimumHeight: 90
+                Timeline {
+                    id: timeline
+                    objectName: "timeline"
+                    anchors.fill: parent
+                    document: root.document
+                    selectedId: treeScene.selectedId
+                    collapsedIds: treeScene.collapsedIds
+                    onSelect: (id) => root.select(id)
+                }
+                // Predict mode: the lanes would give the outcome away.
+                Rectangle {
+                    anchors.fill: parent
+                    visible: treeScene.hideOutcome
+                    color: root.palette.base
+                    Label {
+                        anchors.centerIn: parent
+                        width: Math.min(parent.width - 40, 520)
+                        horizontalAlignment: Text.AlignHCenter
+                        wrapMode: Text.Wrap
+                        text: qsTr("The timeline is hidden in Predict mode: it would show how the run ends. Press Reveal in the Check tab (or Ctrl+Shift+P) to see it.")
+                        opacity: 0.75
+                    }
+                }
+            }
         }
-        InspectorPane {
-            details: inspectorModel.details
-            document: root.document
-            actions: appActions
-            onSelect: (id) => { treeScene.selectedId = id; treePane.ensureVisible(id) }
-            onFailed: (error) => root.report(error)
-            SplitView.preferredWidth: 360
-            SplitView.minimumWidth: 260
+
+        // The side column: inspector or lesson notes, over the study tabs.
+        SplitView {
+            id: sideColumn
+            orientation: Qt.Vertical
+            visible: root.sideShown || root.studyShown
+            SplitView.preferredWidth: 380
+            SplitView.minimumWidth: 280
+
+            ColumnLayout {
+                visible: root.sideShown
+                spacing: 0
+                SplitView.fillHeight: true
+                SplitView.minimumHeight: 150
+                TabBar {
+                    id: sideTabs
+                    Layout.fillWidth: true
+                    TabButton { text: qsTr("Inspector") }
+                    TabButton { text: qsTr("Lesson notes") }
+                }
+                StackLayout {
+                    currentIndex: sideTabs.currentIndex
+                    Layout.fillWidth: true
+                    Layout.fillHeight: true
+                    InspectorPane {
+                        details: inspectorModel.details
+                        document: root.document
+                        actions: appActions
+                        onSelect: (id) => root.select(id)
+                        onFailed: (error) => root.report(error)
+                    }
+                    LessonNotes {
+                        id: lessonNotes
+                        document: root.document
+                        library: root.library
+                    }
+                }
+            }
+            StudyPanel {
+                id: studyPanel
+                objectName: "studyPanel"
+                document: root.document
+                library: root.library
+                visible: root.studyShown
+                selectedId: treeScene.selectedId
+                confirmUnsaved: true
+                onSelect: (id) => root.select(id)
+                onOpenLessonRequested: (row) => root.openLesson(row)
+                SplitView.preferredHeight: 330
+                SplitView.minimumHeight: 150
+            }
         }
     }
 
@@ -208,7 +359,8 @@ ApplicationWindow {
             anchors.leftMargin: 8
             anchors.rightMargin: 8
             Label {
-                text: root.document.lastEventText
+                text: treeScene.hideOutcome ? qsTr("Predict mode: what happened is hidden until you reveal it")
+                                            : root.document.lastEventText
                 elide: Text.ElideRight
                 Layout.fillWidth: true
             }
@@ -218,6 +370,24 @@ ApplicationWindow {
                 opacity: 0.75
             }
         }
+    }
+
+    // Predict mode: the event log would tell how the run ends, so it is covered too.
+    Rectangle {
+        parent: studyPanel.eventLog
+        anchors.fill: parent
+        z: 100
+        visible: treeScene.hideOutcome
+        color: root.palette.base
+        Label {
+            anchors.centerIn: parent
+            width: parent.width - 40
+            horizontalAlignment: Text.AlignHCenter
+            wrapMode: Text.Wrap
+            text: qsTr("The events are hidden in Predict mode. Press Reveal in the Check tab to see them.")
+            opacity: 0.75
+        }
+        MouseArea { anchors.fill: parent }   // no seeking through a covered log
     }
 
     DropArea {
@@ -254,6 +424,12 @@ ApplicationWindow {
         onConfirmed: (id) => { root.report(root.document.deleteContext(id)); }
     }
     ProblemsDialog { id: problemsDialog }
+    ExportDialog {
+        id: exportDialog
+        exporter: exporter
+        nativeFileDialog: root.nativeFileDialog
+        onGrabRequested: (kind, path) => root.grabForExport(kind, path)
+    }
     ShortcutsSheet { id: shortcutsSheet; groups: appActions.groups }
     RecoveryDialog {
         id: recoveryDialog

@@ -48,12 +48,19 @@ Item {
     // else its top at a readable size (F still fits everything).
     function showStart() {
         root.fitToView()
-        if (root.fitPending || root.zoom >= 0.3) return
-        const r = root.scene.nodeRect(root.scene.firstRootId)
-        root.zoom = 0.6
-        root.panX = root.width / 2 - (r.x + r.width / 2) * root.zoom
-        root.panY = 24
+        if (!root.fitPending && root.zoom < 0.3) {
+            const r = root.scene.nodeRect(root.scene.firstRootId)
+            root.zoom = 0.6
+            root.panX = root.width / 2 - (r.x + r.width / 2) * root.zoom
+            root.panY = 24
+        }
+        root.startView = [root.zoom, root.panX, root.panY]
     }
+    // The view showStart chose, until the user pans or zooms: a resize (the window settling its
+    // panes) then shows the start again instead of leaving the tree off-centre.
+    property var startView: []
+    readonly property bool untouched: root.startView.length === 3 && root.startView[0] === root.zoom
+                                      && root.startView[1] === root.panX && root.startView[2] === root.panY
     // ensureVisible pans (and zooms in to a readable size if need be) to show a node.
     function ensureVisible(id) {
         root.scene.revealNode(id)
@@ -74,8 +81,8 @@ Item {
     clip: true
     focus: true
     property bool fitPending: true
-    onWidthChanged: if (root.fitPending) root.showStart()
-    onHeightChanged: if (root.fitPending) root.showStart()
+    onWidthChanged: if (root.fitPending || root.untouched) root.showStart()
+    onHeightChanged: if (root.fitPending || root.untouched) root.showStart()
 
     Rectangle {
         anchors.fill: parent

@@ -60,7 +60,7 @@ void Document::setRecoveryPath(const QString& path) {
 
 QString Document::displayName() const {
     if (m_filePath.isEmpty())
-        return QStringLiteral("untitled");
+        return m_untitledName.isEmpty() ? QStringLiteral("untitled") : m_untitledName;
     return QFileInfo(m_filePath).fileName();
 }
 
@@ -88,12 +88,20 @@ void Document::setScenario(Scenario scenario, const QString& filePath) {
     m_resetting = false;
     m_dirtyWithoutUndo = false;
     m_filePath = filePath;
+    m_untitledName.clear();
     m_time = 0;
     resimulate(); // shows time 0: what exists from the start
 
     Q_EMIT fileChanged();
     Q_EMIT modifiedChanged();
     Q_EMIT undoStateChanged();
+}
+
+void Document::setUntitledName(const QString& name) {
+    if (name == m_untitledName)
+        return;
+    m_untitledName = name;
+    Q_EMIT fileChanged();
 }
 
 void Document::resimulate() {

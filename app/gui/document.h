@@ -87,6 +87,9 @@ public:
     // setScenario replaces the whole scenario (a new or opened document): the undo history is
     // cleared, the playhead goes to 0 and the document is unmodified.
     void setScenario(Scenario scenario, const QString& filePath);
+    // setUntitledName names a document that has no file (a lesson: its title) until it is
+    // saved or replaced; "" gives back "untitled".
+    Q_INVOKABLE void setUntitledName(const QString& name);
     // applyEdit validates the patched scenario and, if it is valid, pushes the edit on the undo
     // stack (which applies it). On failure nothing changes and *error says why.
     bool applyEdit(const QString& text, const edits::EditResult& edit, QString* error);
@@ -154,6 +157,7 @@ private:
     QUndoStack m_undo;
     QString m_filePath;
     QString m_recoveryPath;
+    QString m_untitledName; // displayName while there is no file; "" means "untitled"
     Nanos m_time = 0;
     int m_revision = 0;
     bool m_dirtyWithoutUndo = false; // recovered or generated content never saved

@@ -77,6 +77,14 @@ void Inspector::indexSpecs() {
         indexSteps(a.steps, m_specs);
 }
 
+void Inspector::setHideOutcome(bool hide) {
+    if (hide == m_hideOutcome)
+        return;
+    m_hideOutcome = hide;
+    rebuild();
+    Q_EMIT hideOutcomeChanged();
+}
+
 void Inspector::rebuild() {
     m_details.clear();
     const auto finish = [this] { Q_EMIT detailsChanged(); };
@@ -91,7 +99,14 @@ void Inspector::rebuild() {
     const ContextInfo& info = r.contexts[c];
     const Playback& p = m_doc->playback();
     const ContextStateAt& st = p.context(c);
-    const NodeState state = nodeStateAt(r, p, c);
+    const bool hide = m_hideOutcome;
+    // In Predict mode a done context is shown as it was before: alive, err nil.
+    const auto shownState = [&](CtxIndex k) {
+        const NodeState s = nodeStateAt(r, p, k);
+        return hide && (s == NodeState::Canceled || s == NodeState::DeadlineExceeded) ? NodeState::Alive : s;
+    };
+    const NodeState state = shownState(c);
+    const bool done = st.err != Err::None && !hide;
     const Nanos now = m_doc->timeNanos();
     QVariantMap d;
     d[QStringLiteral("id")] = QString::fromStdString(info.id);
@@ -103,9 +118,10 @@ void Inspector::rebuild() {
     d[QStringLiteral("stateName")] = stateName(state);
     d[QStringLiteral("stateGlyph")] = stateGlyph(state);
     d[QStringLiteral("nodeState")] = static_cast<int>(state);
-    d[QStringLiteral("err")] = st.err == Err::None ? QStringLiteral("nil") : QString::fromLatin1(errString(st.err));
-    d[QStringLiteral("cause")] = st.err == Err::None ? QStringLiteral("nil") : strOrNil(r, st.cause);
-    d[QStringLiteral("doneAt")] = st.err == Err::None ? QString() : durationText(st.doneAt);
+    d[QStringLiteral("err")] = hide ? QStringLiteral("? (hidden: predict first)")
+                               : !done ? QStringLiteral("nil") : QString::fromLatin1(errString(st.err));
+    d[QStringLiteral("cause")] = hide ? QStringLiteral("?") : !done ? QStringLiteral("nil") : strOrNil(r, st.cause);
+    d[QStringLiteral("doneAt")] = !done ? QString() : durationText(st.doneAt);
     QString deadline = QStringLiteral("none (ok == false)");
     if (info.deadline != kNoDeadline) {
         deadline = durationText(info.deadline);
@@ -115,7 +131,7 @@ void Inspector::rebuild() {
             deadline += QStringLiteral(" (its own)");
         if (info.degraded)
             deadline += QStringLiteral("; its own deadline is later, so it became a WithCancel");
-        if (st.err == Err::None && st.created && info.deadline > now)
+        if (!done && st.created && info.deadline > now)
             deadline += QStringLiteral(", %1 left").arg(durationText(info.deadline - now));
     }
     d[QStringLiteral("deadline")] = deadline;
@@ -126,7 +142,7 @@ void Inspector::rebuild() {
         if (r.contexts[k].parent == c && r.contexts[k].createdAt != kNever)
             children << QVariantMap{{QStringLiteral("id"), QString::fromStdString(r.contexts[k].id)},
                                     {QStringLiteral("kind"), QString::fromLatin1(contextKindName(r.contexts[k].kind))},
-                                    {QStringLiteral("state"), stateName(nodeStateAt(r, p, k))}};
+                                    {QStringLiteral("state"), stateName(shownState(k))}};
     d[QStringLiteral("children")] = children;
 
     QVariantList tasks;
@@ -136,7 +152,7 @@ void Inspector::rebuild() {
         if ((ti.context != c && ts.context != c) || ti.afterFunc != kNone)
             continue; // after-func calls are listed under AfterFuncs
         QString status = !ts.started ? QStringLiteral("starts at %1").arg(durationText(ti.startedAt))
-                         : ts.ended  ? QStringLiteral("returned %1").arg(strOrNil(r, ts.result))
+                         : ts.ended  ? (hide ? QStringLiteral("returned ?") : QStringLiteral("returned %1").arg(strOrNil(r, ts.result)))
                                      : QStringLiteral("running");
         if (ti.startedAt == kNever)
             status = QStringLiteral("never started");
@@ -170,7 +186,7 @@ void Inspector::rebuild() {
         if (l.subject == info.id && l.t <= now)
             lints << QStringLiteral("%1: %2").arg(QString::fromStdString(l.rule), QString::fromStdString(l.message));
     d[QStringLiteral("lints")] = lints;
-    d[QStringLiteral("why")] = whyDone(c);
+    d[QStringLiteral("why")] = hide ? QVariantList() : whyDone(c);
     m_details = d;
     finish();
 }

@@ -25,6 +25,8 @@ class Inspector : public QObject {
     Q_PROPERTY(QString label READ label NOTIFY detailsChanged)
     Q_PROPERTY(QString parentId READ parentId NOTIFY detailsChanged)
     Q_PROPERTY(QString firstChildId READ firstChildId NOTIFY detailsChanged)
+    // Predict mode (TreeScene::hideOutcome): done looks alive, err/cause/results are hidden.
+    Q_PROPERTY(bool hideOutcome READ hideOutcome WRITE setHideOutcome NOTIFY hideOutcomeChanged)
 
 public:
     explicit Inspector(QObject* parent = nullptr);
@@ -37,11 +39,14 @@ public:
     QString label() const { return m_details.value(QStringLiteral("label")).toString(); }
     QString parentId() const { return m_details.value(QStringLiteral("parentId")).toString(); }
     QString firstChildId() const;
+    bool hideOutcome() const { return m_hideOutcome; }
+    void setHideOutcome(bool hide);
 
 Q_SIGNALS:
     void documentChanged();
     void contextIdChanged();
     void detailsChanged();
+    void hideOutcomeChanged();
 
 private:
     void rebuild();
@@ -54,6 +59,7 @@ private:
     QVariantMap m_details;
     std::unordered_map<std::string, const ContextSpec*> m_specs; // every context spec by id
     int m_specsRevision = -1;
+    bool m_hideOutcome = false;
 };
 
 } // namespace ctxscope

@@ -1,10 +1,13 @@
-// ctxscope: the desktop app. `ctxscope [FILE]` opens FILE, or the default example.
+// ctxscope: the desktop app. `ctxscope [FILE]` opens FILE; without one, the very first start
+// opens lesson 01 and later starts the default example.
 // Flags for screenshots and the frame-time benchmark: --grab PNG (grab the window after load and
 // quit), --at DURATION (move the playhead first), --steps N (step N events), --select ID,
 // --dialog NAME (open a dialog), --play (start playing), --generate N (a generated tree),
-// --frame-stats (print frame-time statistics at exit), --quit-after MS, --palette dark.
+// --frame-stats (print frame-time statistics at exit), --quit-after MS, --palette dark,
+// --lesson NN (open a lesson), --tab NAME (show a panel tab).
 #include "ctxscope/duration.h"
 #include "document.h"
+#include "lessonlibrary.h"
 #include "scenariogenerator.h"
 
 #include <QCommandLineParser>
@@ -71,23 +74,42 @@ int main(int argc, char* argv[]) {
     const QCommandLineOption at(QStringLiteral("at"), QStringLiteral("Move the playhead to this virtual time (Go duration)."), QStringLiteral("duration"));
     const QCommandLineOption steps(QStringLiteral("steps"), QStringLiteral("Step forward this many events."), QStringLiteral("n"));
     const QCommandLineOption select(QStringLiteral("select"), QStringLiteral("Select this context."), QStringLiteral("id"));
-    const QCommandLineOption dialog(QStringLiteral("dialog"), QStringLiteral("Open a dialog: derive, task, afterfunc, cancel, rename, delete, shortcuts, problems, recovery, unsaved, menu, open."), QStringLiteral("name"));
+    const QCommandLineOption dialog(QStringLiteral("dialog"), QStringLiteral("Open a dialog: derive, task, afterfunc, cancel, rename, delete, shortcuts, problems, recovery, unsaved, menu, open, export, export-menu, predict."), QStringLiteral("name"));
     const QCommandLineOption play(QStringLiteral("play"), QStringLiteral("Start playing at once."));
     const QCommandLineOption generate(QStringLiteral("generate"), QStringLiteral("Open a generated scenario of N contexts."), QStringLiteral("n"));
     const QCommandLineOption size(QStringLiteral("size"), QStringLiteral("Window size WxH."), QStringLiteral("wxh"), QStringLiteral("1360x860"));
     const QCommandLineOption frameStats(QStringLiteral("frame-stats"), QStringLiteral("Print frame-time statistics (JSON) when quitting."));
     const QCommandLineOption quitAfter(QStringLiteral("quit-after"), QStringLiteral("Quit after this many milliseconds."), QStringLiteral("ms"));
     const QCommandLineOption paletteOption(QStringLiteral("palette"), QStringLiteral("\"dark\": use a dark palette whatever the system's (to check the dark look)."), QStringLiteral("dark"));
-    cli.addOptions({grab, grabDelay, at, steps, select, dialog, play, generate, size, frameStats, quitAfter, paletteOption});
+    const QCommandLineOption lesson(QStringLiteral("lesson"), QStringLiteral("Open this lesson (number such as 01, or file name)."), QStringLiteral("name"));
+    const QCommandLineOption tab(QStringLiteral("tab"), QStringLiteral("Show a panel tab: inspector, notes, events, lints, check, lessons."), QStringLiteral("name"));
+    cli.addOptions({grab, grabDelay, at, steps, select, dialog, play, generate, size, frameStats, quitAfter, paletteOption, lesson, tab});
     cli.process(app);
 
     auto* document = new ctxscope::Document(&app);
+    auto* library = new ctxscope::LessonLibrary(&app);
     QStringList startupProblems;
-    if (cli.isSet(generate)) {
+    const auto openLesson = [&](int row) {
+        const QString error = library->open(row, document);
+        if (!error.isEmpty())
+            startupProblems << error;
+        return error.isEmpty();
+    };
+    if (cli.isSet(lesson)) {
+        const int row = library->rowOf(cli.value(lesson));
+        if (row < 0)
+            startupProblems << QStringLiteral("there is no lesson \"%1\"").arg(cli.value(lesson));
+        if (row < 0 || !openLesson(row))
+            document->loadDefaultExample();
+    } else if (cli.isSet(generate)) {
         document->setScenario(ctxscope::generateScenario(cli.value(generate).toInt()), QString());
     } else if (!cli.positionalArguments().isEmpty()) {
         startupProblems = document->openFile(cli.positionalArguments().constFirst());
         if (!startupProblems.isEmpty())
+            document->loadDefaultExample();
+    } else if (!cli.isSet(grab) && library->rowCount() > 0 && library->takeFirstStart()) {
+        // The very first start teaches: lesson 01 (later starts open the default example).
+        if (!openLesson(std::max(0, library->rowOf(QStringLiteral("01")))))
             document->loadDefaultExample();
     } else if (!document->loadDefaultExample()) {
         startupProblems << QStringLiteral("the default example could not be loaded");
@@ -113,6 +135,8 @@ int main(int argc, char* argv[]) {
         {QStringLiteral("initialDialog"), cli.value(dialog)},
         {QStringLiteral("startPlaying"), cli.isSet(play)},
         {QStringLiteral("forceDark"), cli.value(paletteOption) == QLatin1String("dark")},
+        {QStringLiteral("library"), QVariant::fromValue(library)},
+        {QStringLiteral("initialTab"), cli.isSet(tab) ? cli.value(tab) : (library->currentRow() >= 0 ? QStringLiteral("notes") : QString())},
         // Qt's QML file dialog needs Qt.labs.folderlistmodel (Debian: qml6-module-qt-labs-folderlistmodel);
         // without it, open() crashes, so the window falls back to typing a path.
         {QStringLiteral("nativeFileDialog"),

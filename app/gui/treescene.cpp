@@ -90,7 +90,10 @@ void TreeScene::refreshStates() {
     const Playback& p = m_doc->playback();
     bool changed = false;
     for (CtxIndex i = 0; i < m_states.size(); ++i) {
-        const auto s = static_cast<std::uint8_t>(nodeStateAt(r, p, i));
+        NodeState state = nodeStateAt(r, p, i);
+        if (m_hideOutcome && (state == NodeState::Canceled || state == NodeState::DeadlineExceeded))
+            state = NodeState::Alive;
+        const auto s = static_cast<std::uint8_t>(state);
         if (s != m_states[i]) {
             m_states[i] = s;
             changed = true;
@@ -112,6 +115,25 @@ void TreeScene::setSelectedId(const QString& id) {
             m_selected = *i;
     ++m_stateVersion; // the selection outline is drawn by the canvas
     Q_EMIT selectionChanged();
+}
+
+QStringList TreeScene::collapsedIds() const {
+    QStringList ids;
+    ids.reserve(static_cast<qsizetype>(m_collapsed.size()));
+    for (const std::string& id : m_collapsed)
+        ids << QString::fromStdString(id);
+    ids.sort();
+    return ids;
+}
+
+void TreeScene::setHideOutcome(bool hide) {
+    if (hide == m_hideOutcome)
+        return;
+    m_hideOutcome = hide;
+    refreshStates();
+    ++m_stateVersion; // texts (causes, results) change even where no state did
+    Q_EMIT hideOutcomeChanged();
+    Q_EMIT statesChanged();
 }
 
 QString TreeScene::firstRootId() const {

@@ -28,6 +28,11 @@ class TreeScene : public QObject {
     Q_PROPERTY(int visibleCount READ visibleCount NOTIFY layoutChanged)
     Q_PROPERTY(QString selectedId READ selectedId WRITE setSelectedId NOTIFY selectionChanged)
     Q_PROPERTY(QString firstRootId READ firstRootId NOTIFY layoutChanged)
+    // The ids of the contexts whose subtrees are collapsed (sorted), for the timeline.
+    Q_PROPERTY(QStringList collapsedIds READ collapsedIds NOTIFY layoutChanged)
+    // Predict mode: done contexts look alive and causes/results are hidden, so a learner can
+    // guess the outcome before seeing it. The playhead, events and layout are unchanged.
+    Q_PROPERTY(bool hideOutcome READ hideOutcome WRITE setHideOutcome NOTIFY hideOutcomeChanged)
 
 public:
     explicit TreeScene(QObject* parent = nullptr);
@@ -43,6 +48,9 @@ public:
     QString selectedId() const { return m_selectedId; }
     void setSelectedId(const QString& id);
     QString firstRootId() const;
+    QStringList collapsedIds() const;
+    bool hideOutcome() const { return m_hideOutcome; }
+    void setHideOutcome(bool hide);
 
     const TreeLayout& layout() const { return m_layout; }
     std::size_t size() const { return m_states.size(); }
@@ -74,6 +82,7 @@ Q_SIGNALS:
     void layoutChanged();
     void statesChanged();
     void selectionChanged();
+    void hideOutcomeChanged();
 
 private:
     void relayout();
@@ -90,6 +99,7 @@ private:
     std::unordered_set<std::string> m_collapsed; // by id, so it survives re-simulation
     QString m_selectedId;
     CtxIndex m_selected = kNone;
+    bool m_hideOutcome = false;
     quint64 m_layoutVersion = 0;
     quint64 m_stateVersion = 0;
 };

@@ -145,7 +145,7 @@ QVariant VisibleNodesModel::data(const QModelIndex& index, int role) const {
     case StateNameRole: return stateName(state);
     case StateGlyphRole: return stateGlyph(state);
     case CountdownRole:
-        if (!hasDeadline || st.err != Err::None || !st.created)
+        if (!hasDeadline || (st.err != Err::None && !m_scene->hideOutcome()) || !st.created)
             return QString();
         return QStringLiteral("\u25D4 %1 left").arg(durationText(std::max<Nanos>(0, info.deadline - std::max(now, info.createdAt))));
     case InheritedFromRole:
@@ -156,7 +156,7 @@ QVariant VisibleNodesModel::data(const QModelIndex& index, int role) const {
         if (state == NodeState::NotCreated)
             return info.createdAt == kNever ? QStringLiteral("never created")
                                             : QStringLiteral("created at %1").arg(durationText(info.createdAt));
-        if (st.err != Err::None) {
+        if (st.err != Err::None && !m_scene->hideOutcome()) {
             const QString cause = st.cause < r.strings.size() ? QString::fromStdString(r.strings[st.cause]) : QString();
             return QStringLiteral("at %1: %2").arg(durationText(st.doneAt), cause);
         }
@@ -210,7 +210,7 @@ QVariantList VisibleNodesModel::chips(CtxIndex c) const {
                                      : st.ended ? QStringLiteral("ended")
                                                 : QStringLiteral("running");
         QString result;
-        if (st.ended && st.result < r.strings.size())
+        if (st.ended && st.result < r.strings.size() && !m_scene->hideOutcome())
             result = QString::fromStdString(r.strings[st.result]);
         m[QStringLiteral("result")] = result;
         QStringList lints;

@@ -31,27 +31,36 @@ Pane {
         anchors.fill: parent
         spacing: 6
 
-        RowLayout {
+        // Two rows (filters, then search) so that it fits a side column ~380 px wide.
+        GridLayout {
             Layout.fillWidth: true
-            spacing: 6
+            columns: 3
+            columnSpacing: 6
+            rowSpacing: 4
             ComboBox {
                 id: kindBox
                 objectName: "kindFilter"
                 model: root.withAll(qsTr("All kinds"), log.categories)
                 onActivated: (i) => log.kindFilter = i === 0 ? "" : log.categories[i - 1]
                 Layout.preferredWidth: 110
+                Layout.fillWidth: true
+                Layout.minimumWidth: 60
             }
             ComboBox {
                 objectName: "contextFilter"
                 model: root.withAll(qsTr("All contexts"), log.contextIds)
                 onActivated: (i) => log.contextFilter = i === 0 ? "" : log.contextIds[i - 1]
                 Layout.preferredWidth: 130
+                Layout.fillWidth: true
+                Layout.minimumWidth: 60
             }
             ComboBox {
                 objectName: "taskFilter"
                 model: root.withAll(qsTr("All tasks"), log.taskIds)
                 onActivated: (i) => log.taskFilter = i === 0 ? "" : log.taskIds[i - 1]
                 Layout.preferredWidth: 120
+                Layout.fillWidth: true
+                Layout.minimumWidth: 60
             }
             TextField {
                 objectName: "searchField"
@@ -59,7 +68,7 @@ Pane {
                 selectByMouse: true
                 onTextChanged: log.searchText = text
                 Layout.fillWidth: true
-                Layout.minimumWidth: 80
+                Layout.columnSpan: 3
             }
         }
 
@@ -102,7 +111,8 @@ Pane {
                     }
                     Label {
                         text: row.kind
-                        color: row.category === "cancel" ? Theme.canceled
+                        color: row.highlighted ? row.palette.highlightedText   // legible on the selection
+                             : row.category === "cancel" ? Theme.canceled
                              : row.category === "lint" ? Theme.lint
                              : row.category === "task" ? (Theme.dark ? "#6fa4e8" : "#3d74b8")
                              : row.palette.text
@@ -110,7 +120,8 @@ Pane {
                         elide: Text.ElideRight
                         Layout.preferredWidth: 130
                     }
-                    Label { text: row.message; elide: Text.ElideRight; Layout.fillWidth: true }
+                    // preferredWidth 1: take what is left and elide, instead of widening the row
+                    Label { text: row.message; elide: Text.ElideRight; Layout.fillWidth: true; Layout.preferredWidth: 1; Layout.rightMargin: 8 }
                 }
             }
         }

@@ -1,7 +1,8 @@
 // LessonsPane: the lessons library grouped by topic. Clicking a lesson opens it into the
 // document (or, with confirmUnsaved and unsaved edits, asks the window to confirm first); the
 // lesson opened last is highlighted.
-pragma ComponentBehavior: Bound
+// No "pragma ComponentBehavior: Bound" here: Qt 6.4 cannot create a bound section.delegate
+// ("QQmlComponent: Component is not ready", and no topic headings).
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts

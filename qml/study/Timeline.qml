@@ -31,6 +31,7 @@ Item {
         const end = Math.max(root.document.timelineEnd, 1)
         root.nsPerPixel = end / Math.max(40, view.width - 24)
         root.viewStart = -12 * root.nsPerPixel
+        root.fittedView = [root.nsPerPixel, root.viewStart]
     }
     function zoomAt(factor, x) {
         const t = view.timeAt(x)
@@ -56,7 +57,10 @@ Item {
     clip: true
     onSelectedIdChanged: root.revealLane(timeline.contextLane(root.selectedId))
     Component.onCompleted: root.fit()
-    onWidthChanged: if (root.nsPerPixel === 1e6) root.fit()
+    // Refit on a resize until the user zooms or pans (the window settles its panes after load).
+    property var fittedView: []
+    readonly property bool untouched: root.nsPerPixel === 1e6
+                                      || (root.fittedView[0] === root.nsPerPixel && root.fittedView[1] === root.viewStart)
 
     TimelineModel {
         id: timeline
@@ -145,6 +149,7 @@ Item {
         width: root.width - root.labelWidth - vbar.width
         height: root.height - header.height
         model: timeline
+        onWidthChanged: if (root.untouched) root.fit()
         viewStart: root.viewStart
         nsPerPixel: root.nsPerPixel
         contentY: root.contentY

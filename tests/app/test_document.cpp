@@ -359,3 +359,37 @@ TEST_CASE("opening or replacing the document leaves an old recovery file for the
     next.newScenario();
     CHECK(next.hasRecovery());
 }
+
+TEST_CASE("seekEvents shows exactly that many events, the clock at the last one's time", "[document]") {
+    ensureApp();
+    Document d;
+    REQUIRE(d.loadDefaultExample());
+    const int total = d.eventCount();
+    REQUIRE(total > 10);
+    // Pick an event that shares its instant with the next one: seekTime could not stop between them.
+    int k = 1;
+    while (k < total && d.result().events[static_cast<std::size_t>(k - 1)].t != d.result().events[static_cast<std::size_t>(k)].t)
+        ++k;
+    REQUIRE(k < total);
+    d.seekEvents(k);
+    CHECK(d.appliedEvents() == k);
+    CHECK(d.timeNanos() == d.result().events[static_cast<std::size_t>(k - 1)].t);
+    d.seekEvents(0);
+    CHECK(d.appliedEvents() == 0);
+    CHECK(d.timeNanos() == 0);
+    d.seekEvents(total + 100); // clamped
+    CHECK(d.appliedEvents() == total);
+    d.seekEvents(-3);
+    CHECK(d.appliedEvents() == 0);
+}
+
+TEST_CASE("a document without a file can be named, until another scenario replaces it", "[document]") {
+    ensureApp();
+    Document d;
+    REQUIRE(d.loadDefaultExample());
+    CHECK(d.displayName() == "untitled");
+    d.setUntitledName("WithCancel basics");
+    CHECK(d.displayName() == "WithCancel basics");
+    d.newScenario();
+    CHECK(d.displayName() == "untitled");
+}

@@ -214,3 +214,66 @@ TEST_CASE("playing through a cascade shows it one context at a time, in cascade 
         clock.advance(PlayClock::kCascadeStepMax);
     CHECK(f.doc.timeNanos() > 200 * kMillisecond); // then virtual time moves on
 }
+
+TEST_CASE("the scene lists its collapsed contexts and says so on every change", "[models]") {
+    Fixture f;
+    CHECK(f.scene.collapsedIds().isEmpty());
+    int notified = 0;
+    QObject::connect(&f.scene, &TreeScene::layoutChanged, [&] { ++notified; });
+    f.scene.toggleCollapsed("reqid");
+    f.scene.toggleCollapsed("db");
+    CHECK(f.scene.collapsedIds() == QStringList({"db", "reqid"}));
+    CHECK(notified == 2);
+    f.scene.revealNode("query_ctx_does_not_exist");
+    f.scene.revealNode("cache"); // expands reqid, its collapsed ancestor
+    CHECK(f.scene.collapsedIds() == QStringList({"db"}));
+    f.scene.expandAll();
+    CHECK(f.scene.collapsedIds().isEmpty());
+    CHECK(notified == 4);
+}
+
+TEST_CASE("predict mode draws done contexts as alive and hides causes and results", "[models]") {
+    Fixture f;
+    VisibleNodesModel model;
+    model.setScene(&f.scene);
+    model.setViewport(f.all());
+    f.doc.seekEnd();
+    const auto req = *f.doc.result().findContext("req");
+    const auto pool = *f.doc.result().findContext("pool");
+    REQUIRE(f.scene.state(req) == NodeState::DeadlineExceeded);
+    REQUIRE(f.scene.state(pool) == NodeState::Canceled);
+    const auto rowOf = [&](const QString& id) {
+        for (int r = 0; r < model.rowCount(); ++r)
+            if (model.data(model.index(r), VisibleNodesModel::ContextIdRole).toString() == id)
+                return r;
+        return -1;
+    };
+    const int poolRow = rowOf("pool");
+    REQUIRE(poolRow >= 0);
+    CHECK(model.data(model.index(poolRow), VisibleNodesModel::DetailRole).toString().contains("shutting down workers"));
+
+    Inspector inspector;
+    inspector.setDocument(&f.doc);
+    inspector.setContextId("pool");
+    inspector.setHideOutcome(true);
+    const quint64 before = f.scene.stateVersion();
+    f.scene.setHideOutcome(true);
+    CHECK(f.scene.stateVersion() != before); // the canvas repaints
+    CHECK(f.scene.state(req) == NodeState::Alive);
+    CHECK(f.scene.state(pool) == NodeState::Alive);
+    CHECK(f.scene.state(*f.doc.result().findContext("root")) == NodeState::NeverCancelable);
+    CHECK(model.data(model.index(poolRow), VisibleNodesModel::StateNameRole).toString() == stateName(NodeState::Alive));
+    CHECK(model.data(model.index(poolRow), VisibleNodesModel::DetailRole).toString().isEmpty());
+    for (const QVariant& chip : model.data(model.index(rowOf("db")), VisibleNodesModel::ChipsRole).toList())
+        CHECK(chip.toMap().value("result").toString().isEmpty());
+    QVariantMap d = inspector.details();
+    CHECK(d.value("stateName").toString() == stateName(NodeState::Alive));
+    CHECK_FALSE(d.value("cause").toString().contains("shutting down"));
+    CHECK_FALSE(d.value("err").toString().contains("canceled"));
+    CHECK(d.value("why").toList().isEmpty());
+
+    f.scene.setHideOutcome(false);
+    inspector.setHideOutcome(false);
+    CHECK(f.scene.state(pool) == NodeState::Canceled);
+    CHECK(inspector.details().value("cause").toString() == "shutting down workers");
+}

@@ -13,6 +13,10 @@ QtObject {
     property bool popupOpen: false
     property var selectedActions: root.selectedId === "" ? ({}) : root.document.contextActions(root.selectedId)
     property var calls: []
+    property bool timelineShown: true
+    property bool sideShown: true
+    property bool studyShown: true
+    property bool predictMode: false
 
     function record(name) { root.calls = root.calls.concat([name]) }
     function newScenario() { record("newScenario") }
@@ -28,4 +32,8 @@ QtObject {
     function derive(kind) { record("derive " + kind) }
     function selectRelative(d) { record("select " + d) }
     function showShortcuts() { record("shortcuts") }
+    function showExport(kind) { record("export " + kind) }
+    function showSideTab(i) { record("side " + i) }
+    function showStudyTab(i) { record("study " + i) }
+    function setPredictMode(on) { root.predictMode = on; record("predict " + on) }
 }

@@ -13,7 +13,7 @@ TestCase {
 
     function test_shortcutsAreUnique() {
         const seen = {}
-        for (const group of testActions.groups)
+        for (const group of testActions.groups.concat([["Export", testActions.exportActions]]))
             for (const action of group[1]) {
                 const key = String(action.shortcut)
                 verify(seen[key] === undefined, key + " is used twice")

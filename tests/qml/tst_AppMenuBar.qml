@@ -26,6 +26,40 @@ TestCase {
         compare(titles.join(","), "File,Edit,Context,Play,View,Help")
     }
 
+    function test_fileMenuHasTheExportSubmenu() {
+        const bar = createTemporaryObject(barComponent, testCase)
+        const file = bar.menuAt(0)
+        let exportMenu = null
+        for (let i = 0; i < file.count; ++i)
+            if (file.menuAt(i) && file.menuAt(i).title.replace("&", "") === "Export") exportMenu = file.menuAt(i)
+        verify(exportMenu !== null)
+        const texts = []
+        for (let i = 0; i < exportMenu.count; ++i) texts.push(exportMenu.itemAt(i).text.replace("&", ""))
+        compare(texts.join("|"), "Trace (JSONL)…|Chrome trace…|Go module…|Report…|Image…")
+        fake.calls = []
+        for (let i = 0; i < exportMenu.count; ++i) exportMenu.itemAt(i).action.trigger()
+        compare(fake.calls.join(","), "export trace,export chrome,export go,export report,export svg")
+    }
+
+    function test_viewMenuTogglesThePanels() {
+        fake.calls = []
+        verify(testActions.toggleTimeline.text.indexOf("Hide") === 0)
+        testActions.toggleTimeline.trigger()
+        compare(fake.timelineShown, false)
+        verify(testActions.toggleTimeline.text.indexOf("Show") === 0)
+        testActions.toggleTimeline.trigger()
+        compare(fake.timelineShown, true)
+        testActions.toggleStudyPanel.trigger()
+        compare(fake.studyShown, false)
+        testActions.toggleStudyPanel.trigger()
+        testActions.showLints.trigger()
+        testActions.showNotes.trigger()
+        testActions.predict.trigger()
+        compare(fake.calls.join(","), "study 1,side 1,predict true")
+        testActions.predict.trigger()
+        compare(fake.predictMode, false)
+    }
+
     function test_actionsReachTheWindow() {
         fake.calls = []
         testActions.open.trigger()

@@ -122,7 +122,7 @@ TEST_CASE("the lessons library lists the built-in lessons grouped by topic in in
     }
 }
 
-TEST_CASE("opening a lesson makes it the document, untitled and unmodified", "[lessons]") {
+TEST_CASE("opening a lesson makes it the document, without a file, named after the lesson and unmodified", "[lessons]") {
     ensureApp();
     LessonLibrary lib;
     Document doc;
@@ -132,6 +132,7 @@ TEST_CASE("opening a lesson makes it the document, untitled and unmodified", "[l
     CHECK(lib.open(row, &doc).isEmpty());
     CHECK(doc.scenarioName() == lib.data(lib.index(row), LessonLibrary::TitleRole).toString());
     CHECK(doc.filePath().isEmpty());
+    CHECK(doc.displayName() == lib.data(lib.index(row), LessonLibrary::TitleRole).toString());
     CHECK_FALSE(doc.isModified());
     CHECK(lib.currentRow() == row);
     CHECK(lib.descriptionOf(&doc) == lib.data(lib.index(row), LessonLibrary::DescriptionRole).toString());

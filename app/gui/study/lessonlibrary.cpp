@@ -124,6 +124,7 @@ QString LessonLibrary::open(int row, Document* document) {
         return QString::fromStdString(first);
     }
     document->setScenario(*r.scenario, QString());
+    document->setUntitledName(l.title); // "untitled" would say nothing about what is open
     m_current = row;
     Q_EMIT currentChanged();
     return {};

@@ -1,0 +1,179 @@
+#include "exporter.h"
+
+#include "ctxscope/atomic_file.h"
+#include "ctxscope/chrome_trace.h"
+#include "ctxscope/expectations.h"
+#include "ctxscope/go_export.h"
+#include "ctxscope/report.h"
+#include "ctxscope/svg_render.h"
+#include "ctxscope/trace_writer.h"
+
+#include <QBuffer>
+#include <QDir>
+#include <QFileInfo>
+#include <QImage>
+#include <QRegularExpression>
+#include <QStandardPaths>
+#include <QThread>
+
+#include <cstring>
+#include <memory>
+#include <string>
+
+namespace ctxscope {
+
+bool exportKindFromName(const QString& name, ExportKind* kind) {
+    static const std::pair<const char*, ExportKind> names[] = {
+        {"trace", ExportKind::Trace}, {"chrome", ExportKind::Chrome}, {"report", ExportKind::Report},
+        {"go", ExportKind::Go},       {"svg", ExportKind::TreeSvg},
+    };
+    for (const auto& [n, k] : names)
+        if (name == QLatin1String(n)) {
+            *kind = k;
+            return true;
+        }
+    return false;
+}
+
+namespace {
+
+QString writeText(const QString& path, const std::string& text) {
+    std::string error;
+    if (!writeFileAtomically(path.toStdString(), text, &error))
+        return QString::fromStdString(error);
+    return {};
+}
+
+} // namespace
+
+QString writeExport(ExportKind kind, const Scenario& scenario, const SimulationResult& result, Nanos at,
+                    const QString& path) {
+    if (path.isEmpty())
+        return QStringLiteral("no file name was given");
+    switch (kind) {
+    case ExportKind::Trace: return writeText(path, traceToString(result));
+    case ExportKind::Chrome: return writeText(path, chromeTraceToString(result));
+    case ExportKind::Report: return writeText(path, reportToString(result, checkExpectations(scenario, result)));
+    case ExportKind::TreeSvg: {
+        SvgOptions options;
+        options.at = at;
+        return writeText(path, renderTreeSvg(result, options));
+    }
+    case ExportKind::Go: {
+        if (QFileInfo(path).isFile())
+            return QStringLiteral("%1 is a file; a Go module needs a folder").arg(path);
+        std::string error;
+        if (!writeGoExport(exportGo(scenario, result), path.toStdString(), &error))
+            return QString::fromStdString(error);
+        return {};
+    }
+    }
+    return QStringLiteral("unknown export");
+}
+
+Exporter::Exporter(QObject* parent) : QObject(parent) {}
+
+Exporter::~Exporter() {
+    // The worker holds only its own copies, but the file should be whole when the app exits.
+    if (m_worker) {
+        m_worker->wait();
+        delete m_worker;
+    }
+}
+
+void Exporter::setDocument(Document* doc) {
+    if (doc == m_doc)
+        return;
+    m_doc = doc;
+    Q_EMIT documentChanged();
+}
+
+bool Exporter::start(const QString& kind, const QString& pathOrUrl) {
+    ExportKind k{};
+    if (!m_doc || busy() || !exportKindFromName(kind, &k))
+        return false;
+    // The worker gets its own copies, so the user can go on editing while it writes.
+    auto scenario = std::make_shared<const Scenario>(m_doc->scenario());
+    auto result = std::make_shared<const SimulationResult>(m_doc->result());
+    const Nanos at = m_doc->timeNanos();
+    m_kind = kind;
+    m_path = localPath(pathOrUrl);
+    const QString path = m_path;
+    auto error = std::make_shared<QString>();
+    m_worker = QThread::create([k, scenario, result, at, path, error] {
+        *error = writeExport(k, *scenario, *result, at, path);
+    });
+    connect(m_worker, &QThread::finished, this, [this, error] {
+        m_worker->deleteLater();
+        m_worker = nullptr;
+        Q_EMIT busyChanged();
+        Q_EMIT finished(m_kind, m_path, *error);
+    });
+    m_worker->start();
+    Q_EMIT busyChanged();
+    return true;
+}
+
+QString Exporter::exportNow(const QString& kind, const QString& pathOrUrl) {
+    ExportKind k{};
+    if (!m_doc)
+        return QStringLiteral("there is no document");
+    if (!exportKindFromName(kind, &k))
+        return QStringLiteral("unknown export \"%1\"").arg(kind);
+    return writeExport(k, m_doc->scenario(), m_doc->result(), m_doc->timeNanos(), localPath(pathOrUrl));
+}
+
+QString Exporter::saveImage(const QVariant& image, const QString& pathOrUrl) {
+    const QImage img = image.value<QImage>();
+    if (img.isNull())
+        return QStringLiteral("there was no picture to save");
+    QByteArray png;
+    QBuffer buffer(&png);
+    buffer.open(QIODevice::WriteOnly);
+    if (!img.save(&buffer, "PNG"))
+        return QStringLiteral("the picture could not be encoded as PNG");
+    std::string error;
+    if (!writeFileAtomically(localPath(pathOrUrl).toStdString(), std::string_view(png.constData(), static_cast<std::size_t>(png.size())), &error))
+        return QString::fromStdString(error);
+    return {};
+}
+
+QString Exporter::suggestedPath(const QString& kind) const {
+    QString dir;
+    QString base;
+    if (m_doc && !m_doc->filePath().isEmpty()) {
+        const QFileInfo info(m_doc->filePath());
+        dir = info.absolutePath();
+        base = info.fileName();
+        for (const char* suffix : {".ctxscope.json", ".json"})
+            if (base.endsWith(QLatin1String(suffix))) {
+                base.chop(static_cast<qsizetype>(std::strlen(suffix)));
+                break;
+            }
+    } else {
+        dir = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+        if (dir.isEmpty() || !QFileInfo(dir).isDir())
+            dir = QDir::homePath();
+        base = m_doc ? m_doc->scenarioName().toLower() : QString();
+        base.replace(QRegularExpression(QStringLiteral("[^a-z0-9]+")), QStringLiteral("-"));
+        base.remove(QRegularExpression(QStringLiteral("^-+|-+$")));
+        if (base.size() > 48) { // cut at a word boundary: "causes-withcancelcause", not "…-caus"
+            base.truncate(48);
+            const qsizetype dash = base.lastIndexOf(QLatin1Char('-'));
+            if (dash > 16)
+                base.truncate(dash);
+        }
+    }
+    if (base.isEmpty())
+        base = QStringLiteral("scenario");
+    static const std::pair<const char*, const char*> suffixes[] = {
+        {"trace", ".trace.jsonl"}, {"chrome", ".chrome.json"}, {"report", ".report.json"}, {"go", "-go"},
+        {"svg", ".svg"},           {"png", ".png"},            {"timeline-png", "-timeline.png"},
+    };
+    for (const auto& [k, suffix] : suffixes)
+        if (kind == QLatin1String(k))
+            return QDir(dir).filePath(base + QLatin1String(suffix));
+    return QDir(dir).filePath(base);
+}
+
+} // namespace ctxscope

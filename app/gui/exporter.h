@@ -1,0 +1,77 @@
+#pragma once
+// Exporter: File ▸ Export for the desktop app (issue #5). Each export renders one of core's
+// formats from a copy of the document's scenario and run, off the GUI thread, and writes it with
+// writeFileAtomically, so a failed export never touches a file that was already there. PNG
+// pictures are grabbed by the window (QQuickItem::grabToImage) and written through saveImage.
+#include "ctxscope/playback.h"
+#include "ctxscope/scenario.h"
+#include "ctxscope/simulation.h"
+#include "document.h"
+
+#include <QObject>
+#include <QPointer>
+#include <QVariant>
+#include <QtQml/qqmlregistration.h>
+
+class QThread;
+
+namespace ctxscope {
+
+enum class ExportKind {
+    Trace,    // JSON Lines trace (trace_writer.h)
+    Chrome,   // Chrome Trace Event Format (chrome_trace.h)
+    Report,   // final-state report with the expectations' outcome (report.h)
+    Go,       // a Go module: a directory of go.mod, main.go, scenario_test.go (go_export.h)
+    TreeSvg,  // the tree at the playhead as SVG (svg_render.h)
+};
+
+// exportKindFromName maps "trace", "chrome", "report", "go", "svg"; false for anything else.
+bool exportKindFromName(const QString& name, ExportKind* kind);
+
+// writeExport renders `kind` from scenario and result (result must be simulate(scenario)) and
+// writes it to path (a directory for Go). at is the instant a tree picture shows. It returns
+// "" on success, else why not; nothing that existed at path is changed on failure.
+QString writeExport(ExportKind kind, const Scenario& scenario, const SimulationResult& result, Nanos at,
+                    const QString& path);
+
+class Exporter : public QObject {
+    Q_OBJECT
+    QML_ELEMENT
+    Q_PROPERTY(ctxscope::Document* document READ document WRITE setDocument NOTIFY documentChanged)
+    Q_PROPERTY(bool busy READ busy NOTIFY busyChanged)   // an export is running
+    Q_PROPERTY(QString busyKind READ busyKind NOTIFY busyChanged)
+
+public:
+    explicit Exporter(QObject* parent = nullptr);
+    ~Exporter() override;
+
+    Document* document() const { return m_doc; }
+    void setDocument(Document* doc);
+    bool busy() const { return m_worker != nullptr; }
+    QString busyKind() const { return busy() ? m_kind : QString(); }
+
+    // start begins exporting `kind` ("trace", "chrome", "report", "go", "svg") of the document
+    // as it is now (the playhead time for "svg") to pathOrUrl, on a worker thread; finished()
+    // tells the outcome. It returns false (and emits nothing) when busy or kind is unknown.
+    Q_INVOKABLE bool start(const QString& kind, const QString& pathOrUrl);
+    // exportNow does the same on the calling thread and returns the error ("" on success).
+    Q_INVOKABLE QString exportNow(const QString& kind, const QString& pathOrUrl);
+    // saveImage writes a QImage (ItemGrabResult.image) as PNG, atomically; "" on success.
+    Q_INVOKABLE QString saveImage(const QVariant& image, const QString& pathOrUrl);
+    // suggestedPath proposes where to export `kind` ("trace", ..., "png", "timeline-png"): beside
+    // the scenario's file, named after it, else in the documents folder after the scenario name.
+    Q_INVOKABLE QString suggestedPath(const QString& kind) const;
+
+Q_SIGNALS:
+    void documentChanged();
+    void busyChanged();
+    void finished(const QString& kind, const QString& path, const QString& error);
+
+private:
+    QPointer<Document> m_doc;
+    QThread* m_worker = nullptr; // the running export, deleted when it has finished
+    QString m_kind;
+    QString m_path;
+};
+
+} // namespace ctxscope

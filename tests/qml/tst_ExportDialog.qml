@@ -1,0 +1,78 @@
+import QtQuick
+import QtTest
+import Ctxscope
+
+TestCase {
+    id: testCase
+    name: "ExportDialog"
+    when: windowShown
+    width: 800
+    height: 600
+    visible: true
+
+    Document { id: doc; recoveryPath: "" }
+    Exporter { id: testExporter; document: doc }
+    Component { id: dialogComponent; ExportDialog { exporter: testExporter; nativeFileDialog: false } }
+    SignalSpy { id: finishedSpy; target: testExporter; signalName: "finished" }
+
+    function init() { verify(doc.loadDefaultExample()); finishedSpy.clear() }
+
+    function test_suggestsAPathForTheKindAndExportsInTheBackground() {
+        const dialog = createTemporaryObject(dialogComponent, testCase)
+        dialog.start("chrome")
+        tryCompare(dialog, "opened", true)
+        verify(dialog.pathField.text.endsWith(".chrome.json"))
+        compare(dialog.kinds[dialog.kindIndex].key, "chrome")
+        const path = "/tmp/ctxscope-qml-export-" + Date.now() + ".chrome.json"   // not in the user's folders
+        dialog.pathField.text = path
+        dialog.run()
+        finishedSpy.wait(10000)
+        compare(finishedSpy.signalArguments[0][2], "")
+        tryCompare(dialog, "visible", false)
+        compare(dialog.lastPath, path)
+    }
+
+    function test_aFailureStaysInTheDialogWithItsReason() {
+        const dialog = createTemporaryObject(dialogComponent, testCase)
+        dialog.start("trace")
+        tryCompare(dialog, "opened", true)
+        dialog.pathField.text = "/proc/no/such/dir/x.trace.jsonl"
+        dialog.run()
+        finishedSpy.wait(10000)
+        tryVerify(() => dialog.error !== "")
+        verify(dialog.visible)
+        const error = findChild(dialog.contentItem, "exportError")
+        verify(error.visible)
+        verify(error.text.indexOf("Not exported") === 0)
+        dialog.close()
+    }
+
+    function test_anEmptyPathIsRefusedWithoutExporting() {
+        const dialog = createTemporaryObject(dialogComponent, testCase)
+        dialog.start("go")
+        tryCompare(dialog, "opened", true)
+        verify(dialog.pathField.text.endsWith("-go"))
+        dialog.pathField.text = "  "
+        dialog.run()
+        verify(dialog.error !== "")
+        compare(finishedSpy.count, 0)
+        dialog.close()
+    }
+
+    function test_picturesAreAskedOfTheWindow() {
+        const dialog = createTemporaryObject(dialogComponent, testCase)
+        const spy = createTemporaryQmlObject("import QtTest; SignalSpy { signalName: \"grabRequested\" }", testCase)
+        spy.target = dialog
+        dialog.start("timeline-png")
+        tryCompare(dialog, "opened", true)
+        verify(dialog.pathField.text.endsWith("-timeline.png"))
+        dialog.run()
+        compare(spy.count, 1)
+        compare(spy.signalArguments[0][0], "timeline-png")
+        verify(dialog.working)
+        dialog.finish(spy.signalArguments[0][1], "the timeline is hidden")
+        verify(!dialog.working)
+        verify(dialog.visible)
+        dialog.close()
+    }
+}

@@ -143,6 +143,9 @@ private:
     void readContext(const Value& v, const std::string& path, ContextSpec& c, bool derived);
     void readTask(const Value& v, const std::string& path, TaskSpec& t, bool topLevel, int depth);
     void readAfterFunc(const Value& v, const std::string& path, AfterFuncSpec& a, bool topLevel, int depth);
+    template <typename Spec>
+    void readGoroutine(const Value& v, const std::string& path, Spec& spec, bool topLevel, int depth,
+                       const struct GoroutineWords& words);
     void readSteps(const Value& owner, const std::string& path, std::vector<Step>& steps, int depth);
     void readStep(const Value& v, const std::string& path, Step& st, int depth);
     void readAction(const Value& v, const std::string& path, Action& a);
@@ -349,10 +352,21 @@ void Loader::readSteps(const Value& stepsValue, const std::string& path, std::ve
     }
 }
 
-void Loader::readTask(const Value& v, const std::string& path, TaskSpec& t, bool topLevel, int depth)
+// Tasks and after-funcs share one shape (id, context, at, label, steps); only the nouns in the
+// messages differ.
+struct GoroutineWords {
+    const char* object;    // "a task object"
+    const char* top;       // "a task"
+    const char* inner;     // "a spawned task"
+    const char* innerAt;   // why an inner one has no "at"
+};
+
+template <typename Spec>
+void Loader::readGoroutine(const Value& v, const std::string& path, Spec& spec, bool topLevel, int depth,
+                           const GoroutineWords& words)
 {
     if (!v.isObject()) {
-        problem(path, v, "expected a task object, found " + found(v));
+        problem(path, v, std::string("expected ") + words.object + ", found " + found(v));
         return;
     }
     bool seenId = false;
@@ -361,20 +375,20 @@ void Loader::readTask(const Value& v, const std::string& path, TaskSpec& t, bool
         const At p{path, k};
         if (k == "id") {
             seenId = true;
-            readString(m.value, p, t.id);
+            readString(m.value, p, spec.id);
         } else if (k == "context") {
-            readString(m.value, p, t.context);
+            readString(m.value, p, spec.context);
         } else if (k == "label") {
-            readString(m.value, p, t.label);
+            readString(m.value, p, spec.label);
         } else if (k == "steps") {
-            readSteps(m.value, p.str(), t.steps, depth);
+            readSteps(m.value, p.str(), spec.steps, depth);
         } else if (k == "at") {
             if (topLevel)
-                readDuration(m.value, p, t.at);
+                readDuration(m.value, p, spec.at);
             else
-                problemAt(p, m.line, m.column, "a spawned task has no \"at\": it starts when the spawn step runs");
+                problemAt(p, m.line, m.column, words.innerAt);
         } else {
-            if (unknownKey(path, m, topLevel ? "a task" : "a spawned task", topLevel ? kTopTaskKeys : kInnerTaskKeys) == "id")
+            if (unknownKey(path, m, topLevel ? words.top : words.inner, topLevel ? kTopTaskKeys : kInnerTaskKeys) == "id")
                 seenId = true; // reported as a typo already
         }
     }
@@ -382,38 +396,19 @@ void Loader::readTask(const Value& v, const std::string& path, TaskSpec& t, bool
         missing(path, v, "id");
 }
 
+void Loader::readTask(const Value& v, const std::string& path, TaskSpec& t, bool topLevel, int depth)
+{
+    static constexpr GoroutineWords words{"a task object", "a task", "a spawned task",
+                                          "a spawned task has no \"at\": it starts when the spawn step runs"};
+    readGoroutine(v, path, t, topLevel, depth, words);
+}
+
 void Loader::readAfterFunc(const Value& v, const std::string& path, AfterFuncSpec& a, bool topLevel, int depth)
 {
-    if (!v.isObject()) {
-        problem(path, v, "expected an after-func object, found " + found(v));
-        return;
-    }
-    bool seenId = false;
-    for (const Member& m : v.members) {
-        const std::string& k = m.key;
-        const At p{path, k};
-        if (k == "id") {
-            seenId = true;
-            readString(m.value, p, a.id);
-        } else if (k == "context") {
-            readString(m.value, p, a.context);
-        } else if (k == "label") {
-            readString(m.value, p, a.label);
-        } else if (k == "steps") {
-            readSteps(m.value, p.str(), a.steps, depth);
-        } else if (k == "at") {
-            if (topLevel)
-                readDuration(m.value, p, a.at);
-            else
-                problemAt(p, m.line, m.column,
-                          "an after-func made by a step has no \"at\": it is registered when the step runs");
-        } else {
-            if (unknownKey(path, m, "an after-func", topLevel ? kTopTaskKeys : kInnerTaskKeys) == "id")
-                seenId = true; // reported as a typo already
-        }
-    }
-    if (!seenId)
-        missing(path, v, "id");
+    static constexpr GoroutineWords words{
+        "an after-func object", "an after-func", "an after-func",
+        "an after-func made by a step has no \"at\": it is registered when the step runs"};
+    readGoroutine(v, path, a, topLevel, depth, words);
 }
 
 void Loader::readStep(const Value& v, const std::string& path, Step& st, int depth)

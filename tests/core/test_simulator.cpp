@@ -446,3 +446,72 @@ TEST_CASE("R38: key types compare as Go types: byte is uint8, rune is int32, any
     CHECK(r.lookups[2].found);
     CHECK_FALSE(r.lookups[3].found);
 }
+
+TEST_CASE("R23: Err and Cause by kind and situation, as Go's Cause table gives them", "[sim][cause]")
+{
+    auto s = withRoot({ctx("todo", K::TODO), ctx("c", K::WithCancelCause, "root"), valueCtx("v", "c", "k", Scalar::number("1")),
+                       ctx("w", K::WithoutCancel, "c"), timeoutCtx("d", "root", ms(10), 0, K::WithTimeoutCause, "slow"),
+                       ctx("dc", K::WithCancel, "d"), ctx("alive", K::WithCancel, "root")});
+    s.actions.push_back(cancelAt(ms(5), "c", "boom"));
+    auto r = simulate(s);
+    CHECK(errOf(r, "root") == "<nil>"); // Background
+    CHECK(causeOf(r, "root") == "<nil>");
+    CHECK(causeOf(r, "todo") == "<nil>"); // TODO
+    CHECK(causeOf(r, "alive") == "<nil>"); // not done yet
+    CHECK(errOf(r, "c") == "context canceled"); // cancel(e): Canceled / e
+    CHECK(causeOf(r, "c") == "boom");
+    CHECK(errOf(r, "v") == "context canceled"); // VAL: live from its ancestor
+    CHECK(causeOf(r, "v") == "boom");
+    CHECK(errOf(r, "w") == "<nil>"); // WOC: nil whatever its parent
+    CHECK(causeOf(r, "w") == "<nil>");
+    CHECK(errOf(r, "d") == "context deadline exceeded"); // own deadline with a cause
+    CHECK(causeOf(r, "d") == "slow");
+    CHECK(causeOf(r, "dc") == "slow"); // an ancestor's cause, any number of levels up
+}
+
+TEST_CASE("R39: a lookup that reaches the root without a match finds nothing", "[sim][value]")
+{
+    auto s = withRoot({valueCtx("v", "root", "a", Scalar::string("x")), ctx("c", K::WithCancel, "v")});
+    s.tasks.push_back(task("t", "c", {valueStep("b"), valueStep("a", "otherKey")}));
+    auto r = simulate(s);
+    REQUIRE(r.lookups.size() == 2);
+    CHECK_FALSE(r.lookups[0].found);
+    CHECK(r.lookups[0].boundAt == kNone);
+    CHECK_FALSE(r.lookups[1].found);
+}
+
+TEST_CASE("R41: children and after-funcs under a WithValue node follow the value node's ancestor", "[sim][value]")
+{
+    auto s = withRoot({ctx("p", K::WithCancel, "root"), valueCtx("v", "p", "k", Scalar::number("1")),
+                       timeoutCtx("t", "v", ms(500)), ctx("c", K::WithCancel, "v")});
+    s.afterFuncs.push_back(afterFunc("f", "v"));
+    s.actions.push_back(cancelAt(ms(20), "p"));
+    auto r = simulate(s);
+    CHECK(C(r, "t").doneAt == ms(20));
+    CHECK(C(r, "t").source == *r.findContext("p"));
+    CHECK(C(r, "c").doneAt == ms(20));
+    CHECK(AF(r, "f").startedAt == ms(20));
+}
+
+TEST_CASE("R45: AfterFunc registers a callback and creates no context", "[sim][afterfunc]")
+{
+    auto s = withRoot({ctx("c", K::WithCancel, "root")});
+    s.afterFuncs.push_back(afterFunc("f", "c", {}, ms(3)));
+    auto r = simulate(s);
+    CHECK(r.contexts.size() == 2);
+    CHECK(AF(r, "f").registeredAt == ms(3));
+    CHECK(AF(r, "f").context == *r.findContext("c"));
+    CHECK(AF(r, "f").startedAt == kNever); // c is never canceled
+}
+
+TEST_CASE("R50: stop() after the context is done returns false and does not wait for f", "[sim][afterfunc]")
+{
+    auto s = withRoot({ctx("c", K::WithCancel, "root")});
+    s.afterFuncs.push_back(afterFunc("slowcleanup", "c", {work(ms(100))}));
+    s.tasks.push_back(task("closer", "root", {work(ms(10)), cancelStep("c"), stopAfterFuncStep("slowcleanup"), logStep("after stop")}));
+    auto r = simulate(s);
+    CHECK(AF(r, "slowcleanup").stopped == std::optional<bool>(false));
+    CHECK(AF(r, "slowcleanup").startedAt == ms(10));
+    CHECK(T(r, "closer").endedAt == ms(10)); // stop() returned at once
+    CHECK(T(r, "slowcleanup").endedAt == ms(110));
+}

@@ -1,0 +1,172 @@
+#pragma once
+// The simulator's internals, shared by simulator.cpp (declaration, the event loop, contexts,
+// output) and simulator_tasks.cpp (goroutines and after-funcs). Not a public header.
+#include "ctxscope/context_tree.h"
+#include "ctxscope/simulation.h"
+
+#include <deque>
+#include <queue>
+#include <string_view>
+#include <unordered_map>
+
+namespace ctxscope::sim {
+
+// What a blocked goroutine waits for.
+enum class Wait : std::uint8_t { None, WorkDone, Sleep, Poll, Done, Join, Forever };
+
+struct TaskRuntime {
+    const std::vector<Step>* steps = nullptr;
+    std::size_t pc = 0;
+    CtxIndex ctx = kNone;          // current context (result index); kNone: a never-done context
+    Wait wait = Wait::None;
+    std::uint32_t token = 0;       // bumped on every wake: stale timers and waiters are ignored
+    bool queued = false;
+    bool announced = false;        // task.started emitted (at its first run)
+    Nanos workLeft = 0;            // Poll: work still to do after the running slice
+    Nanos slice = 0;               // Poll: length of the running slice
+    std::vector<TaskIndex> spawned;
+    std::vector<CtxIndex> deferred;     // derive with defer cancel(), run LIFO at the end
+    std::vector<CtxIndex> undeferred;   // derive without it: lostcancel candidates
+    std::vector<TaskIndex> joinTargets; // Wait::Join
+    std::vector<TaskIndex> joinWaiters; // tasks that wait for this one
+    std::uint32_t openSpan = kNone;     // the StepSpan of the step it is blocked in
+    Nanos ignoredSince = kNever;        // its context was done while it worked without looking
+    CtxIndex ignoredCtx = kNone;
+};
+
+enum class AfState : std::uint8_t { Unregistered, Pending, Never, Started, Stopped };
+
+struct Waiter {
+    enum Type : std::uint8_t { Task, Passive, AfterFunc } type;
+    std::uint32_t index;
+    std::uint32_t token;
+};
+
+struct Timer {
+    Nanos due;
+    std::uint64_t seq;
+    std::uint32_t target;     // tree context (deadline) or task
+    std::uint32_t token;      // task timers only
+    bool isDeadline;
+    bool operator>(const Timer& o) const { return due != o.due ? due > o.due : seq > o.seq; }
+};
+
+struct Creation {
+    Nanos at;
+    enum Type : std::uint8_t { Context, AfterFunc, Task } type; // the order at one instant
+    std::uint32_t index;
+};
+
+
+// isBuiltinType: a Go predeclared type, which as a WithValue key draws SA1029.
+bool isBuiltinType(std::string_view t);
+// canonicalKeyType: the dynamic type Go compares (byte is uint8, rune is int32, any("k") is a string).
+std::string_view canonicalKeyType(std::string_view t);
+
+class Simulator final : public CancelObserver {
+public:
+    Simulator(const Scenario& s, const SimulationOptions& o) : m_s(s)
+    {
+        m_r.scenarioName = s.name;
+        m_r.seed = o.seed ? *o.seed : s.seed;
+        m_horizon = o.until ? *o.until : (s.until ? *s.until : kHorizonCap);
+        m_r.strings = {"context canceled", "context deadline exceeded"};
+        m_tree.setCancelOrder(s.cancelOrder, static_cast<std::uint64_t>(m_r.seed));
+        m_tree.setObserver(this);
+    }
+
+    SimulationResult run()
+    {
+        declare();
+        schedule();
+        loop();
+        finish();
+        return std::move(m_r);
+    }
+
+    void contextDone(CtxIndex treeCtx) override;
+
+private:
+    // ---- declaration: every context, task and after-func gets its table row up front ----
+    void declare();
+    void declareSteps(const std::vector<Step>& steps, TaskIndex owner);
+    TaskIndex declareTask(const std::string& id, const std::string& label, const std::vector<Step>& steps);
+    // The id maps hold string_views of the scenario's own strings (stable for the whole run).
+    AfIndex declareAfterFunc(const AfterFuncSpec& spec);
+    void schedule();
+
+    // ---- the loop ----
+    void loop();
+    void drain();
+    void finish();
+
+    // ---- contexts ----
+    CtxIndex createContext(CtxIndex r, CtxIndex parentR, TaskIndex by);
+    CtxIndex treeOf(CtxIndex r) const { return r == kNone ? kNone : m_resultToTree[r]; }
+    void cancelContext(CtxIndex r, std::optional<std::string_view> cause, TaskIndex by);
+    bool isDone(CtxIndex r) const { return treeOf(r) != kNone && m_tree.isDone(treeOf(r)); }
+    bool canBeDone(CtxIndex r) const { return treeOf(r) != kNone && m_tree.canEverBeDone(treeOf(r)); }
+    void addWaiter(CtxIndex r, Waiter w);
+
+    // ---- tasks ----
+    void startTask(TaskIndex t, CtxIndex ctx);
+    void wake(TaskIndex t);
+    void runTask(TaskIndex t);
+    bool execStep(TaskIndex t, const Step& step); // false: the task blocked or ended
+    void endTask(TaskIndex t, std::string result);
+    void block(TaskIndex t, Wait w);
+    void closeSpan(TaskIndex t, bool interrupted);
+    void armTaskTimer(TaskIndex t, Nanos after);
+    void timerFired(TaskIndex t);
+    bool joinSatisfied(const TaskRuntime& rt) const;
+
+    // ---- after-funcs ----
+    void registerAfterFunc(AfIndex af, CtxIndex ctx, TaskIndex by);
+    void stopAfterFunc(AfIndex af, TaskIndex by);
+    void startAfterFuncCall(AfIndex af);
+
+    // ---- output ----
+    Event& emit(EventKind kind, std::uint32_t subject)
+    {
+        Event e;
+        e.t = m_now;
+        e.kind = kind;
+        e.subject = subject;
+        m_r.events.push_back(e);
+        return m_r.events.back();
+    }
+    StrId intern(std::string_view s);
+    std::string waitDescription(const TaskRuntime& rt) const;
+    void lint(std::string rule, std::string severity, std::string subject, std::string message);
+
+    const Scenario& m_s;
+    SimulationResult m_r;
+    ContextTree m_tree;
+    Nanos m_now = 0;
+    Nanos m_horizon = kHorizonCap;
+    std::uint64_t m_timerSeq = 0;
+
+    std::vector<const ContextSpec*> m_ctxSpec;      // per result context
+    std::vector<CtxIndex> m_resultToTree;            // kNone until created
+    std::vector<CtxIndex> m_treeToResult;            // kNone for hidden nodes
+    std::vector<std::vector<Waiter>> m_waiters;      // per tree context
+    std::vector<bool> m_cancelCalled;                // per result context (lostcancel)
+    std::unordered_map<std::string_view, CtxIndex> m_ctxById;
+    std::unordered_map<std::string_view, TaskIndex> m_taskById;
+    std::unordered_map<std::string_view, AfIndex> m_afById;
+    std::unordered_map<std::string, StrId> m_strIds;
+
+    std::vector<TaskRuntime> m_rt;
+    std::vector<const AfterFuncSpec*> m_afSpec;
+    std::vector<AfState> m_afState;
+    std::vector<TaskIndex> m_topTasks;               // per scenario task
+    std::vector<AfIndex> m_topAfs;                   // per scenario after-func
+
+    std::priority_queue<Timer, std::vector<Timer>, std::greater<Timer>> m_timers;
+    std::vector<Creation> m_creations;
+    std::vector<const Action*> m_actions;
+    std::deque<TaskIndex> m_runQueue;
+    CtxIndex m_hiddenRoot = kNone;                   // tree Background for after-func calls' derives
+};
+
+} // namespace ctxscope::sim

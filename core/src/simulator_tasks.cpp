@@ -1,0 +1,400 @@
+// The goroutines of a simulation: the step interpreter, wake-ups, deferred cancels, joins, step
+// spans, and after-func registrations and calls. See simulator.cpp for the loop that drives them.
+#include "simulator_impl.h"
+#include "simulator_lints.h"
+
+#include <algorithm>
+
+namespace ctxscope::sim {
+
+// ------------------------------------------------------------------------------------------
+// Tasks
+
+void Simulator::startTask(TaskIndex t, CtxIndex ctx)
+{
+    TaskInfo& info = m_r.tasks[t];
+    if (info.state != TaskResultKind::NotStarted)
+        return;
+    info.state = TaskResultKind::Running;
+    info.startedAt = m_now;
+    info.context = ctx;
+    m_rt[t].ctx = ctx;
+    wake(t);
+}
+
+void Simulator::wake(TaskIndex t)
+{
+    TaskRuntime& rt = m_rt[t];
+    ++rt.token; // every pending timer or waiter of the previous wait is now stale
+    if (!rt.queued) {
+        rt.queued = true;
+        m_runQueue.push_back(t);
+    }
+}
+
+void Simulator::block(TaskIndex t, Wait w)
+{
+    m_rt[t].wait = w;
+}
+
+void Simulator::armTaskTimer(TaskIndex t, Nanos after)
+{
+    const Nanos due = after > kNoDeadline - 1 - m_now ? kNoDeadline - 1 : m_now + after;
+    m_timers.push({due, m_timerSeq++, t, m_rt[t].token, false});
+}
+
+void Simulator::timerFired(TaskIndex t)
+{
+    TaskRuntime& rt = m_rt[t];
+    if (rt.wait == Wait::Poll) {
+        rt.workLeft -= rt.slice;
+        // The check after each slice, the last included: ctx.Err() != nil ends the task.
+        if (isDone(rt.ctx)) {
+            ++rt.token;
+            rt.wait = Wait::None;
+            endTask(t, errString(m_tree.err(treeOf(rt.ctx))));
+            return;
+        }
+        if (rt.workLeft > 0) {
+            rt.slice = std::min(rt.workLeft, (*rt.steps)[rt.pc].pollEvery);
+            ++rt.token;
+            armTaskTimer(t, rt.slice);
+            return;
+        }
+    }
+    closeSpan(t, false);
+    ++rt.pc; // the work step is complete
+    rt.wait = Wait::None;
+    wake(t);
+}
+
+bool Simulator::joinSatisfied(const TaskRuntime& rt) const
+{
+    for (TaskIndex j : rt.joinTargets)
+        if (m_r.tasks[j].state != TaskResultKind::Ended)
+            return false;
+    return true;
+}
+
+void Simulator::runTask(TaskIndex t)
+{
+    TaskRuntime& rt0 = m_rt[t];
+    TaskInfo& info = m_r.tasks[t];
+    if (info.state == TaskResultKind::Ended)
+        return;
+    if (rt0.wait == Wait::WorkDone || rt0.wait == Wait::Done) {
+        // Woken by Done (a timer would have cleared the wait): return ctx.Err().
+        rt0.wait = Wait::None;
+        endTask(t, errString(m_tree.err(treeOf(rt0.ctx))));
+        return;
+    }
+    if (rt0.wait == Wait::Join) {
+        if (!joinSatisfied(rt0))
+            return;
+        rt0.wait = Wait::None;
+        closeSpan(t, false);
+        ++rt0.pc;
+    }
+    if (!rt0.announced) {
+        // First run: announce the goroutine now, after the events that made it runnable, so a
+        // cascade's events stay together and the goroutines it started follow (trace.md).
+        rt0.announced = true;
+        if (info.afterFunc != kNone)
+            emit(EventKind::AfterFuncStarted, info.afterFunc);
+        Event& e = emit(EventKind::TaskStarted, t);
+        e.other = info.context;
+        e.by = info.spawnedBy;
+    }
+    while (m_rt[t].pc < m_rt[t].steps->size()) {
+        const Step& step = (*m_rt[t].steps)[m_rt[t].pc];
+        if (!execStep(t, step))
+            return;
+    }
+    endTask(t, "ok");
+}
+
+bool Simulator::execStep(TaskIndex t, const Step& step)
+{
+    TaskRuntime& rt = m_rt[t];
+    rt.openSpan = static_cast<std::uint32_t>(m_r.steps.size());
+    m_r.steps.push_back({t, static_cast<std::uint32_t>(rt.pc), step.op, m_now, kNever, false});
+    switch (step.op) {
+    case StepOp::Work:
+        if (step.watch == Watch::Done) {
+            // select { case <-time.After(D): case <-ctx.Done(): return ctx.Err() }
+            if (isDone(rt.ctx)) {
+                endTask(t, errString(m_tree.err(treeOf(rt.ctx))));
+                return false;
+            }
+            if (step.duration <= 0)
+                break;
+            armTaskTimer(t, step.duration);
+            if (canBeDone(rt.ctx))
+                addWaiter(rt.ctx, {Waiter::Task, t, rt.token});
+            block(t, Wait::WorkDone);
+            return false;
+        }
+        if (step.watch == Watch::None) {
+            // time.Sleep(D): blind to cancellation. Watch Done passively for the lint.
+            if (isDone(rt.ctx) && rt.ignoredSince == kNever && step.duration > 0) {
+                rt.ignoredSince = m_r.contexts[rt.ctx].doneAt;
+                rt.ignoredCtx = rt.ctx;
+            }
+            if (step.duration <= 0)
+                break;
+            armTaskTimer(t, step.duration);
+            if (canBeDone(rt.ctx) && !isDone(rt.ctx))
+                addWaiter(rt.ctx, {Waiter::Passive, t, rt.token});
+            block(t, Wait::Sleep);
+            return false;
+        }
+        // Polling: slices of P, ctx.Err() checked after each.
+        if (step.duration <= 0 || step.pollEvery <= 0)
+            break;
+        rt.workLeft = step.duration;
+        rt.slice = std::min(step.duration, step.pollEvery);
+        armTaskTimer(t, rt.slice);
+        block(t, Wait::Poll);
+        return false;
+
+    case StepOp::Await:
+        if (step.await == AwaitKind::Done) {
+            if (isDone(rt.ctx)) {
+                endTask(t, errString(m_tree.err(treeOf(rt.ctx))));
+                return false;
+            }
+            if (!canBeDone(rt.ctx)) {
+                block(t, Wait::Forever); // <-ctx.Done() on a nil channel blocks forever
+                return false;
+            }
+            addWaiter(rt.ctx, {Waiter::Task, t, rt.token});
+            block(t, Wait::Done);
+            return false;
+        }
+        rt.joinTargets.clear();
+        if (step.await == AwaitKind::Children) {
+            rt.joinTargets = rt.spawned;
+        } else {
+            for (const std::string& id : step.awaitIds) {
+                auto it = m_taskById.find(id);
+                if (it != m_taskById.end())
+                    rt.joinTargets.push_back(it->second);
+            }
+        }
+        if (joinSatisfied(rt))
+            break;
+        for (TaskIndex j : rt.joinTargets)
+            if (m_r.tasks[j].state != TaskResultKind::Ended)
+                m_rt[j].joinWaiters.push_back(t);
+        block(t, Wait::Join);
+        return false;
+
+    case StepOp::Derive: {
+        if (step.derive.empty())
+            break;
+        auto it = m_ctxById.find(step.derive.front().id);
+        if (it == m_ctxById.end() || treeOf(it->second) != kNone)
+            break;
+        const CtxIndex r = it->second;
+        createContext(r, rt.ctx, t);
+        // createContext may have woken others; rt is still valid (m_rt does not grow here).
+        if (hasCancelFunc(step.derive.front().kind)) {
+            if (step.deferCancel)
+                m_rt[t].deferred.push_back(r);
+            else
+                m_rt[t].undeferred.push_back(r);
+        }
+        m_rt[t].ctx = r;
+        break;
+    }
+
+    case StepOp::Cancel: {
+        auto it = m_ctxById.find(step.target);
+        if (it == m_ctxById.end())
+            break;
+        cancelContext(it->second, step.cause ? std::optional<std::string_view>(*step.cause) : std::nullopt, t);
+        break;
+    }
+
+    case StepOp::Spawn: {
+        if (step.spawn.empty())
+            break;
+        auto it = m_taskById.find(step.spawn.front().id);
+        if (it == m_taskById.end())
+            break;
+        const TaskIndex child = it->second;
+        CtxIndex ctx = rt.ctx;
+        if (!step.spawn.front().context.empty()) {
+            auto c = m_ctxById.find(step.spawn.front().context);
+            if (c != m_ctxById.end() && treeOf(c->second) != kNone)
+                ctx = c->second;
+        }
+        m_rt[t].spawned.push_back(child);
+        startTask(child, ctx);
+        break;
+    }
+
+    case StepOp::Value: {
+        Lookup l;
+        l.task = t;
+        l.t = m_now;
+        l.context = rt.ctx;
+        l.key = step.text;
+        l.keyType = step.keyType;
+        // R37, R38: nearest binding wins, through every kind of node; key type and name must match.
+        for (CtxIndex c = treeOf(rt.ctx); c != kNone; c = m_tree.parent(c)) {
+            const CtxIndex r = m_treeToResult[c];
+            if (r == kNone || m_ctxSpec[r]->kind != ContextKind::WithValue)
+                continue;
+            const ContextSpec& spec = *m_ctxSpec[r];
+            if (spec.key == step.text && canonicalKeyType(spec.keyType) == canonicalKeyType(step.keyType)) {
+                l.boundAt = r;
+                l.found = spec.value.type != Scalar::Type::Null; // a nil binding reads as absent
+                if (l.found)
+                    l.value = spec.value;
+                break;
+            }
+        }
+        const auto li = static_cast<std::uint32_t>(m_r.lookups.size());
+        m_r.lookups.push_back(std::move(l));
+        Event& e = emit(EventKind::ValueLookup, t);
+        e.other = li;
+        break;
+    }
+
+    case StepOp::AfterFunc: {
+        if (step.afterFunc.empty())
+            break;
+        auto it = m_afById.find(step.afterFunc.front().id);
+        if (it == m_afById.end())
+            break;
+        CtxIndex ctx = rt.ctx;
+        if (!step.afterFunc.front().context.empty()) {
+            auto c = m_ctxById.find(step.afterFunc.front().context);
+            if (c != m_ctxById.end() && treeOf(c->second) != kNone)
+                ctx = c->second;
+        }
+        registerAfterFunc(it->second, ctx, t);
+        break;
+    }
+
+    case StepOp::StopAfterFunc: {
+        auto it = m_afById.find(step.target);
+        if (it != m_afById.end())
+            stopAfterFunc(it->second, t);
+        break;
+    }
+
+    case StepOp::Fail:
+        endTask(t, "error: " + step.text);
+        return false;
+
+    case StepOp::Log: {
+        Event& e = emit(EventKind::Log, t);
+        e.str = intern(step.text);
+        break;
+    }
+    }
+    closeSpan(t, false);
+    ++m_rt[t].pc;
+    return true;
+}
+
+void Simulator::closeSpan(TaskIndex t, bool interrupted)
+{
+    TaskRuntime& rt = m_rt[t];
+    if (rt.openSpan == kNone)
+        return;
+    m_r.steps[rt.openSpan].end = m_now;
+    m_r.steps[rt.openSpan].interrupted = interrupted;
+    rt.openSpan = kNone;
+}
+
+void Simulator::endTask(TaskIndex t, std::string result)
+{
+    closeSpan(t, result != "ok");
+    // Deferred cancel() calls run as the function returns, last deferred first.
+    std::vector<CtxIndex> deferred;
+    deferred.swap(m_rt[t].deferred);
+    for (auto it = deferred.rbegin(); it != deferred.rend(); ++it)
+        cancelContext(*it, std::nullopt, t);
+
+    TaskInfo& info = m_r.tasks[t];
+    TaskRuntime& rt = m_rt[t];
+    info.state = TaskResultKind::Ended;
+    info.endedAt = m_now;
+    info.result = std::move(result);
+    ++rt.token;
+    rt.wait = Wait::None;
+    Event& e = emit(EventKind::TaskEnded, t);
+    e.str = intern(info.result);
+
+    for (CtxIndex r : rt.undeferred)
+        if (!m_cancelCalled[r])
+            lint("lostcancel", "warning", m_r.contexts[r].id, lostCancelMessage(m_r, r, t));
+    if (rt.ignoredSince != kNever && m_now > rt.ignoredSince)
+        lint("goroutine-outlived-context", "warning", info.id,
+             outlivedMessage(m_r, t, rt.ignoredCtx, m_now - rt.ignoredSince, true));
+
+    std::vector<TaskIndex> waiters;
+    waiters.swap(rt.joinWaiters);
+    for (TaskIndex w : waiters)
+        if (m_rt[w].wait == Wait::Join && joinSatisfied(m_rt[w]) && !m_rt[w].queued) {
+            m_rt[w].queued = true;
+            m_runQueue.push_back(w);
+        }
+}
+
+// ------------------------------------------------------------------------------------------
+// After-funcs
+
+void Simulator::registerAfterFunc(AfIndex af, CtxIndex ctx, TaskIndex by)
+{
+    if (m_afState[af] != AfState::Unregistered)
+        return;
+    AfterFuncInfo& info = m_r.afterFuncs[af];
+    info.context = ctx;
+    info.registeredAt = m_now;
+    info.registeredBy = by;
+    m_r.tasks[info.call].context = ctx;
+    Event& e = emit(EventKind::AfterFuncRegistered, af);
+    e.other = ctx;
+    e.by = by;
+    if (isDone(ctx)) {
+        startAfterFuncCall(af); // R48: f starts at once, in its own goroutine
+    } else if (!canBeDone(ctx)) {
+        m_afState[af] = AfState::Never; // R51: f never runs; the first stop() returns true
+    } else {
+        m_afState[af] = AfState::Pending;
+        addWaiter(ctx, {Waiter::AfterFunc, af, 0});
+    }
+}
+
+void Simulator::stopAfterFunc(AfIndex af, TaskIndex by)
+{
+    AfState& st = m_afState[af];
+    bool stopped = false;
+    if (st == AfState::Pending || st == AfState::Never) {
+        stopped = true; // R49, R51: it prevented the call
+        st = AfState::Stopped;
+    }
+    m_r.afterFuncs[af].stopped = stopped; // R50: after done, or a second stop(): false
+    Event& e = emit(EventKind::AfterFuncStop, af);
+    e.by = by;
+    e.flag = stopped;
+}
+
+void Simulator::startAfterFuncCall(AfIndex af)
+{
+    m_afState[af] = AfState::Started;
+    AfterFuncInfo& info = m_r.afterFuncs[af];
+    info.startedAt = m_now;
+    // The call runs as a goroutine whose context is never done (scenario.md "After-funcs").
+    TaskInfo& call = m_r.tasks[info.call];
+    call.state = TaskResultKind::Running;
+    call.startedAt = m_now;
+    m_rt[info.call].ctx = kNone;
+    wake(info.call);
+}
+
+} // namespace ctxscope::sim

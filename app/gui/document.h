@@ -9,6 +9,7 @@
 #include "scenarioedits.h"
 
 #include <QObject>
+#include <QPointer>
 #include <QUndoStack>
 #include <QVariantMap>
 #include <QtQml/qqmlregistration.h>
@@ -167,4 +168,25 @@ private:
 // Converts a path or a file: URL given by QML to a local path.
 QString localPath(const QString& pathOrUrl);
 
+// followDocument is how a view attaches to a document: it drops its connections to the old one,
+// then calls onSimulated whenever the new one is simulated again and onPlayhead (if given)
+// whenever its playhead moves. It returns false, changing nothing, when next is already current.
+template <typename View>
+bool followDocument(View* view, QPointer<Document>& current, Document* next, void (View::*onSimulated)(),
+                    void (View::*onPlayhead)() = nullptr)
+{
+    if (next == current)
+        return false;
+    if (current)
+        QObject::disconnect(current, nullptr, view, nullptr);
+    current = next;
+    if (current) {
+        QObject::connect(current, &Document::simulated, view, onSimulated);
+        if (onPlayhead)
+            QObject::connect(current, &Document::playheadChanged, view, onPlayhead);
+    }
+    return true;
+}
+
 } // namespace ctxscope
+

@@ -41,16 +41,9 @@ QString Inspector::firstChildId() const {
 }
 
 void Inspector::setDocument(Document* doc) {
-    if (doc == m_doc)
+    if (!followDocument(this, m_doc, doc, &Inspector::rebuild, &Inspector::rebuild))
         return;
-    if (m_doc)
-        disconnect(m_doc, nullptr, this, nullptr);
-    m_doc = doc;
     m_specsRevision = -1;
-    if (m_doc) {
-        connect(m_doc, &Document::simulated, this, &Inspector::rebuild);
-        connect(m_doc, &Document::playheadChanged, this, &Inspector::rebuild);
-    }
     rebuild();
     Q_EMIT documentChanged();
 }

@@ -1,5 +1,7 @@
 #include "treecanvas.h"
 
+#include "colorrectnodes.h"
+
 #include <QPainter>
 #include <QQuickWindow>
 #include <QSGFlatColorMaterial>
@@ -112,39 +114,7 @@ QSGNode* TreeCanvas::updatePaintNode(QSGNode* old, UpdatePaintNodeData*) {
 }
 
 QSGNode* TreeCanvas::buildGeometryNodes(const std::vector<ColoredRect>& rects) {
-    auto* root = new QSGNode;
-    const std::size_t perChunk = kMaxVerticesPerNode / 6;
-    m_chunks = 0;
-    for (std::size_t first = 0; first < rects.size(); first += perChunk) {
-        const std::size_t count = std::min(perChunk, rects.size() - first);
-        auto* geometry = new QSGGeometry(QSGGeometry::defaultAttributes_ColoredPoint2D(), static_cast<int>(count * 6));
-        geometry->setDrawingMode(QSGGeometry::DrawTriangles);
-        auto* v = geometry->vertexDataAsColoredPoint2D();
-        for (std::size_t i = 0; i < count; ++i) {
-            const ColoredRect& r = rects[first + i];
-            // Vertex colours are premultiplied.
-            const int a = qAlpha(r.rgba);
-            const auto pm = [a](int c) { return static_cast<unsigned char>(c * a / 255); };
-            const unsigned char cr = pm(qRed(r.rgba)), cg = pm(qGreen(r.rgba)), cb = pm(qBlue(r.rgba));
-            const auto ua = static_cast<unsigned char>(a);
-            const float x0 = r.x, y0 = r.y, x1 = r.x + r.w, y1 = r.y + r.h;
-            v[0].set(x0, y0, cr, cg, cb, ua);
-            v[1].set(x1, y0, cr, cg, cb, ua);
-            v[2].set(x0, y1, cr, cg, cb, ua);
-            v[3].set(x1, y0, cr, cg, cb, ua);
-            v[4].set(x1, y1, cr, cg, cb, ua);
-            v[5].set(x0, y1, cr, cg, cb, ua);
-            v += 6;
-        }
-        auto* node = new QSGGeometryNode;
-        node->setGeometry(geometry);
-        node->setFlag(QSGNode::OwnsGeometry);
-        node->setMaterial(new QSGVertexColorMaterial);
-        node->setFlag(QSGNode::OwnsMaterial);
-        root->appendChildNode(node);
-        ++m_chunks;
-    }
-    return root;
+    return buildColorRectNodes(rects, &m_chunks);
 }
 
 namespace {

@@ -52,7 +52,6 @@ public:
     void setDeadlineColor(const QColor& c) { setColor(m_deadlineColor, c); }
     void setPendingColor(const QColor& c) { setColor(m_pendingColor, c); }
 
-    static constexpr int kMaxVerticesPerNode = 65532; // a multiple of 6 below 2^16 (G11)
 
     // pixelColorAt paints the tree around a content point in software and returns its colour:
     // a deterministic hook for tests, whatever the scene-graph backend.

@@ -11,15 +11,8 @@ TreeScene::TreeScene(QObject* parent) : QObject(parent) {
 }
 
 void TreeScene::setDocument(Document* doc) {
-    if (doc == m_doc)
+    if (!followDocument(this, m_doc, doc, &TreeScene::relayout, &TreeScene::refreshStates))
         return;
-    if (m_doc)
-        disconnect(m_doc, nullptr, this, nullptr);
-    m_doc = doc;
-    if (m_doc) {
-        connect(m_doc, &Document::simulated, this, &TreeScene::relayout);
-        connect(m_doc, &Document::playheadChanged, this, &TreeScene::refreshStates);
-    }
     relayout();
     Q_EMIT documentChanged();
 }

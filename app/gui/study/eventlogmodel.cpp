@@ -10,15 +10,8 @@ namespace ctxscope {
 EventLogModel::EventLogModel(QObject* parent) : QAbstractListModel(parent) {}
 
 void EventLogModel::setDocument(Document* doc) {
-    if (doc == m_doc)
+    if (!followDocument(this, m_doc, doc, &EventLogModel::onSimulated, &EventLogModel::onPlayhead))
         return;
-    if (m_doc)
-        disconnect(m_doc, nullptr, this, nullptr);
-    m_doc = doc;
-    if (m_doc) {
-        connect(m_doc, &Document::simulated, this, &EventLogModel::onSimulated);
-        connect(m_doc, &Document::playheadChanged, this, &EventLogModel::onPlayhead);
-    }
     onSimulated();
     Q_EMIT documentChanged();
 }

@@ -7,15 +7,8 @@ namespace ctxscope {
 ExpectationsModel::ExpectationsModel(QObject* parent) : QAbstractListModel(parent) {}
 
 void ExpectationsModel::setDocument(Document* doc) {
-    if (doc == m_doc)
+    if (!followDocument(this, m_doc, doc, &ExpectationsModel::reset, &ExpectationsModel::onPlayhead))
         return;
-    if (m_doc)
-        disconnect(m_doc, nullptr, this, nullptr);
-    m_doc = doc;
-    if (m_doc) {
-        connect(m_doc, &Document::simulated, this, &ExpectationsModel::reset);
-        connect(m_doc, &Document::playheadChanged, this, &ExpectationsModel::onPlayhead);
-    }
     reset();
     Q_EMIT documentChanged();
 }

@@ -8,15 +8,8 @@ namespace ctxscope {
 LintsModel::LintsModel(QObject* parent) : QAbstractListModel(parent) {}
 
 void LintsModel::setDocument(Document* doc) {
-    if (doc == m_doc)
+    if (!followDocument(this, m_doc, doc, &LintsModel::reset, &LintsModel::onPlayhead))
         return;
-    if (m_doc)
-        disconnect(m_doc, nullptr, this, nullptr);
-    m_doc = doc;
-    if (m_doc) {
-        connect(m_doc, &Document::simulated, this, &LintsModel::reset);
-        connect(m_doc, &Document::playheadChanged, this, &LintsModel::onPlayhead);
-    }
     reset();
     Q_EMIT documentChanged();
 }

@@ -13,13 +13,8 @@ using study::TimelineLane;
 TimelineModel::TimelineModel(QObject* parent) : QObject(parent) {}
 
 void TimelineModel::setDocument(Document* doc) {
-    if (doc == m_doc)
+    if (!followDocument(this, m_doc, doc, &TimelineModel::rebuild))
         return;
-    if (m_doc)
-        disconnect(m_doc, nullptr, this, nullptr);
-    m_doc = doc;
-    if (m_doc)
-        connect(m_doc, &Document::simulated, this, &TimelineModel::rebuild);
     rebuild();
     Q_EMIT documentChanged();
 }

@@ -1,5 +1,7 @@
 #include "timelineview.h"
 
+#include "colorrectnodes.h"
+
 #include <QPainter>
 #include <QQuickWindow>
 #include <QSGGeometryNode>
@@ -121,38 +123,7 @@ QSGNode* TimelineView::updatePaintNode(QSGNode* old, UpdatePaintNodeData*) {
 }
 
 QSGNode* TimelineView::buildGeometryNodes(const std::vector<TimelineRect>& list) {
-    auto* root = new QSGNode;
-    const std::size_t perChunk = kMaxVerticesPerNode / 6;
-    m_chunks = 0;
-    for (std::size_t first = 0; first < list.size(); first += perChunk) {
-        const std::size_t count = std::min(perChunk, list.size() - first);
-        auto* geometry = new QSGGeometry(QSGGeometry::defaultAttributes_ColoredPoint2D(), static_cast<int>(count * 6));
-        geometry->setDrawingMode(QSGGeometry::DrawTriangles);
-        auto* v = geometry->vertexDataAsColoredPoint2D();
-        for (std::size_t i = 0; i < count; ++i) {
-            const TimelineRect& r = list[first + i];
-            const int a = qAlpha(r.rgba); // vertex colours are premultiplied
-            const auto pm = [a](int c) { return static_cast<unsigned char>(c * a / 255); };
-            const unsigned char cr = pm(qRed(r.rgba)), cg = pm(qGreen(r.rgba)), cb = pm(qBlue(r.rgba));
-            const auto ua = static_cast<unsigned char>(a);
-            const float x0 = r.x, y0 = r.y, x1 = r.x + r.w, y1 = r.y + r.h;
-            v[0].set(x0, y0, cr, cg, cb, ua);
-            v[1].set(x1, y0, cr, cg, cb, ua);
-            v[2].set(x0, y1, cr, cg, cb, ua);
-            v[3].set(x1, y0, cr, cg, cb, ua);
-            v[4].set(x1, y1, cr, cg, cb, ua);
-            v[5].set(x0, y1, cr, cg, cb, ua);
-            v += 6;
-        }
-        auto* node = new QSGGeometryNode;
-        node->setGeometry(geometry);
-        node->setFlag(QSGNode::OwnsGeometry);
-        node->setMaterial(new QSGVertexColorMaterial);
-        node->setFlag(QSGNode::OwnsMaterial);
-        root->appendChildNode(node);
-        ++m_chunks;
-    }
-    return root;
+    return buildColorRectNodes(list, &m_chunks);
 }
 
 namespace {

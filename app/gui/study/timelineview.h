@@ -66,7 +66,6 @@ public:
     int chunkCount() const { return m_chunks; }
     int rectCount() const { return m_rects; }
 
-    static constexpr int kMaxVerticesPerNode = 65532; // a multiple of 6 below 2^16 (G11)
 
     // laneAt returns the lane under item y, or -1; timeAt / xAt convert between x and ns.
     Q_INVOKABLE int laneAt(double y) const;

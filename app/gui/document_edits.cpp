@@ -82,46 +82,46 @@ struct IdSource {
 
 } // namespace
 
-QString Document::startTask(const QString& contextId, const QVariantMap& spec) {
-    IdSource ids{m_scenario, {}};
-    TaskSpec t;
-    t.context = contextId.toStdString();
-    t.id = spec.value(QStringLiteral("id")).toString().trimmed().toStdString();
-    if (t.id.empty())
-        t.id = ids.next("task", false);
+namespace {
+
+// fillGoroutine reads the task dialog's map into a task or after-func spec (they share a shape):
+// the id (or a fresh one from defaultBase), label and steps. Returns an error, empty on success.
+template <typename Spec>
+QString fillGoroutine(const Scenario& scenario, const QString& contextId, const QVariantMap& spec,
+                      const char* defaultBase, Spec& out) {
+    IdSource ids{scenario, {}};
+    out.context = contextId.toStdString();
+    out.id = spec.value(QStringLiteral("id")).toString().trimmed().toStdString();
+    if (out.id.empty())
+        out.id = ids.next(defaultBase, false);
     else
-        ids.given.insert(t.id);
-    t.label = spec.value(QStringLiteral("label")).toString().toStdString();
+        ids.given.insert(out.id);
+    out.label = spec.value(QStringLiteral("label")).toString().toStdString();
     TaskBuilder builder;
     builder.freshTaskId = [&](const std::string& base) { return ids.next(base, false); };
     builder.freshContextId = [&](const std::string& base) { return ids.next(base, true); };
     QString error;
     auto steps = builder.steps(spec.value(QStringLiteral("steps")).toList(), &error);
     if (!steps)
+        return error.isEmpty() ? QStringLiteral("the steps could not be read") : error;
+    out.steps = std::move(*steps);
+    return {};
+}
+
+} // namespace
+
+QString Document::startTask(const QString& contextId, const QVariantMap& spec) {
+    TaskSpec t;
+    if (QString error = fillGoroutine(m_scenario, contextId, spec, "task", t); !error.isEmpty())
         return error;
-    t.steps = std::move(*steps);
     return pushEdit(QStringLiteral("Start task %1").arg(QString::fromStdString(t.id)),
                     edits::startTask(m_scenario, std::move(t), m_time));
 }
 
 QString Document::addAfterFunc(const QString& contextId, const QVariantMap& spec) {
-    IdSource ids{m_scenario, {}};
     AfterFuncSpec a;
-    a.context = contextId.toStdString();
-    a.id = spec.value(QStringLiteral("id")).toString().trimmed().toStdString();
-    if (a.id.empty())
-        a.id = ids.next("cleanup", false);
-    else
-        ids.given.insert(a.id);
-    a.label = spec.value(QStringLiteral("label")).toString().toStdString();
-    TaskBuilder builder;
-    builder.freshTaskId = [&](const std::string& base) { return ids.next(base, false); };
-    builder.freshContextId = [&](const std::string& base) { return ids.next(base, true); };
-    QString error;
-    auto steps = builder.steps(spec.value(QStringLiteral("steps")).toList(), &error);
-    if (!steps)
+    if (QString error = fillGoroutine(m_scenario, contextId, spec, "cleanup", a); !error.isEmpty())
         return error;
-    a.steps = std::move(*steps);
     return pushEdit(QStringLiteral("AfterFunc %1").arg(QString::fromStdString(a.id)),
                     edits::addAfterFunc(m_scenario, std::move(a), m_time));
 }

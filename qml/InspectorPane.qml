@@ -1,6 +1,9 @@
 // InspectorPane: the selected context in words. Err, Cause, Deadline (own or inherited, from
 // which ancestor), values visible from it (shadowed ones marked), children, tasks, after-funcs,
 // lints, and "why is this done?": the chain to where the cancellation began and what began it.
+// It scrolls, with the scroll bar shown whenever there is more than fits, so that the last
+// section is never cut off unnoticed; a new selection starts at the top. In Predict mode
+// (hideOutcome) lints and what the after-funcs did are left out: they are outcomes.
 pragma ComponentBehavior: Bound
 import QtQuick
 import QtQuick.Controls
@@ -13,20 +16,38 @@ Pane {
     required property var details
     required property Document document
     required property var actions
+    property bool hideOutcome: false
     readonly property bool hasNode: root.details.id !== undefined
+    readonly property alias flickable: scroll.contentItem   // for tests: scroll and look
+    readonly property alias content: column
+    property string shownId: ""   // whose details are on screen (onDetailsChanged)
 
     signal select(string id)
     signal failed(string error)
 
     padding: 0
 
+    // Another context: back to its top (a long one scrolled down must not leave the next blank).
+    onDetailsChanged: {
+        if ((root.details.id ?? "") === root.shownId) return
+        root.shownId = root.details.id ?? ""
+        scroll.contentItem.contentY = 0
+    }
+
     ScrollView {
         id: scroll
+        objectName: "inspectorScroll"
+        readonly property bool overflows: column.implicitHeight > scroll.availableHeight
         anchors.fill: parent
         contentWidth: availableWidth
+        contentHeight: column.implicitHeight
+        // Always there when it is needed: a bar that appears only on hover hides that there is more.
+        ScrollBar.vertical.policy: scroll.overflows ? ScrollBar.AlwaysOn : ScrollBar.AlwaysOff
 
         ColumnLayout {
-            width: scroll.availableWidth - 24
+            id: column
+            // 12 px margins, and the scroll bar's width kept clear on the right.
+            width: scroll.availableWidth - 24 - (scroll.overflows ? scroll.ScrollBar.vertical.width : 0)
             x: 12
             spacing: 4
 
@@ -154,8 +175,12 @@ Pane {
                         id: task
                         required property var modelData
                         name: task.modelData.id
-                        value: task.modelData.status + (task.modelData.lint !== "" ? "  \u26A0 " + task.modelData.lint : "")
-                        valueColor: task.modelData.lint !== "" ? Theme.lint : root.palette.windowText
+                        readonly property bool flagged: task.modelData.lint !== "" && !root.hideOutcome
+                        // Running or returned tells whether it has ended: in Predict mode both read "started".
+                        readonly property string status: root.hideOutcome && (task.modelData.status === "running"
+                                                         || task.modelData.status.startsWith("returned")) ? qsTr("started") : task.modelData.status
+                        value: task.status + (task.flagged ? "  \u26A0 " + task.modelData.lint : "")
+                        valueColor: task.flagged ? Theme.lint : root.palette.windowText
                     }
                 }
             }
@@ -168,10 +193,14 @@ Pane {
                         id: afterFunc
                         required property var modelData
                         Layout.fillWidth: true
-                        FieldRow { name: afterFunc.modelData.id; value: afterFunc.modelData.status }
+                        FieldRow {
+                            name: afterFunc.modelData.id
+                            // Whether it ran (or can still be stopped) tells whether its context is done.
+                            value: root.hideOutcome ? qsTr("? (hidden: predict first)") : afterFunc.modelData.status
+                        }
                         Button {
                             text: qsTr("Stop")
-                            visible: afterFunc.modelData.canStop
+                            visible: afterFunc.modelData.canStop && !root.hideOutcome
                             onClicked: {
                                 const error = root.document.stopAfterFunc(afterFunc.modelData.id)
                                 if (error !== "") root.failed(error)
@@ -184,14 +213,29 @@ Pane {
                 }
             }
             InspectorSection {
+                objectName: "lintsSection"
                 title: qsTr("Lints")
-                visible: root.hasNode && (root.details.lints ?? []).length > 0
+                visible: root.hasNode && (root.details.lints ?? []).length > 0 && !root.hideOutcome
                 Repeater {
                     model: root.details.lints ?? []
                     delegate: Label { required property string modelData; text: "\u26A0 " + modelData; color: Theme.lint; wrapMode: Text.Wrap; Layout.fillWidth: true }
                 }
             }
             Item { Layout.preferredHeight: 12 }
+        }
+    }
+    // More below: the last lines fade out instead of ending at the edge as if cut.
+    Rectangle {
+        objectName: "moreBelow"
+        anchors.left: parent.left
+        anchors.right: parent.right
+        anchors.bottom: parent.bottom
+        anchors.rightMargin: scroll.overflows ? scroll.ScrollBar.vertical.width : 0
+        height: 28
+        visible: scroll.overflows && !scroll.contentItem.atYEnd
+        gradient: Gradient {
+            GradientStop { position: 0; color: Qt.rgba(root.palette.window.r, root.palette.window.g, root.palette.window.b, 0) }
+            GradientStop { position: 1; color: root.palette.window }
         }
     }
 }

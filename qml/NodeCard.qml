@@ -1,7 +1,9 @@
 // NodeCard: the text of one context node on the canvas (the box, stripe and edges underneath
 // are drawn by TreeCanvas). Created only for nodes in view, by VisibleNodesModel. Shows kind,
 // label, state as icon + words, the countdown to its deadline (and whose deadline it is), the
-// cause once done, lints, and its tasks as chips.
+// cause once done, lints, and its tasks as chips. In Predict mode (hideOutcome) the countdown
+// and the lints are left out: "0s left" on a card that still says alive, or a leak's name, would
+// tell how the run ends before the learner has guessed.
 pragma ComponentBehavior: Bound
 import QtQuick
 import QtQuick.Controls
@@ -29,8 +31,13 @@ Item {
     required property var chips
     property real cardWidth: 200
     property real cardHeight: 108
+    // Predict mode before Reveal. TreePane creates the cards; unless it says, ask the window
+    // (Main.hideOutcome, which follows TreeScene.hideOutcome).
+    property bool hideOutcome: ApplicationWindow.window?.hideOutcome === true
+    // The row's data is gone for a moment while a new document replaces the cards.
+    readonly property var chipList: root.chips ? root.chips : []
     // Three chips fit a card; with more tasks, two chips and "+N" leave each chip readable.
-    readonly property int maxChips: root.chips.length > 3 ? 2 : 3
+    readonly property int maxChips: root.chipList.length > 3 ? 2 : 3
 
     signal toggleCollapse(string id)
 
@@ -82,8 +89,8 @@ Item {
             objectName: "stateLabel"
             textFormat: Text.StyledText
             text: "<font color=\"" + (root.nodeState === 0 ? root.palette.windowText : Theme.stateColor(root.nodeState)) + "\">" + root.stateGlyph + " " + root.stateName + "</font>"
-                  + (root.countdown !== "" ? "  " + root.countdown : "")
-                  + (root.inheritedFrom !== "" ? " <i>\u2191" + root.inheritedFrom + "</i>" : "")
+                  + (root.hideOutcome ? "" : (root.countdown !== "" ? "  " + root.countdown : "")
+                     + (root.inheritedFrom !== "" ? " <i>\u2191" + root.inheritedFrom + "</i>" : ""))
             font.pixelSize: 11
             elide: Text.ElideRight
             Layout.fillWidth: true
@@ -99,7 +106,7 @@ Item {
         Label {
             objectName: "lintLabel"
             text: "\u26A0 " + root.lint
-            visible: root.lint !== ""
+            visible: root.lint !== "" && !root.hideOutcome
             color: Theme.lint
             font.pixelSize: 10
             elide: Text.ElideRight
@@ -109,8 +116,8 @@ Item {
         Row {
             id: chipRow
             // Up to maxChips chips share the row evenly; "+N" keeps its room when there are more.
-            readonly property int shown: Math.min(root.chips.length, root.maxChips)
-            readonly property real extraWidth: root.chips.length > root.maxChips ? moreLabel.implicitWidth + chipRow.spacing : 0
+            readonly property int shown: Math.min(root.chipList.length, root.maxChips)
+            readonly property real extraWidth: root.chipList.length > root.maxChips ? moreLabel.implicitWidth + chipRow.spacing : 0
             spacing: 3
             Layout.fillWidth: true
             clip: true
@@ -121,14 +128,15 @@ Item {
                 delegate: TaskChip {
                     id: chipItem
                     required property int index
-                    chip: root.chips[chipItem.index]
+                    chip: root.chipList[chipItem.index] || {}
+                    hideOutcome: root.hideOutcome
                     width: Math.min(chipItem.implicitWidth, (chipRow.width - chipRow.extraWidth) / chipRow.shown - chipRow.spacing)
                 }
             }
             Label {
                 id: moreLabel
-                visible: root.chips.length > root.maxChips
-                text: "+" + (root.chips.length - root.maxChips)
+                visible: root.chipList.length > root.maxChips
+                text: "+" + (root.chipList.length - root.maxChips)
                 font.pixelSize: 11
                 anchors.verticalCenter: parent.verticalCenter
             }

@@ -1,5 +1,7 @@
 // TaskChip: a task (or an after-func) on its context's card: name, a progress bar under it,
 // its result once it returned, and the name of any lint about it (outlived its context, leak).
+// In Predict mode (hideOutcome) it shows only that the task started: the lint, how far along it
+// is (the bar fills by the time it will end) and whether an after-func ran are outcomes.
 import QtQuick
 import QtQuick.Controls
 import Ctxscope
@@ -8,13 +10,18 @@ Rectangle {
     id: root
 
     required property var chip   // {id, label, kind, state, progress, result, lint}
+    property bool hideOutcome: false
 
     readonly property bool isAfterFunc: root.chip.kind === "afterfunc"
-    readonly property bool flagged: root.chip.lint !== ""
+    readonly property bool flagged: root.chip.lint !== "" && !root.hideOutcome
+    // What may be shown: in Predict mode only whether it has started (or been registered).
+    readonly property string shownState: !root.hideOutcome || root.chip.state === "pending" ? root.chip.state
+                                         : root.isAfterFunc ? "registered" : "started"
+    readonly property string shownResult: root.hideOutcome ? "" : root.chip.result
     readonly property color accent: root.flagged ? Theme.lint
-                                    : root.chip.result === "ok" ? Theme.alive
-                                    : root.chip.result !== "" ? Theme.canceled
-                                    : root.chip.state === "ran" ? Theme.alive
+                                    : root.shownResult === "ok" ? Theme.alive
+                                    : root.shownResult !== "" ? Theme.canceled
+                                    : root.shownState === "ran" ? Theme.alive
                                     : root.palette.highlight
 
     implicitWidth: Math.min(label.implicitWidth + 12, 180)
@@ -22,7 +29,7 @@ Rectangle {
     radius: 4
     color: root.flagged ? Theme.lintBackground : root.palette.alternateBase
     border.color: root.flagged ? Theme.lint : root.palette.mid
-    opacity: root.chip.state === "pending" ? 0.55 : 1
+    opacity: root.shownState === "pending" ? 0.55 : 1
 
     Rectangle {
         // Progress through the task's life at the playhead.
@@ -31,6 +38,7 @@ Rectangle {
         anchors.margins: 1
         height: 3
         radius: 1
+        visible: !root.hideOutcome
         width: (parent.width - 2) * root.chip.progress
         color: root.accent
     }
@@ -45,9 +53,9 @@ Rectangle {
         // The result as a glyph (the tooltip and the inspector spell it out): ✓ ok, ✕ canceled,
         // ◷ deadline exceeded, ! error; an after-func shows ƒ, and a lint ⚠ with its rule.
         text: {
-            const r = root.chip.result
+            const r = root.shownResult
             const mark = r === "ok" ? "\u2713 " : r === "context canceled" ? "\u2715 " : r === "context deadline exceeded" ? "\u25F7 "
-                       : r !== "" ? "! " : root.chip.state === "ran" ? "\u2713 " : root.chip.state === "stopped" ? "\u2298 " : ""
+                       : r !== "" ? "! " : root.shownState === "ran" ? "\u2713 " : root.shownState === "stopped" ? "\u2298 " : ""
             let t = mark + (root.isAfterFunc ? "\u0192 " : "") + root.chip.label
             if (root.flagged) t = "\u26A0 " + t // the card spells out the lint's name
             return t
@@ -55,7 +63,7 @@ Rectangle {
     }
     ToolTip.visible: hover.hovered
     ToolTip.text: (root.isAfterFunc ? qsTr("AfterFunc %1: %2") : qsTr("task %1: %2")).arg(root.chip.id)
-                  .arg(root.chip.result !== "" ? root.chip.result : root.chip.state)
+                  .arg(root.shownResult !== "" ? root.shownResult : root.shownState)
                   + (root.flagged ? "\n" + qsTr("lint: %1").arg(root.chip.lint) : "")
     HoverHandler { id: hover }
 }

@@ -13,6 +13,7 @@ Pane {
 
     required property Document document
     property bool followPlayhead: true
+    property bool hideOutcome: false   // Predict mode: the log would tell how the run ends
     readonly property alias model: log
     readonly property alias list: list
 
@@ -29,6 +30,7 @@ Pane {
 
     ColumnLayout {
         anchors.fill: parent
+        visible: !root.hideOutcome   // under the cover, and not read out by a screen reader either
         spacing: 6
 
         // Two rows (filters, then search) so that it fits a side column ~380 px wide.
@@ -135,5 +137,12 @@ Pane {
             font.pixelSize: 11
             elide: Text.ElideRight
         }
+    }
+
+    OutcomeCover {
+        objectName: "eventCover"
+        parent: root   // the whole pane, filters included
+        visible: root.hideOutcome
+        text: qsTr("The events are hidden in Predict mode. Press Reveal in the Check tab to see them.")
     }
 }

@@ -13,6 +13,7 @@ Pane {
 
     required property Document document
     property string selectedId: ""   // input: highlights what is selected in the tree
+    property bool hideOutcome: false   // Predict mode: a finding (or "No lints") would give the outcome away
     readonly property alias model: lints
     readonly property alias list: list
 
@@ -26,6 +27,7 @@ Pane {
         id: list
         objectName: "lintList"
         anchors.fill: parent
+        visible: !root.hideOutcome
         clip: true
         spacing: 6
         model: lints
@@ -80,10 +82,17 @@ Pane {
     Label {
         anchors.centerIn: parent
         width: parent.width - 24
-        visible: lints.count === 0
+        visible: lints.count === 0 && !root.hideOutcome
         horizontalAlignment: Text.AlignHCenter
         wrapMode: Text.Wrap
         text: qsTr("No lints: every cancel function is called, every goroutine ends with its context.")
         opacity: 0.7
+    }
+
+    OutcomeCover {
+        objectName: "lintCover"
+        parent: root
+        visible: root.hideOutcome
+        text: qsTr("The lints are hidden in Predict mode: they would tell what leaks. Press Reveal in the Check tab to see them.")
     }
 }

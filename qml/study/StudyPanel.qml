@@ -33,7 +33,11 @@ Pane {
             id: tabs
             Layout.fillWidth: true
             TabButton { text: qsTr("Events") }
-            TabButton { text: lintsPane.model.count > 0 ? qsTr("Lints (%1)").arg(lintsPane.model.count) : qsTr("Lints") }
+            // No count in Predict mode: how many lints there are is part of the outcome.
+            TabButton {
+                objectName: "lintsTab"
+                text: lintsPane.model.count > 0 && !root.hideOutcome ? qsTr("Lints (%1)").arg(lintsPane.model.count) : qsTr("Lints")
+            }
             TabButton { text: qsTr("Check") }
             TabButton { text: qsTr("Lessons") }
         }
@@ -41,10 +45,11 @@ Pane {
             currentIndex: tabs.currentIndex
             Layout.fillWidth: true
             Layout.fillHeight: true
-            EventLogPane { id: eventLog; document: root.document }
+            EventLogPane { id: eventLog; document: root.document; hideOutcome: root.hideOutcome }
             LintsPane {
                 id: lintsPane
                 document: root.document
+                hideOutcome: root.hideOutcome
                 selectedId: root.selectedId
                 onSelect: (id) => root.select(id)
             }

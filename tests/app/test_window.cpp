@@ -5,6 +5,8 @@
 
 #include <catch2/catch.hpp>
 
+#include <QColor>
+#include <QImage>
 #include <QQmlApplicationEngine>
 #include <QQuickStyle>
 #include <QQuickWindow>
@@ -91,4 +93,35 @@ TEST_CASE("C collapses the selected subtree and F fits the view", "[window]") {
     CHECK(w.scene()->property("visibleCount").toInt() == 3);
     QTest::keyClick(w.window, Qt::Key_C);
     CHECK(w.scene()->property("visibleCount").toInt() == 8);
+}
+
+TEST_CASE("a dark palette, as --palette dark sets, reaches the menu bar and not only the panes", "[window]") {
+    AppFirst app;
+    Document doc;
+    doc.setRecoveryPath(QString());
+    REQUIRE(doc.loadDefaultExample());
+    QQmlApplicationEngine engine;
+    engine.addImportPath(QStringLiteral("qrc:/qt/qml"));
+    // As main.cpp passes --palette dark.
+    engine.setInitialProperties({{QStringLiteral("document"), QVariant::fromValue(&doc)},
+                                 {QStringLiteral("offerRecovery"), false},
+                                 {QStringLiteral("forceDark"), true}});
+    engine.load(QUrl(QStringLiteral("qrc:/qt/qml/Ctxscope/Main.qml")));
+    REQUIRE_FALSE(engine.rootObjects().isEmpty());
+    auto* window = qobject_cast<QQuickWindow*>(engine.rootObjects().constFirst());
+    REQUIRE(window);
+    REQUIRE(QTest::qWaitForWindowExposed(window));
+    QTest::qWait(200);
+    const QImage shot = window->grabWindow();
+    REQUIRE_FALSE(shot.isNull());
+    const qreal dpr = shot.devicePixelRatio();
+    const auto lightness = [&](int x, int y) {
+        return QColor(shot.pixel(static_cast<int>(x * dpr), static_cast<int>(y * dpr))).lightnessF();
+    };
+    // The menu bar (top row, right of its titles), the play bar under it, and the status bar.
+    CHECK(lightness(window->width() - 20, 6) < 0.3);
+    CHECK(lightness(window->width() - 20, 40) < 0.3);
+    CHECK(lightness(window->width() / 2, window->height() - 6) < 0.3);
+    window->setProperty("closingConfirmed", true);
+    window->close();
 }

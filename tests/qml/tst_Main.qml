@@ -9,6 +9,31 @@ TestCase {
 
     Document { id: doc; recoveryPath: "" }
     Component { id: mainComponent; Main { document: doc; offerRecovery: false } }
+    Component { id: darkComponent; Main { document: doc; offerRecovery: false; forceDark: true } }
+
+    // outcomeTexts lists the texts on screen in the window that give the run's outcome away: lint
+    // names, lint counts ("Lints (1)", "1 lint") and the cards' countdowns ("\u25D4 0s left", still
+    // counting on a context that the run has already ended). Items that are hidden, or under a
+    // hidden ancestor, are not on screen. (The inspector's "Deadline() 200ms, 100ms left" is the
+    // scenario's own deadline, shown only before it: not an outcome.)
+    function outcomeTexts(w) {
+        const found = []
+        const pattern = /goroutine-outlived-context|goroutine-leak|lostcancel|SA1029|Lints \(\d+\)|\b\d+ lints?\b|\u25D4 \S+ left/
+        const walk = (item) => {
+            if (!item.visible || item.opacity === 0) return
+            if (item.text !== undefined && pattern.test(String(item.text))) found.push(String(item.text))
+            for (let i = 0; i < item.children.length; ++i) walk(item.children[i])
+        }
+        walk(w.contentItem)
+        walk(w.footer)
+        return found
+    }
+    function texts(item) {
+        const out = []
+        const walk = (it) => { if (it.text !== undefined) out.push(String(it.text)); for (let i = 0; i < it.children.length; ++i) walk(it.children[i]) }
+        walk(item)
+        return out.join("\n")
+    }
 
     function test_windowLoadsTheDocument() {
         verify(doc.loadDefaultExample())
@@ -116,6 +141,86 @@ TestCase {
         verify(w.exportDialog.error.indexOf("hidden") >= 0)
         verify(w.exportDialog.visible)
         w.exportDialog.close()
+        w.close()
+    }
+
+    function test_predictModeHidesLintsAndCountdownsUntilItIsLeft() {
+        verify(doc.loadDefaultExample())
+        const w = createTemporaryObject(mainComponent, testCase)
+        tryVerify(() => w.treePane.cardCount === 8, 3000)
+        w.scene.selectedId = "pool"
+        // 300ms: worker3 outlived pool (a lint at 250ms), shown on its card, chip, the inspector,
+        // the Lints tab and the status bar.
+        doc.seekTime(300e6)
+        tryVerify(() => outcomeTexts(w).some(t => t.indexOf("goroutine-outlived-context") >= 0), 2000)
+        verify(outcomeTexts(w).some(t => /Lints \(1\)/.test(t)))
+        w.showStudyTab(1)   // the Lints tab, open when Predict starts: it must not show them either
+        w.setPredictMode(true)
+        verify(w.hideOutcome)
+        tryVerify(() => outcomeTexts(w).length === 0, 2000, "shown while predicting: " + outcomeTexts(w).join(" | "))
+        w.showStudyTab(1)
+        waitForRendering(w.contentItem)
+        compare(outcomeTexts(w), [])
+        // 100ms: every deadline is still ahead; the cards would count down to them.
+        doc.seekTime(100e6)
+        waitForRendering(w.contentItem)
+        compare(outcomeTexts(w), [])
+        // Leaving Predict mode shows them all again.
+        w.setPredictMode(false)
+        tryVerify(() => outcomeTexts(w).some(t => / left/.test(t)), 2000)
+        doc.seekTime(300e6)
+        tryVerify(() => outcomeTexts(w).some(t => t.indexOf("goroutine-outlived-context") >= 0), 2000)
+        verify(texts(w.footer).indexOf("1 lint") >= 0)
+        // Reveal counts as leaving it too.
+        w.setPredictMode(true)
+        tryVerify(() => outcomeTexts(w).length === 0, 2000)
+        w.studyPanel.expectations.revealed = true
+        tryVerify(() => outcomeTexts(w).some(t => t.indexOf("goroutine-outlived-context") >= 0), 2000)
+        w.close()
+    }
+
+    function test_darkPaletteReachesTheMenuBarAndItsMenus() {
+        verify(doc.loadDefaultExample())
+        const w = createTemporaryObject(darkComponent, testCase)
+        tryVerify(() => w.treePane.cardCount === 8, 3000)
+        verify(Theme.dark)
+        waitForRendering(w.menuBar)
+        const bar = grabImage(w.menuBar)
+        // The bar itself, right of its titles, and the colour of its titles.
+        verify(Qt.color(bar.pixel(w.menuBar.width - 5, 5)).hslLightness < 0.3, String(bar.pixel(w.menuBar.width - 5, 5)))
+        verify(Qt.color(w.menuBar.itemAt(0).palette.text).hslLightness > 0.7)
+        // Every menu and submenu as drawn when open (a submenu takes the window's palette when
+        // it is shown), items included.
+        const dark = (c) => Qt.color(c).hslLightness < 0.3
+        const light = (c) => Qt.color(c).hslLightness > 0.7
+        const check = (menu) => {
+            menu.open()
+            tryCompare(menu, "opened", true)
+            waitForRendering(menu.contentItem)
+            const bg = grabImage(menu.background)
+            verify(dark(bg.pixel(menu.background.width / 2, menu.background.height - 3)), menu.title)
+            verify(dark(menu.palette.window), menu.title)
+            for (let i = 0; i < menu.count; ++i) {
+                const item = menu.itemAt(i)
+                if (item && item.text && item.enabled) verify(light(item.palette.windowText), menu.title + " > " + item.text)
+            }
+        }
+        let checked = 0
+        for (let i = 0; i < w.menuBar.count; ++i) {
+            const menu = w.menuBar.menuAt(i)
+            check(menu)
+            ++checked
+            for (let j = 0; j < menu.count; ++j) {
+                const sub = menu.menuAt(j)
+                if (!sub || !sub.enabled) continue
+                menu.currentIndex = j
+                check(sub)
+                ++checked
+                sub.close()
+            }
+            menu.close()
+        }
+        verify(checked >= 9, checked)   // six menus; Export, Derive and Go to panel
         w.close()
     }
 }

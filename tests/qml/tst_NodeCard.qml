@@ -76,4 +76,33 @@ TestCase {
         compare(count, 2) // five tasks: two chips and "+3"
         verify(plus !== null && plus.visible)
     }
+
+    // Predict mode: a countdown that goes on to "0s left" on a card still shown alive, a lint's
+    // name, or a chip's progress would tell how the run ends before the learner guessed.
+    function test_predictModeHidesTheCountdownAndTheLints() {
+        const chips = [{ id: "w3", label: "worker3", kind: "task", state: "ended", progress: 1, result: "", lint: "goroutine-outlived-context" }]
+        const card = createTemporaryObject(cardComponent, testCase, props({ countdown: "\u25D4 0s left", inheritedFrom: "req",
+                                                                          lint: "worker3: goroutine-outlived-context", chips: chips }))
+        const state = findChild(card, "stateLabel")
+        const lint = findChild(card, "lintLabel")
+        verify(state.text.indexOf("0s left") >= 0 && lint.visible)
+        card.hideOutcome = true
+        verify(state.text.indexOf("left") < 0, state.text)
+        verify(state.text.indexOf("\u25CF alive") >= 0)
+        verify(!lint.visible)
+        let chip = null
+        const walk = (item) => { for (let i = 0; i < item.children.length; ++i) { const c = item.children[i]; if (c.chip !== undefined) chip = c; walk(c) } }
+        walk(card)
+        verify(chip !== null && chip.hideOutcome)
+        verify(!chip.flagged)
+        // And back.
+        card.hideOutcome = false
+        verify(state.text.indexOf("0s left") >= 0 && state.text.indexOf("\u2191req") >= 0)
+        verify(lint.visible && chip.flagged)
+    }
+
+    function test_outsideAWindowPredictModeIsOff() {
+        const card = createTemporaryObject(cardComponent, testCase, props({}))
+        verify(!card.hideOutcome)
+    }
 }

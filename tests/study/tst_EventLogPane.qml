@@ -71,4 +71,19 @@ TestCase {
         compare(doc.appliedEvents, seq + 1)
         compare(p.model.count, 3)
     }
+
+    // Predict mode: the log (and its filters, which list what happened) is covered and hidden.
+    function test_predict_mode_covers_the_log() {
+        const p = makePane()
+        doc.seekEnd()
+        verify(p.list.visible)
+        p.hideOutcome = true
+        verify(!p.list.visible)
+        const cover = findChild(p, "eventCover")
+        verify(cover.visible)
+        compare(cover.width, p.width)
+        compare(cover.height, p.height)
+        p.hideOutcome = false
+        verify(p.list.visible && !cover.visible)
+    }
 }

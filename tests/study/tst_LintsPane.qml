@@ -45,4 +45,22 @@ TestCase {
         compare(p.model.count, 0)
         compare(p.list.count, 0)
     }
+
+    // Predict mode: neither the findings nor "No lints" may show; a note says why.
+    function test_predict_mode_covers_the_findings_and_the_no_lints_note() {
+        compare(lessons.open(lessons.rowOf("14"), doc), "")
+        const p = createTemporaryObject(paneComponent, testCase, { hideOutcome: true })
+        verify(p.model.count > 0)
+        verify(!p.list.visible)
+        verify(findChild(p, "lintCover").visible)
+        p.hideOutcome = false
+        verify(p.list.visible)
+        verify(!findChild(p, "lintCover").visible)
+        compare(lessons.open(lessons.rowOf("02"), doc), "")   // no lints at all
+        const none = createTemporaryObject(paneComponent, testCase, { hideOutcome: true })
+        const shown = []
+        const walk = (it) => { if (!it.visible) return; if (it.text !== undefined) shown.push(String(it.text)); for (let i = 0; i < it.children.length; ++i) walk(it.children[i]) }
+        walk(none)
+        verify(!shown.some(t => t.indexOf("No lints") >= 0), shown.join(" | "))
+    }
 }

@@ -41,4 +41,18 @@ TestCase {
         p.currentTab = 3
         verify(p.lessons.library.count > 0)
     }
+
+    // Predict mode reaches the events and lints, and the Lints tab stops counting.
+    function test_predict_mode_hides_the_events_the_lints_and_their_count() {
+        compare(lessons.open(lessons.rowOf("14"), doc), "")
+        const p = createTemporaryObject(panelComponent, testCase)
+        const tab = findChild(p, "lintsTab")
+        verify(/Lints \(\d+\)/.test(tab.text), tab.text)
+        p.expectations.predictMode = true
+        compare(tab.text, "Lints")
+        verify(p.lints.hideOutcome && p.eventLog.hideOutcome)
+        p.expectations.revealed = true
+        verify(/Lints \(\d+\)/.test(tab.text), tab.text)
+        verify(!p.lints.hideOutcome && !p.eventLog.hideOutcome)
+    }
 }

@@ -1,0 +1,121 @@
+// WorkArea: the panes under the play bar. The tree over its timeline on the left; on the right
+// the inspector or the lesson notes over the study tabs. Which panes show is the View menu's
+// (timelineShown, sideShown, studyShown); a selection made in any pane comes out as select(id).
+pragma ComponentBehavior: Bound
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import Ctxscope
+import Ctxscope.Study
+
+SplitView {
+    id: root
+
+    required property Document document
+    required property TreeScene scene
+    required property Inspector inspector
+    required property var actions
+    required property LessonLibrary library
+    property bool timelineShown: true
+    property bool sideShown: true
+    property bool studyShown: true
+    readonly property alias treePane: treePane
+    readonly property alias timeline: timeline
+    readonly property alias sideTabs: sideTabs
+    readonly property alias inspectorPane: inspectorPane
+    readonly property alias notes: lessonNotes
+    readonly property alias studyPanel: studyPanel
+
+    signal select(string id)
+    signal failed(string error)            // an edit made in the inspector was refused
+    signal openLessonRequested(int row)
+
+    orientation: Qt.Horizontal
+
+    // The tree over its timeline.
+    SplitView {
+        orientation: Qt.Vertical
+        SplitView.fillWidth: true
+        SplitView.minimumWidth: 300
+
+        TreePane {
+            id: treePane
+            scene: root.scene
+            actions: root.actions
+            SplitView.fillHeight: true
+            SplitView.minimumHeight: 160
+        }
+        Item {
+            visible: root.timelineShown
+            SplitView.preferredHeight: 240
+            SplitView.minimumHeight: 90
+            Timeline {
+                id: timeline
+                objectName: "timeline"
+                anchors.fill: parent
+                document: root.document
+                selectedId: root.scene.selectedId
+                collapsedIds: root.scene.collapsedIds
+                onSelect: (id) => root.select(id)
+            }
+            OutcomeCover {
+                objectName: "timelineCover"
+                visible: root.scene.hideOutcome
+                text: qsTr("The timeline is hidden in Predict mode: it would show how the run ends. Press Reveal in the Check tab (or Ctrl+Shift+P) to see it.")
+            }
+        }
+    }
+
+    // The side column: inspector or lesson notes, over the study tabs.
+    SplitView {
+        orientation: Qt.Vertical
+        visible: root.sideShown || root.studyShown
+        SplitView.preferredWidth: 380
+        SplitView.minimumWidth: 280
+
+        ColumnLayout {
+            visible: root.sideShown
+            spacing: 0
+            SplitView.fillHeight: true
+            SplitView.minimumHeight: 150
+            TabBar {
+                id: sideTabs
+                Layout.fillWidth: true
+                TabButton { text: qsTr("Inspector") }
+                TabButton { text: qsTr("Lesson notes") }
+            }
+            StackLayout {
+                currentIndex: sideTabs.currentIndex
+                Layout.fillWidth: true
+                Layout.fillHeight: true
+                InspectorPane {
+                    id: inspectorPane
+                    details: root.inspector.details
+                    hideOutcome: root.inspector.hideOutcome
+                    document: root.document
+                    actions: root.actions
+                    onSelect: (id) => root.select(id)
+                    onFailed: (error) => root.failed(error)
+                }
+                LessonNotes {
+                    id: lessonNotes
+                    document: root.document
+                    library: root.library
+                }
+            }
+        }
+        StudyPanel {
+            id: studyPanel
+            objectName: "studyPanel"
+            document: root.document
+            library: root.library
+            visible: root.studyShown
+            selectedId: root.scene.selectedId
+            confirmUnsaved: true
+            onSelect: (id) => root.select(id)
+            onOpenLessonRequested: (row) => root.openLessonRequested(row)
+            SplitView.preferredHeight: 330
+            SplitView.minimumHeight: 150
+        }
+    }
+}

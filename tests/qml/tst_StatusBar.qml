@@ -1,0 +1,37 @@
+// StatusBar: the last event and the scenario's size; in Predict mode neither the event nor the
+// number of lints.
+import QtQuick
+import QtTest
+import Ctxscope
+
+TestCase {
+    id: testCase
+    name: "StatusBar"
+    when: windowShown
+    width: 900
+    height: 60
+    visible: true
+
+    Document { id: doc; recoveryPath: "" }
+    Component { id: barComponent; StatusBar { width: 900; document: doc } }
+
+    function test_saysWhatHappenedAndHowBigTheScenarioIs() {
+        verify(doc.loadDefaultExample())
+        doc.seekEnd()
+        const bar = createTemporaryObject(barComponent, testCase)
+        compare(findChild(bar, "eventLabel").text, doc.lastEventText)
+        compare(findChild(bar, "countsLabel").text, "8 contexts \u00B7 9 tasks \u00B7 %1 events \u00B7 1 lint".arg(doc.eventCount))
+    }
+
+    function test_predictModeKeepsTheEventAndTheLintCountBack() {
+        verify(doc.loadDefaultExample())
+        doc.seekEnd()
+        const bar = createTemporaryObject(barComponent, testCase, { hideOutcome: true })
+        verify(findChild(bar, "eventLabel").text.indexOf("Predict mode") === 0)
+        const counts = findChild(bar, "countsLabel").text
+        verify(counts.indexOf("lint") < 0, counts)
+        verify(counts.indexOf("8 contexts") === 0, counts)
+        bar.hideOutcome = false
+        verify(findChild(bar, "countsLabel").text.indexOf("1 lint") > 0)
+    }
+}

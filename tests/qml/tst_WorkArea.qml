@@ -1,0 +1,80 @@
+// WorkArea: the panes are there and follow the View toggles; selections from the panes come
+// out as select(id); Predict mode covers the timeline and reaches the inspector.
+import QtQuick
+import QtTest
+import Ctxscope
+import Ctxscope.Study
+
+TestCase {
+    id: testCase
+    name: "WorkArea"
+    when: windowShown
+    width: 1200
+    height: 800
+    visible: true
+
+    Document { id: doc; recoveryPath: "" }
+    TreeScene { id: testScene; document: doc }
+    PlayClock { id: testClock; document: doc }
+    Inspector { id: testInspector; document: doc; contextId: testScene.selectedId; hideOutcome: testScene.hideOutcome }
+    FakeWindow { id: fake; document: doc; scene: testScene; clock: testClock }
+    AppActions { id: testActions; window: fake }
+    LessonLibrary { id: testLibrary }
+    Component {
+        id: areaComponent
+        WorkArea { anchors.fill: parent; document: doc; scene: testScene; inspector: testInspector; actions: testActions; library: testLibrary }
+    }
+    SignalSpy { id: selectSpy; signalName: "select" }
+    SignalSpy { id: failedSpy; signalName: "failed" }
+
+    function init() { verify(doc.loadDefaultExample()); testScene.selectedId = ""; testScene.hideOutcome = false }
+
+    function test_panesFollowTheTreeAndSendSelectionsOut() {
+        const a = createTemporaryObject(areaComponent, testCase)
+        tryVerify(() => a.treePane.cardCount === 8, 3000)
+        testScene.selectedId = "db"
+        compare(a.timeline.selectedId, "db")
+        compare(a.studyPanel.selectedId, "db")
+        compare(a.inspectorPane.details.id, "db")
+        selectSpy.target = a
+        selectSpy.clear()
+        a.studyPanel.select("cache")
+        a.timeline.select("pool")
+        a.inspectorPane.select("reqid")
+        compare(selectSpy.count, 3)
+        compare(selectSpy.signalArguments[2][0], "reqid")
+        failedSpy.target = a
+        a.inspectorPane.failed("no")
+        compare(failedSpy.count, 1)
+    }
+
+    function test_viewTogglesHideThePanes() {
+        const a = createTemporaryObject(areaComponent, testCase)
+        verify(a.timeline.visible && a.sideTabs.visible && a.studyPanel.visible)
+        a.timelineShown = false
+        verify(!a.timeline.visible)
+        a.sideShown = false
+        verify(!a.sideTabs.visible && !a.inspectorPane.visible)
+        verify(a.studyPanel.visible)
+        a.studyShown = false
+        verify(!a.studyPanel.visible)
+        a.timelineShown = a.sideShown = a.studyShown = true
+        verify(a.timeline.visible && a.sideTabs.visible && a.studyPanel.visible)
+        // The tree takes what the side column leaves.
+        tryVerify(() => a.treePane.width > a.inspectorPane.width && a.inspectorPane.width >= 280)
+    }
+
+    function test_predictModeCoversTheTimelineAndReachesTheInspector() {
+        const a = createTemporaryObject(areaComponent, testCase)
+        const cover = findChild(a, "timelineCover")
+        verify(!cover.visible)
+        verify(!a.inspectorPane.hideOutcome)
+        testScene.hideOutcome = true
+        verify(cover.visible)
+        compare(cover.width, a.timeline.width)
+        compare(cover.height, a.timeline.height)
+        verify(a.inspectorPane.hideOutcome)
+        testScene.hideOutcome = false
+        verify(!cover.visible)
+    }
+}

@@ -16,7 +16,7 @@ QtObject {
     // [title, [actions]] for the shortcuts sheet.
     readonly property var groups: [
         ["File", [newFile, open, save, saveAs, exportAny, quit]],
-        ["Edit", [undo, redo, rename, remove, startTask, afterFunc, cancel, nodeMenu]],
+        ["Edit", [undo, redo, rename, editParams, remove, startTask, afterFunc, cancel, nodeMenu]],
         ["Derive (on the selected context)", [deriveCancel, deriveCancelCause, deriveTimeout, deriveDeadline,
                                               deriveTimeoutCause, deriveDeadlineCause, deriveValue, deriveWithoutCancel]],
         ["Play", [play, stepForward, stepBack, restart, toEnd, slower, faster]],
@@ -80,6 +80,13 @@ QtObject {
         text: qsTr("Re&name…"); shortcut: "F2"
         enabled: root.nodeActive && root.selectedActions.editable === true
         onTriggered: root.window.showRename()
+    }
+    // Change what a WithTimeout/WithDeadline/…Cause/WithValue was made with (not WithCancel,
+    // WithCancelCause, WithoutCancel, Background: they take nothing but a parent).
+    readonly property Action editParams: Action {
+        text: qsTr("&Edit parameters…"); shortcut: "E"
+        enabled: root.nodeActive && root.selectedActions.editable === true && root.selectedActions.hasParams === true
+        onTriggered: root.window.showEditParams()
     }
     readonly property Action remove: Action {
         text: qsTr("&Delete…"); shortcut: "Del"

@@ -71,6 +71,7 @@ MenuBar {
         ActionMenuItem { action: root.actions.cancel }
         MenuSeparator {}
         ActionMenuItem { action: root.actions.rename }
+        ActionMenuItem { action: root.actions.editParams }
         ActionMenuItem { action: root.actions.remove }
     }
     Menu {

@@ -1,5 +1,7 @@
-// DeriveDialog: the parameters of a new child context (timeout, deadline, cause, key/value),
-// with a preview of the Go call it stands for. Durations validate as you type.
+// DeriveDialog: the parameters of a context (timeout, deadline, cause, key/value), with a
+// preview of the Go call it stands for. Durations validate as you type. Two modes: derive a new
+// child (start), or edit the parameters of an existing context in place (startEdit), which
+// keeps its id, label, children and tasks.
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
@@ -11,45 +13,105 @@ Dialog {
     required property Document document
     property string parentId: ""
     property string kind: "WithTimeout"
+    // Edit mode: the context whose parameters change, and when it is created (unchanged).
+    property bool editing: false
+    property string contextId: ""
+    property string createdAt: ""
     readonly property bool isTimeout: root.kind === "WithTimeout" || root.kind === "WithTimeoutCause"
     readonly property bool isDeadline: root.kind === "WithDeadline" || root.kind === "WithDeadlineCause"
     readonly property bool hasCause: root.kind === "WithTimeoutCause" || root.kind === "WithDeadlineCause"
     readonly property bool isValue: root.kind === "WithValue"
+    // Why the key or the value cannot be used ("" when they can): shown under the fields as you
+    // type, as the duration fields do, and read the same way by Document::derive/editParameters.
+    readonly property string keyError: root.isValue && keyField.text.trim() === "" ? qsTr("a WithValue needs a key, such as \"userID\"") : ""
+    readonly property string valueError: {
+        if (!root.isValue) return ""
+        const t = valueField.text
+        switch (typeBox.currentText) {
+        case "number": return /^-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?$/.test(t.trim()) ? "" : qsTr("\"%1\" is not a JSON number").arg(t)
+        case "bool": return t === "true" || t === "false" ? "" : qsTr("a bool value is true or false")
+        default: return ""
+        }
+    }
     readonly property bool valid: (!root.isTimeout || timeoutField.valid) && (!root.isDeadline || deadlineField.valid)
-                                  && (!root.isValue || keyField.text.trim() !== "")
+                                  && root.keyError === "" && root.valueError === ""
+    readonly property string goValue: typeBox.currentText === "string" ? JSON.stringify(valueField.text)
+                                      : typeBox.currentText === "null" ? "nil" : valueField.text
     readonly property string goCall: {
         const p = root.parentId
         if (root.isTimeout) return `context.${root.kind}(${p}, ${timeoutField.text}${root.hasCause ? ", " + JSON.stringify(causeField.text) : ""})`
         if (root.isDeadline) return `context.${root.kind}(${p}, start.Add(${deadlineField.text})${root.hasCause ? ", " + JSON.stringify(causeField.text) : ""})`
-        if (root.isValue) return `context.WithValue(${p}, ${keyTypeField.text}(${JSON.stringify(keyField.text)}), ${valueField.text})`
+        if (root.isValue) return `context.WithValue(${p}, ${keyTypeField.text}(${JSON.stringify(keyField.text)}), ${root.goValue})`
         return `context.${root.kind}(${p})`
     }
 
     signal failed(string error)
 
-    function start(parentId, kind) {
-        root.parentId = parentId
-        root.kind = kind
-        idField.text = ""
-        labelField.text = ""
+    // setFields fills the parameter fields: the defaults for a new context, or a context's own.
+    function setFields(p) {
+        timeoutField.text = p.timeout
+        deadlineField.text = p.deadline
+        causeField.text = p.cause
+        keyField.text = p.key
+        valueField.text = p.value
+        typeBox.currentIndex = Math.max(0, typeBox.find(p.valueType))
+        keyTypeField.text = p.keyType
+    }
+    function openAndFocus() {
         root.open()
         const first = root.isTimeout ? timeoutField.field : root.isDeadline ? deadlineField.field
                     : root.isValue ? keyField : labelField
         first.forceActiveFocus()
+        if (root.editing && first.selectAll) first.selectAll()
+    }
+    function start(parentId, kind) {
+        root.editing = false
+        root.contextId = ""
+        root.parentId = parentId
+        root.kind = kind
+        idField.text = ""
+        labelField.text = ""
+        root.setFields({ timeout: "100ms", deadline: "300ms", cause: "budget exhausted", key: "",
+                         value: "42", valueType: "string", keyType: "ctxKey" })
+        root.openAndFocus()
+    }
+    // startEdit opens the dialog on the current parameters of contextId; false (and `failed`)
+    // when it has none to edit.
+    function startEdit(contextId) {
+        const p = Object.assign({}, root.document.contextParameters(contextId))
+        if (!p.ok || !p.hasParams) {
+            root.failed(p.ok ? qsTr("%1 takes no parameters to edit").arg(p.kind) : p.error)
+            return false
+        }
+        root.editing = true
+        root.contextId = contextId
+        root.parentId = p.parent
+        root.kind = p.kind
+        root.createdAt = p.at
+        root.setFields(p)
+        root.openAndFocus()
+        return true
     }
 
-    title: qsTr("Derive %1 from %2").arg(root.kind).arg(root.parentId)
+    title: root.editing ? qsTr("Edit %1 \u201c%2\u201d").arg(root.kind).arg(root.contextId)
+                        : qsTr("Derive %1 from %2").arg(root.kind).arg(root.parentId)
     modal: true
     anchors.centerIn: Overlay.overlay
     width: 460
     standardButtons: Dialog.Ok | Dialog.Cancel
-    Component.onCompleted: root.standardButton(Dialog.Ok).enabled = Qt.binding(() => root.valid)
+    Component.onCompleted: {
+        const ok = root.standardButton(Dialog.Ok)
+        ok.enabled = Qt.binding(() => root.valid)
+        ok.text = Qt.binding(() => root.editing ? qsTr("Apply") : qsTr("OK"))
+        ok.objectName = "okButton"
+    }
 
     onAccepted: {
         const params = { id: idField.text, label: labelField.text, timeout: timeoutField.text, deadline: deadlineField.text,
                          cause: causeField.text, key: keyField.text, value: valueField.text,
                          valueType: typeBox.currentText, keyType: keyTypeField.text }
-        const error = root.document.derive(root.parentId, root.kind, params)
+        const error = root.editing ? root.document.editParameters(root.contextId, params)
+                                   : root.document.derive(root.parentId, root.kind, params)
         if (error !== "") root.failed(error)
     }
 
@@ -59,43 +121,74 @@ Dialog {
         columnSpacing: 10
         rowSpacing: 6
 
-        Label { text: qsTr("Timeout"); visible: root.isTimeout }
+        Label { text: qsTr("Timeout"); visible: root.isTimeout; Layout.alignment: Qt.AlignTop; Layout.topMargin: 6 }
         DurationField { id: timeoutField; objectName: "timeoutField"; text: "100ms"; visible: root.isTimeout; Layout.fillWidth: true }
-        Label { text: qsTr("Deadline at"); visible: root.isDeadline }
-        DurationField { id: deadlineField; objectName: "deadlineField"; text: "300ms"; visible: root.isDeadline; Layout.fillWidth: true }
+        Label { text: qsTr("Deadline at"); visible: root.isDeadline; Layout.alignment: Qt.AlignTop; Layout.topMargin: 6 }
+        DurationField { id: deadlineField; objectName: "deadlineField"; text: "300ms"; allowNegative: false; visible: root.isDeadline; Layout.fillWidth: true }
         Label { text: qsTr("Cause"); visible: root.hasCause }
-        TextField { id: causeField; text: "budget exhausted"; visible: root.hasCause; selectByMouse: true; Layout.fillWidth: true }
-        Label { text: qsTr("Key"); visible: root.isValue }
-        TextField { id: keyField; objectName: "keyField"; placeholderText: "userID"; visible: root.isValue; selectByMouse: true; Layout.fillWidth: true }
-        Label { text: qsTr("Value"); visible: root.isValue }
-        RowLayout {
+        TextField { id: causeField; objectName: "causeField"; text: "budget exhausted"; visible: root.hasCause; selectByMouse: true; Layout.fillWidth: true }
+        Label { text: qsTr("Key"); visible: root.isValue; Layout.alignment: Qt.AlignTop; Layout.topMargin: 6 }
+        ColumnLayout {
             visible: root.isValue
+            spacing: 2
             Layout.fillWidth: true
-            TextField { id: valueField; text: "42"; selectByMouse: true; Layout.fillWidth: true }
-            ComboBox { id: typeBox; model: ["string", "number", "bool", "null"]; implicitWidth: 96 }
+            TextField { id: keyField; objectName: "keyField"; placeholderText: "userID"; selectByMouse: true; Layout.fillWidth: true }
+            Label {
+                objectName: "keyError"
+                visible: root.keyError !== ""
+                text: "\u2715 " + root.keyError
+                color: Theme.canceled
+                font.pixelSize: 11
+                wrapMode: Text.Wrap
+                Layout.fillWidth: true
+            }
+        }
+        Label { text: qsTr("Value"); visible: root.isValue; Layout.alignment: Qt.AlignTop; Layout.topMargin: 6 }
+        ColumnLayout {
+            visible: root.isValue
+            spacing: 2
+            Layout.fillWidth: true
+            RowLayout {
+                Layout.fillWidth: true
+                TextField { id: valueField; objectName: "valueField"; text: "42"; enabled: typeBox.currentText !== "null"; selectByMouse: true; Layout.fillWidth: true }
+                ComboBox { id: typeBox; objectName: "valueTypeBox"; model: ["string", "number", "bool", "null"]; implicitWidth: 96 }
+            }
+            Label {
+                objectName: "valueError"
+                visible: root.valueError !== ""
+                text: "\u2715 " + root.valueError
+                color: Theme.canceled
+                font.pixelSize: 11
+                wrapMode: Text.Wrap
+                Layout.fillWidth: true
+            }
         }
         Label { text: qsTr("Key type"); visible: root.isValue }
-        TextField { id: keyTypeField; text: "ctxKey"; visible: root.isValue; selectByMouse: true; Layout.fillWidth: true }
-        Label { text: qsTr("Id") }
-        TextField { id: idField; objectName: "idField"; placeholderText: qsTr("automatic"); selectByMouse: true; Layout.fillWidth: true }
-        Label { text: qsTr("Label") }
-        TextField { id: labelField; placeholderText: qsTr("same as the id"); selectByMouse: true; Layout.fillWidth: true }
+        TextField { id: keyTypeField; objectName: "keyTypeField"; text: "ctxKey"; visible: root.isValue; selectByMouse: true; Layout.fillWidth: true }
+        Label { text: qsTr("Id"); visible: !root.editing }
+        TextField { id: idField; objectName: "idField"; visible: !root.editing; placeholderText: qsTr("automatic"); selectByMouse: true; Layout.fillWidth: true }
+        Label { text: qsTr("Label"); visible: !root.editing }
+        TextField { id: labelField; objectName: "labelField"; visible: !root.editing; placeholderText: qsTr("same as the id"); selectByMouse: true; Layout.fillWidth: true }
         Label {
             text: root.goCall
             font.family: "DejaVu Sans Mono"
             font.pixelSize: 11
-            wrapMode: Text.WrapAnywhere
+            wrapMode: Text.WrapAtWordBoundaryOrAnywhere
             opacity: 0.8
             Layout.columnSpan: 2
             Layout.fillWidth: true
             Layout.topMargin: 4
         }
         Label {
-            visible: root.document.time > 0
-            text: qsTr("Created at %1, the playhead's time.").arg(root.document.timeText)
+            objectName: "modeNote"
+            visible: root.editing || root.document.time > 0
+            text: root.editing ? qsTr("Keeps its id, label, children and tasks; still created at %1.").arg(root.createdAt)
+                               : qsTr("Created at %1, the playhead's time.").arg(root.document.timeText)
             font.pixelSize: 11
             opacity: 0.75
+            wrapMode: Text.Wrap
             Layout.columnSpan: 2
+            Layout.fillWidth: true
         }
     }
 }

@@ -11,6 +11,9 @@ ColumnLayout {
     property alias text: field.text
     property alias placeholderText: field.placeholderText
     property bool allowNegative: true
+    // showStatus false hides the "= 1.5s" / "✕ why" line under the field, for a compact row
+    // that shows the reason itself (the step list editor).
+    property bool showStatus: true
     readonly property var parsed: GoDuration.parse(field.text)
     readonly property bool valid: root.parsed.ok && (root.allowNegative || root.parsed.nanos >= 0)
     readonly property double nanos: root.parsed.nanos
@@ -29,6 +32,7 @@ ColumnLayout {
     }
     Label {
         objectName: "durationError"
+        visible: root.showStatus
         text: root.valid ? "= " + GoDuration.format(root.nanos) : "\u2715 " + root.error
         color: root.valid ? root.palette.windowText : Theme.canceled
         opacity: root.valid ? 0.6 : 1

@@ -104,6 +104,7 @@ Pane {
                     HoverHandler { id: cancelHover }
                 }
                 Button { action: root.actions.rename; opacity: enabled ? 1 : 0.45 }
+                Button { action: root.actions.editParams; opacity: enabled ? 1 : 0.45; visible: enabled }
                 Button { action: root.actions.remove; opacity: enabled ? 1 : 0.45 }
             }
 

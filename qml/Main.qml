@@ -112,6 +112,7 @@ ApplicationWindow {
         case "afterfunc": root.showTaskDialog(true); break
         case "cancel": dialogs.cancel(root.selectedId, true); break
         case "rename": root.showRename(); break
+        case "editparams": root.showEditParams(); break
         case "delete": root.showDelete(); break
         case "shortcuts": root.showShortcuts(); break
         case "problems": dialogs.showProblems(qsTr("The scenario could not be opened"),

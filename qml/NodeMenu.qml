@@ -18,6 +18,7 @@ Menu {
     ActionMenuItem { action: root.actions.cancel }
     MenuSeparator {}
     ActionMenuItem { action: root.actions.rename }
+    ActionMenuItem { action: root.actions.editParams }
     ActionMenuItem { action: root.actions.remove }
     MenuSeparator {}
     ActionMenuItem { action: root.actions.collapse }

@@ -1,6 +1,8 @@
 // TaskDialog: start a task (a goroutine) or register an AfterFunc on a context, from a common
 // behaviour (work for D watching Done / ignoring it / polling; wait for Done; derive + spawn
-// children + wait; fail) that fills an editable step list. No JSON anywhere.
+// children + wait; fail) that fills an editable step list, spawned goroutines' steps included.
+// OK waits until every step is usable; the first problem is named by its position ("step 2.1").
+// No JSON anywhere.
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
@@ -51,8 +53,18 @@ Dialog {
     title: (root.afterFunc ? qsTr("AfterFunc on %1") : qsTr("Start a task on %1")).arg(root.contextId)
     modal: true
     anchors.centerIn: Overlay.overlay
-    width: 640
+    width: Math.min(720, parent ? parent.width - 40 : 720)
+    // As tall as the steps need, up to the window: beyond that the step list scrolls.
+    height: parent ? Math.min(implicitHeight, parent.height - 40) : implicitHeight
     standardButtons: Dialog.Ok | Dialog.Cancel
+    Component.onCompleted: {
+        const ok = root.standardButton(Dialog.Ok)
+        ok.enabled = Qt.binding(() => root.valid)
+        ok.objectName = "okButton"
+    }
+
+    readonly property var problems: editor.problems
+    readonly property bool valid: root.problems.length === 0
 
     onAccepted: {
         const spec = { id: idField.text, label: labelField.text, steps: root.steps }
@@ -94,15 +106,30 @@ Dialog {
         }
         Label { text: qsTr("Steps"); font.bold: true }
         ScrollView {
+            id: stepsView
+            readonly property bool scrolls: editor.implicitHeight + 8 > stepsView.height
             Layout.fillWidth: true
-            Layout.preferredHeight: Math.min(editor.implicitHeight + 8, 220)
+            Layout.fillHeight: true
+            Layout.minimumHeight: Math.min(editor.implicitHeight + 8, 120)
+            Layout.preferredHeight: editor.implicitHeight + 8
             contentWidth: availableWidth
+            clip: true
+            ScrollBar.vertical.policy: stepsView.scrolls ? ScrollBar.AlwaysOn : ScrollBar.AsNeeded
             StepListEditor {
                 id: editor
-                width: parent.width
+                objectName: "stepEditor"
+                width: stepsView.availableWidth - (stepsView.scrolls ? stepsView.ScrollBar.vertical.width + 4 : 4)
                 steps: root.steps
                 onEdited: (steps) => root.steps = steps
             }
+        }
+        Label {
+            objectName: "stepProblem"
+            visible: root.problems.length > 0
+            text: "\u2715 " + root.problems[0] + (root.problems.length > 1 ? qsTr(" (and %n more)", "", root.problems.length - 1) : "")
+            color: Theme.canceled
+            wrapMode: Text.Wrap
+            Layout.fillWidth: true
         }
         Label {
             visible: root.document.time > 0

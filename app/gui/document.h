@@ -127,10 +127,17 @@ public:
     Q_INVOKABLE QString stopAfterFunc(const QString& afterFuncId);
     Q_INVOKABLE QString renameContext(const QString& contextId, const QString& label);
     Q_INVOKABLE QString renameScenario(const QString& name);
+    // editParameters changes what a scenario context was made with (timeout, deadline, cause,
+    // key, value, keyType, read as derive() reads them), keeping its id, label, children and
+    // tasks: one undo step. contextParameters gives the current ones as derive() takes them,
+    // plus kind, parent, at, label and hasParams; {ok: false, error} for no such context.
+    Q_INVOKABLE QString editParameters(const QString& contextId, const QVariantMap& params);
+    Q_INVOKABLE QVariantMap contextParameters(const QString& contextId) const;
     Q_INVOKABLE QVariantMap deletionSummary(const QString& contextId) const;
     Q_INVOKABLE QString deleteContext(const QString& contextId);
     // contextActions tells the menus what applies to a context: editable (a scenario context,
-    // not one a task derives), canCancel, takesCause, kind, created (at the playhead).
+    // not one a task derives), canCancel, takesCause, hasParams (a timeout, deadline, cause or
+    // key/value to edit), kind, created (at the playhead).
     Q_INVOKABLE QVariantMap contextActions(const QString& contextId) const;
     Q_INVOKABLE void undo() { m_undo.undo(); }
     Q_INVOKABLE void redo() { m_undo.redo(); }

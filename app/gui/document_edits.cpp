@@ -1,7 +1,10 @@
 // Document: the edits a user makes by clicking, each one undoable and made at the playhead.
 #include "document.h"
 
+#include "eventtext.h"
 #include "taskbuilder.h"
+
+#include <algorithm>
 
 #include <unordered_set>
 
@@ -18,6 +21,38 @@ std::optional<Nanos> durationParam(const QVariantMap& params, const char* key, Q
     return p.value;
 }
 
+// readParams reads what the derive dialog typed for a context of kind k into p: durations in
+// Go's syntax, the value as its chosen JSON type, a non-empty key. Returns why it cannot, or "".
+QString readParams(ContextKind k, const QVariantMap& params, edits::ContextParams& p) {
+    QString error;
+    if (isTimeoutKind(k)) {
+        auto d = durationParam(params, "timeout", &error);
+        if (!d)
+            return error;
+        p.timeout = *d;
+    }
+    if (isDeadlineKind(k)) {
+        auto d = durationParam(params, "deadline", &error);
+        if (!d)
+            return error;
+        p.deadline = *d;
+    }
+    if (isCauseDeadlineKind(k))
+        p.cause = params.value(QStringLiteral("cause")).toString().toStdString();
+    if (k == ContextKind::WithValue) {
+        p.key = params.value(QStringLiteral("key")).toString().toStdString();
+        if (QString::fromStdString(p.key).trimmed().isEmpty())
+            return QStringLiteral("key: a WithValue needs a key, such as \"userID\"");
+        p.keyType = params.value(QStringLiteral("keyType"), QStringLiteral("ctxKey")).toString().trimmed().toStdString();
+        auto v = scalarFromText(params.value(QStringLiteral("value")).toString(),
+                                params.value(QStringLiteral("valueType"), QStringLiteral("string")).toString(), &error);
+        if (!v)
+            return QStringLiteral("value: %1").arg(error);
+        p.value = *v;
+    }
+    return {};
+}
+
 } // namespace
 
 // --- edits -------------------------------------------------------------------------------
@@ -30,32 +65,48 @@ QString Document::derive(const QString& parentId, const QString& kind, const QVa
     p.kind = *k;
     p.id = params.value(QStringLiteral("id")).toString().trimmed().toStdString();
     p.label = params.value(QStringLiteral("label")).toString().toStdString();
-    QString error;
-    if (isTimeoutKind(*k)) {
-        auto d = durationParam(params, "timeout", &error);
-        if (!d)
-            return error;
-        p.timeout = *d;
-    }
-    if (isDeadlineKind(*k)) {
-        auto d = durationParam(params, "deadline", &error);
-        if (!d)
-            return error;
-        p.deadline = *d;
-    }
-    if (isCauseDeadlineKind(*k))
-        p.cause = params.value(QStringLiteral("cause")).toString().toStdString();
-    if (*k == ContextKind::WithValue) {
-        p.key = params.value(QStringLiteral("key")).toString().toStdString();
-        p.keyType = params.value(QStringLiteral("keyType"), QStringLiteral("ctxKey")).toString().toStdString();
-        auto v = scalarFromText(params.value(QStringLiteral("value")).toString(),
-                                params.value(QStringLiteral("valueType"), QStringLiteral("string")).toString(), &error);
-        if (!v)
-            return error;
-        p.value = *v;
-    }
+    if (QString error = readParams(*k, params, p); !error.isEmpty())
+        return error;
     return pushEdit(QStringLiteral("Derive %1").arg(kind),
                     edits::deriveContext(m_scenario, parentId.toStdString(), m_time, p));
+}
+
+QString Document::editParameters(const QString& contextId, const QVariantMap& params) {
+    const std::string id = contextId.toStdString();
+    const auto spec = std::find_if(m_scenario.contexts.begin(), m_scenario.contexts.end(),
+                                   [&](const ContextSpec& c) { return c.id == id; });
+    if (spec == m_scenario.contexts.end())
+        return QString::fromStdString(edits::editParams(m_scenario, id, {}).error);
+    edits::ContextParams p;
+    if (QString error = readParams(spec->kind, params, p); !error.isEmpty())
+        return error;
+    return pushEdit(QStringLiteral("Edit %1 %2").arg(QString::fromLatin1(contextKindName(spec->kind)), contextId),
+                    edits::editParams(m_scenario, id, p));
+}
+
+QVariantMap Document::contextParameters(const QString& contextId) const {
+    const std::string id = contextId.toStdString();
+    for (const ContextSpec& c : m_scenario.contexts) {
+        if (c.id != id)
+            continue;
+        const edits::ContextParams p = edits::paramsOf(c);
+        static const char* const typeNames[] = {"null", "bool", "number", "string"};
+        return {{QStringLiteral("ok"), true},
+                {QStringLiteral("kind"), QString::fromLatin1(contextKindName(c.kind))},
+                {QStringLiteral("hasParams"), edits::hasParams(c.kind)},
+                {QStringLiteral("parent"), QString::fromStdString(c.parent)},
+                {QStringLiteral("at"), durationText(c.at)},
+                {QStringLiteral("label"), QString::fromStdString(c.label)},
+                {QStringLiteral("timeout"), durationText(p.timeout)},
+                {QStringLiteral("deadline"), durationText(p.deadline)},
+                {QStringLiteral("cause"), QString::fromStdString(p.cause)},
+                {QStringLiteral("key"), QString::fromStdString(p.key)},
+                {QStringLiteral("value"), QString::fromStdString(p.value.text)},
+                {QStringLiteral("valueType"), QString::fromLatin1(typeNames[static_cast<int>(p.value.type)])},
+                {QStringLiteral("keyType"), QString::fromStdString(p.keyType)}};
+    }
+    return {{QStringLiteral("ok"), false},
+            {QStringLiteral("error"), QString::fromStdString(edits::editParams(m_scenario, id, {}).error)}};
 }
 
 QString Document::addRoot() {
@@ -182,6 +233,7 @@ QVariantMap Document::contextActions(const QString& contextId) const {
     m[QStringLiteral("kind")] = QString::fromLatin1(contextKindName(info.kind));
     m[QStringLiteral("canCancel")] = hasCancelFunc(info.kind);
     m[QStringLiteral("takesCause")] = info.kind == ContextKind::WithCancelCause;
+    m[QStringLiteral("hasParams")] = edits::hasParams(info.kind);
     m[QStringLiteral("created")] = st.created;
     m[QStringLiteral("done")] = st.err != Err::None;
     return m;

@@ -61,7 +61,35 @@ EditResult failure(std::string message) {
     return r;
 }
 
+// setParams writes the parameters of spec's kind and clears the others (the file format
+// forbids a key the kind does not take).
+void setParams(ContextSpec& spec, const ContextParams& p) {
+    const ContextKind k = spec.kind;
+    spec.timeout = isTimeoutKind(k) ? p.timeout : 0;
+    spec.deadline = isDeadlineKind(k) ? p.deadline : 0;
+    spec.cause = isCauseDeadlineKind(k) ? p.cause : std::string();
+    const bool value = k == ContextKind::WithValue;
+    spec.key = value ? p.key : std::string();
+    spec.value = value ? p.value : Scalar::null();
+    spec.keyType = value && !p.keyType.empty() ? p.keyType : "ctxKey";
+}
+
 } // namespace
+
+bool hasParams(ContextKind kind) {
+    return isTimeoutKind(kind) || isDeadlineKind(kind) || kind == ContextKind::WithValue;
+}
+
+ContextParams paramsOf(const ContextSpec& c) {
+    ContextParams p;
+    p.timeout = c.timeout;
+    p.deadline = c.deadline;
+    p.cause = c.cause;
+    p.key = c.key;
+    p.value = c.value;
+    p.keyType = c.keyType;
+    return p;
+}
 
 std::string idBaseForKind(ContextKind kind) {
     switch (kind) {
@@ -107,17 +135,7 @@ EditResult deriveContext(const Scenario& s, const std::string& parentId, Nanos a
     spec.id = p.id.empty() ? uniqueContextId(s, idBaseForKind(p.kind)) : p.id;
     spec.at = std::max<Nanos>(at, 0);
     spec.label = p.label;
-    if (isTimeoutKind(p.kind))
-        spec.timeout = p.timeout;
-    if (isDeadlineKind(p.kind))
-        spec.deadline = p.deadline;
-    if (isCauseDeadlineKind(p.kind))
-        spec.cause = p.cause;
-    if (p.kind == ContextKind::WithValue) {
-        spec.key = p.key;
-        spec.value = p.value;
-        spec.keyType = p.keyType.empty() ? "ctxKey" : p.keyType;
-    }
+    setParams(spec, p);
     EditResult r;
     r.id = spec.id;
     r.patch.contexts.appended.push_back(std::move(spec));
@@ -189,6 +207,24 @@ EditResult rename(const Scenario& s, const std::string& ctxId, const std::string
     }
     return failure("only contexts of the scenario can be renamed (\"" + ctxId +
                    "\" is made by a task)");
+}
+
+EditResult editParams(const Scenario& s, const std::string& ctxId, const ContextParams& p) {
+    for (std::size_t i = 0; i < s.contexts.size(); ++i) {
+        if (s.contexts[i].id != ctxId)
+            continue;
+        if (!hasParams(s.contexts[i].kind))
+            return failure(std::string(contextKindName(s.contexts[i].kind)) + " takes no parameters to edit");
+        ContextSpec after = s.contexts[i];
+        setParams(after, p);
+        EditResult r;
+        r.id = ctxId;
+        if (after != s.contexts[i])
+            r.patch.contexts.replaced.push_back({i, s.contexts[i], std::move(after)});
+        return r;
+    }
+    return failure("only contexts of the scenario can be edited (\"" + ctxId +
+                   "\" is made by a task, or does not exist)");
 }
 
 EditResult renameScenario(const Scenario& s, const std::string& name) {

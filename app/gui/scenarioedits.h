@@ -15,16 +15,21 @@ struct EditResult {
     std::string id;     // the id of what was created (context, task, after-func), if anything
 };
 
-struct DeriveParams {
-    ContextKind kind = ContextKind::WithCancel;
-    std::string id;        // empty: a fresh id from the kind ("timeout", "timeout2", ...)
-    std::string label;
+// ContextParams: what a context's constructor takes besides its parent. Only the fields of the
+// context's kind are used; the others are ignored.
+struct ContextParams {
     Nanos timeout = 0;     // WithTimeout, WithTimeoutCause
     Nanos deadline = 0;    // WithDeadline, WithDeadlineCause
     std::string cause;     // WithTimeoutCause, WithDeadlineCause
     std::string key;       // WithValue
     Scalar value;
     std::string keyType = "ctxKey";
+};
+
+struct DeriveParams : ContextParams {
+    ContextKind kind = ContextKind::WithCancel;
+    std::string id;        // empty: a fresh id from the kind ("timeout", "timeout2", ...)
+    std::string label;
 };
 
 struct DeletionSummary {
@@ -34,6 +39,12 @@ struct DeletionSummary {
     std::size_t actions = 0;
     std::size_t expectations = 0;
 };
+
+// hasParams is true for the kinds whose constructor takes more than a parent (a timeout, a
+// deadline, a cause, a key and value): the ones whose parameters can be edited.
+bool hasParams(ContextKind kind);
+// paramsOf reads the parameters of a context back, for a dialog to start from.
+ContextParams paramsOf(const ContextSpec& c);
 
 // The suggested id base for a new context of a kind: "cancel", "timeout", "value", ...
 std::string idBaseForKind(ContextKind kind);
@@ -57,6 +68,10 @@ EditResult cancelAt(const Scenario& s, const std::string& ctxId, Nanos at,
 EditResult stopAfterFuncAt(const Scenario& s, const std::string& afId, Nanos at);
 // rename sets a context's label (an empty label shows the id).
 EditResult rename(const Scenario& s, const std::string& ctxId, const std::string& label);
+// editParams changes the parameters of a context of the scenario (timeout, deadline, cause,
+// key, value, key type: those of its kind), keeping its id, kind, parent, creation time, label,
+// and so its children and the tasks on it. Unchanged parameters give an empty patch.
+EditResult editParams(const Scenario& s, const std::string& ctxId, const ContextParams& p);
 // renameScenario sets the scenario's name.
 EditResult renameScenario(const Scenario& s, const std::string& name);
 // deleteContext removes a context with its subtree, the tasks and after-funcs started on

@@ -42,9 +42,15 @@ std::optional<Scalar> scalarFromText(const QString& text, const QString& valueTy
 }
 
 std::optional<std::vector<Step>> TaskBuilder::steps(const QVariantList& list, QString* error) const {
+    return stepsAt(list, QString(), error);
+}
+
+std::optional<std::vector<Step>> TaskBuilder::stepsAt(const QVariantList& list, const QString& prefix,
+                                                      QString* error) const {
     std::vector<Step> out;
     for (int i = 0; i < list.size(); ++i) {
         const QVariantMap m = list[i].toMap();
+        const QString position = prefix + QString::number(i + 1);
         const QString op = m.value(QStringLiteral("op")).toString();
         QString why;
         Step s;
@@ -77,7 +83,7 @@ std::optional<std::vector<Step>> TaskBuilder::steps(const QVariantList& list, QS
                 ok = false;
             } else {
                 c.kind = *kind;
-                c.id = m.value(QStringLiteral("id")).toString().toStdString();
+                c.id = m.value(QStringLiteral("id")).toString().trimmed().toStdString();
                 if (c.id.empty() && freshContextId)
                     c.id = freshContextId(m.value(QStringLiteral("base"), QStringLiteral("ctx")).toString().toStdString());
                 c.label = m.value(QStringLiteral("label")).toString().toStdString();
@@ -87,8 +93,15 @@ std::optional<std::vector<Step>> TaskBuilder::steps(const QVariantList& list, QS
                     ok = durationField(m, "deadline", &c.deadline, &why);
                 if (isCauseDeadlineKind(c.kind))
                     c.cause = m.value(QStringLiteral("cause")).toString().toStdString();
-                if (c.kind == ContextKind::WithValue) {
+                if (ok && c.kind == ContextKind::WithValue) {
                     c.key = m.value(QStringLiteral("key")).toString().toStdString();
+                    c.keyType = m.value(QStringLiteral("keyType"), QStringLiteral("ctxKey")).toString().trimmed().toStdString();
+                    if (c.keyType.empty())
+                        c.keyType = "ctxKey";
+                    if (QString::fromStdString(c.key).trimmed().isEmpty()) {
+                        why = QStringLiteral("derive: a WithValue needs a key");
+                        ok = false;
+                    }
                     auto v = scalarFromText(m.value(QStringLiteral("value")).toString(),
                                             m.value(QStringLiteral("valueType"), QStringLiteral("string")).toString(), &why);
                     ok = ok && v.has_value();
@@ -101,14 +114,15 @@ std::optional<std::vector<Step>> TaskBuilder::steps(const QVariantList& list, QS
         } else if (op == QLatin1String("spawn")) {
             s.op = StepOp::Spawn;
             TaskSpec t;
-            t.id = m.value(QStringLiteral("id")).toString().toStdString();
+            t.id = m.value(QStringLiteral("id")).toString().trimmed().toStdString();
             if (t.id.empty() && freshTaskId)
                 t.id = freshTaskId(m.value(QStringLiteral("base"), QStringLiteral("worker")).toString().toStdString());
             t.label = m.value(QStringLiteral("label")).toString().toStdString();
-            auto inner = this->steps(m.value(QStringLiteral("steps")).toList(), &why);
-            ok = inner.has_value();
-            if (inner)
-                t.steps = std::move(*inner);
+            // An error inside names its own nested position ("step 2.1: ..."), so it is passed on whole.
+            auto inner = stepsAt(m.value(QStringLiteral("steps")).toList(), position + QLatin1Char('.'), error);
+            if (!inner)
+                return std::nullopt;
+            t.steps = std::move(*inner);
             s.spawn.push_back(std::move(t));
         } else if (op == QLatin1String("cancel")) {
             s.op = StepOp::Cancel;
@@ -127,7 +141,7 @@ std::optional<std::vector<Step>> TaskBuilder::steps(const QVariantList& list, QS
             ok = false;
         }
         if (!ok) {
-            *error = QStringLiteral("step %1: %2").arg(i + 1).arg(why);
+            *error = QStringLiteral("step %1: %2").arg(position, why);
             return std::nullopt;
         }
         out.push_back(std::move(s));

@@ -19,8 +19,14 @@ struct TaskBuilder {
     std::function<std::string(const std::string& base)> freshTaskId;
     std::function<std::string(const std::string& base)> freshContextId;
 
-    // steps converts the list, or returns nullopt with *error naming the first bad step.
+    // steps converts the list, or returns nullopt with *error naming the first bad step by its
+    // position, nested ones included: "step 2.1: ..." is the first step of the task that step 2
+    // spawns. A spawn step holds its task's steps as "steps", a list of the same maps.
     std::optional<std::vector<Step>> steps(const QVariantList& list, QString* error) const;
+
+private:
+    // stepsAt converts a list whose positions are written after prefix ("", "2.", "2.3.").
+    std::optional<std::vector<Step>> stepsAt(const QVariantList& list, const QString& prefix, QString* error) const;
 };
 
 // scalarFromText reads a WithValue value typed into a field: valueType "string" keeps the

@@ -393,3 +393,197 @@ TEST_CASE("a document without a file can be named, until another scenario replac
     d.newScenario();
     CHECK(d.displayName() == "untitled");
 }
+
+// --- editing a context's parameters ---------------------------------------------------------
+
+namespace {
+
+const ContextSpec& contextSpec(const Document& d, const std::string& id) {
+    for (const ContextSpec& c : d.scenario().contexts)
+        if (c.id == id)
+            return c;
+    FAIL("no context " << id);
+    return d.scenario().contexts.front();
+}
+
+// Everything but the parameters: what an edit of the parameters must leave alone.
+ContextSpec withoutParams(ContextSpec c) {
+    c.timeout = c.deadline = 0;
+    c.cause.clear();
+    c.key.clear();
+    c.value = Scalar::null();
+    c.keyType = "ctxKey";
+    return c;
+}
+
+} // namespace
+
+TEST_CASE("editing the parameters of each kind keeps the id, label, children and tasks", "[document][params]") {
+    ensureApp();
+    const struct {
+        const char* kind;
+        QVariantMap before, after;
+    } cases[] = {
+        {"WithTimeout", params({{"timeout", "100ms"}}), params({{"timeout", "1.5s"}})},
+        {"WithTimeoutCause", params({{"timeout", "100ms"}, {"cause", "slow"}}), params({{"timeout", "20ms"}, {"cause", "too slow"}})},
+        {"WithDeadline", params({{"deadline", "300ms"}}), params({{"deadline", "2m30s"}})},
+        {"WithDeadlineCause", params({{"deadline", "300ms"}, {"cause", "late"}}), params({{"deadline", "40ms"}, {"cause", "very late"}})},
+        {"WithValue", params({{"key", "userID"}, {"value", "42"}, {"valueType", "number"}}),
+         params({{"key", "tenant"}, {"value", "acme"}, {"valueType", "string"}, {"keyType", "tenantKey"}})},
+    };
+    for (const auto& c : cases) {
+        INFO(c.kind);
+        Document d;
+        QVariantMap first = c.before;
+        first.insert("id", "ctx");
+        first.insert("label", "my context");
+        REQUIRE(d.derive("root", c.kind, first).isEmpty());
+        REQUIRE(d.derive("ctx", "WithCancel", params({{"id", "child"}})).isEmpty());
+        REQUIRE(d.startTask("ctx", params({{"id", "worker"}, {"steps", QVariantList{params({{"op", "work"}, {"duration", "1s"}})}}})).isEmpty());
+        const Scenario before = d.scenario();
+        const ContextSpec old = contextSpec(d, "ctx");
+        const int undoSteps = d.undoStack()->count();
+
+        REQUIRE(d.editParameters("ctx", c.after) == QString());
+        const ContextSpec& now = contextSpec(d, "ctx");
+        CHECK(withoutParams(now) == withoutParams(old)); // id, kind, parent, at, label
+        CHECK(now.label == "my context");
+        CHECK(now != old);
+        CHECK(d.undoStack()->count() == undoSteps + 1);
+        CHECK(d.scenario().contexts.size() == before.contexts.size());
+        CHECK(contextSpec(d, "child").parent == "ctx");
+        CHECK(d.scenario().tasks == before.tasks);
+        CHECK(d.result().findContext("child").has_value());
+        CHECK(d.result().findTask("worker").has_value());
+        // What the dialog reads back is what it wrote.
+        const QVariantMap back = d.contextParameters("ctx");
+        for (auto it = c.after.begin(); it != c.after.end(); ++it)
+            CHECK(back.value(it.key()).toString() == it.value().toString());
+    }
+}
+
+TEST_CASE("edited parameters change the simulation: a longer timeout, a new value", "[document][params]") {
+    ensureApp();
+    Document d;
+    REQUIRE(d.derive("root", "WithTimeout", params({{"id", "req"}, {"timeout", "100ms"}})).isEmpty());
+    REQUIRE(d.derive("req", "WithValue", params({{"id", "user"}, {"key", "userID"}, {"value", "42"}, {"valueType", "number"}})).isEmpty());
+    REQUIRE(d.startTask("user", params({{"id", "h"}, {"steps", QVariantList{params({{"op", "value"}, {"key", "userID"}}),
+                                                                          params({{"op", "work"}, {"duration", "1s"}})}}})).isEmpty());
+    REQUIRE(d.result().lookups.size() == 1);
+    CHECK(d.result().lookups[0].value == Scalar::number("42"));
+    CHECK(d.result().contexts[*d.result().findContext("req")].doneAt == 100 * kMillisecond);
+
+    REQUIRE(d.editParameters("req", params({{"timeout", "250ms"}})).isEmpty());
+    CHECK(d.result().contexts[*d.result().findContext("req")].doneAt == 250 * kMillisecond);
+    CHECK(d.result().contexts[*d.result().findContext("user")].deadline == 250 * kMillisecond);
+
+    REQUIRE(d.editParameters("user", params({{"key", "userID"}, {"value", "true"}, {"valueType", "bool"}})).isEmpty());
+    CHECK(d.result().lookups[0].value == Scalar::boolean(true));
+    REQUIRE(d.editParameters("user", params({{"key", "other"}, {"value", "x"}})).isEmpty());
+    CHECK_FALSE(d.result().lookups[0].found); // the task still asks for userID
+}
+
+TEST_CASE("an edit of parameters is one undo step that undo and redo replay exactly", "[document][params]") {
+    ensureApp();
+    Document d;
+    REQUIRE(d.derive("root", "WithDeadlineCause", params({{"deadline", "300ms"}, {"cause", "late"}})).isEmpty());
+    const Scenario v1 = d.scenario();
+    REQUIRE(d.editParameters("deadlinecause", params({{"deadline", "50ms"}, {"cause", "much too late"}})).isEmpty());
+    const Scenario v2 = d.scenario();
+    CHECK(d.undoText().contains("deadlinecause"));
+    REQUIRE(d.editParameters("deadlinecause", params({{"deadline", "70ms"}, {"cause", "much too late"}})).isEmpty());
+    const Scenario v3 = d.scenario();
+    CHECK(contextSpec(d, "deadlinecause").deadline == 70 * kMillisecond);
+    d.undo();
+    CHECK(d.scenario() == v2);
+    CHECK(d.result().contexts[*d.result().findContext("deadlinecause")].doneAt == 50 * kMillisecond);
+    d.undo();
+    CHECK(d.scenario() == v1);
+    CHECK(d.result().contexts[*d.result().findContext("deadlinecause")].doneAt == 300 * kMillisecond);
+    d.redo();
+    d.redo();
+    CHECK(d.scenario() == v3);
+    // The same values again change nothing, so they add no undo step.
+    const int count = d.undoStack()->count();
+    REQUIRE(d.editParameters("deadlinecause", params({{"deadline", "70ms"}, {"cause", "much too late"}})).isEmpty());
+    CHECK(d.undoStack()->count() == count);
+}
+
+TEST_CASE("editing at a non-zero playhead keeps the playhead and the creation time, and shows the outcome at once", "[document][params]") {
+    ensureApp();
+    Document d;
+    d.seekTime(50.0 * kMillisecond);
+    REQUIRE(d.derive("root", "WithTimeout", params({{"timeout", "100ms"}})).isEmpty());
+    CHECK(contextSpec(d, "timeout").at == 50 * kMillisecond);
+    d.seekTime(200.0 * kMillisecond);
+    CHECK(stateOf(d, "timeout").err == Err::DeadlineExceeded); // 50ms + 100ms
+    REQUIRE(d.editParameters("timeout", params({{"timeout", "300ms"}})).isEmpty());
+    CHECK(d.timeNanos() == 200 * kMillisecond);
+    CHECK(contextSpec(d, "timeout").at == 50 * kMillisecond);
+    CHECK(stateOf(d, "timeout").err == Err::None);             // now until 350ms
+    d.seekTime(350.0 * kMillisecond);
+    CHECK(stateOf(d, "timeout").err == Err::DeadlineExceeded);
+    d.seekTime(200.0 * kMillisecond);
+    d.undo();
+    CHECK(d.timeNanos() == 200 * kMillisecond);
+    CHECK(stateOf(d, "timeout").err == Err::DeadlineExceeded);
+}
+
+TEST_CASE("invalid parameters are refused with a reason that names the field, and change nothing", "[document][params]") {
+    ensureApp();
+    Document d;
+    REQUIRE(d.derive("root", "WithTimeout", params({{"timeout", "100ms"}})).isEmpty());
+    REQUIRE(d.derive("root", "WithDeadline", params({{"deadline", "100ms"}})).isEmpty());
+    REQUIRE(d.derive("root", "WithValue", params({{"key", "k"}, {"value", "v"}})).isEmpty());
+    REQUIRE(d.derive("root", "WithCancel", {}).isEmpty());
+    REQUIRE(d.startTask("cancel", params({{"steps", QVariantList{params({{"op", "derive"}, {"kind", "WithTimeout"}, {"timeout", "5ms"}, {"id", "inner"}})}}})).isEmpty());
+    const Scenario before = d.scenario();
+    const int count = d.undoStack()->count();
+
+    const QString soon = d.editParameters("timeout", params({{"timeout", "soon"}}));
+    CHECK(soon.startsWith("timeout: "));
+    CHECK(soon.contains("soon"));
+    CHECK(d.editParameters("timeout", params({{"timeout", "100"}})).contains("missing unit"));
+    CHECK(d.editParameters("deadline", params({{"deadline", "-5ms"}})).contains("deadline"));
+    CHECK(d.editParameters("value", params({{"key", "  "}, {"value", "v"}})).startsWith("key: "));
+    CHECK(d.editParameters("value", params({{"key", "k"}, {"value", "many"}, {"valueType", "number"}})).startsWith("value: "));
+    CHECK(d.editParameters("value", params({{"key", "k"}, {"value", "maybe"}, {"valueType", "bool"}})).startsWith("value: "));
+    CHECK(d.editParameters("value", params({{"key", "k"}, {"value", "v"}, {"keyType", "not a type"}})).contains("key_type"));
+    CHECK(d.editParameters("cancel", params({{"timeout", "1s"}})).contains("WithCancel takes no parameters"));
+    CHECK(d.editParameters("root", {}).contains("Background takes no parameters"));
+    CHECK(d.editParameters("inner", params({{"timeout", "1s"}})).contains("made by a task"));
+    CHECK(d.editParameters("nosuch", params({{"timeout", "1s"}})).contains("nosuch"));
+    CHECK(d.scenario() == before);
+    CHECK(d.undoStack()->count() == count);
+
+    // The menus learn which contexts have parameters to edit.
+    CHECK(d.contextActions("timeout").value("hasParams").toBool());
+    CHECK(d.contextActions("value").value("hasParams").toBool());
+    CHECK_FALSE(d.contextActions("cancel").value("hasParams").toBool());
+    CHECK_FALSE(d.contextActions("root").value("hasParams").toBool());
+    CHECK_FALSE(d.contextParameters("inner").value("ok").toBool());
+    CHECK(d.contextParameters("timeout").value("timeout").toString() == "100ms");
+}
+
+TEST_CASE("edited parameters survive save and reopen", "[document][params][e2e]") {
+    ensureApp();
+    QTemporaryDir dir;
+    const QString path = dir.filePath("edited.ctxscope.json");
+    Document d;
+    d.setRecoveryPath(dir.filePath("recovery.json"));
+    REQUIRE(d.derive("root", "WithTimeoutCause", params({{"id", "req"}, {"timeout", "200ms"}, {"cause", "budget"}})).isEmpty());
+    REQUIRE(d.derive("req", "WithValue", params({{"id", "v"}, {"key", "k"}, {"value", "1"}, {"valueType", "number"}})).isEmpty());
+    REQUIRE(d.editParameters("req", params({{"timeout", "2m30s"}, {"cause", "the budget ran out"}})).isEmpty());
+    REQUIRE(d.editParameters("v", params({{"key", "requestID"}, {"value", "7.50"}, {"valueType", "number"}, {"keyType", "string"}})).isEmpty());
+    REQUIRE(d.saveAs(path).isEmpty());
+
+    Document reopened;
+    REQUIRE(reopened.openFile(path).isEmpty());
+    CHECK(reopened.scenario() == d.scenario());
+    CHECK(contextSpec(reopened, "req").timeout == 150 * kSecond);
+    CHECK(contextSpec(reopened, "req").cause == "the budget ran out");
+    CHECK(contextSpec(reopened, "v").value == Scalar::number("7.50"));
+    CHECK(contextSpec(reopened, "v").keyType == "string");
+    CHECK(reopened.contextParameters("req").value("timeout").toString() == "2m30s");
+    CHECK(reopened.result().events == d.result().events);
+}

@@ -132,3 +132,55 @@ TEST_CASE("renaming to the id clears the label, and only scenario contexts can b
     CHECK(s.contexts[2].label.empty());
     CHECK_FALSE(edits::rename(s, "inner", "x").error.empty());
 }
+
+TEST_CASE("editing parameters replaces only that context, keeps the rest of it, and reverts", "[patch][params]") {
+    Scenario s = sample();
+    ContextSpec t = ctx("budget", ContextKind::WithTimeoutCause, "req");
+    t.at = 30 * kMillisecond;
+    t.label = "the budget";
+    t.timeout = 100 * kMillisecond;
+    t.cause = "slow";
+    s.contexts.push_back(t);
+    s.contexts.push_back(ctx("child", ContextKind::WithCancel, "budget"));
+    const Scenario original = s;
+
+    edits::ContextParams p;
+    p.timeout = 5 * kSecond;
+    p.cause = "slower";
+    p.key = "ignored";          // not a WithTimeoutCause's parameter: dropped
+    p.deadline = kSecond;       // likewise
+    const edits::EditResult r = edits::editParams(s, "budget", p);
+    REQUIRE(r.error.empty());
+    REQUIRE(r.patch.contexts.replaced.size() == 1);
+    CHECK(r.patch.contexts.appended.empty());
+    CHECK(r.patch.contexts.removed.empty());
+    CHECK(r.patch.tasks.empty());
+    r.patch.apply(s);
+    const ContextSpec& after = s.contexts[4];
+    CHECK(after.id == "budget");
+    CHECK(after.parent == "req");
+    CHECK(after.at == 30 * kMillisecond);
+    CHECK(after.label == "the budget");
+    CHECK(after.timeout == 5 * kSecond);
+    CHECK(after.cause == "slower");
+    CHECK(after.key.empty());
+    CHECK(after.deadline == 0);
+    CHECK(s.contexts[5] == original.contexts[5]);
+    r.patch.revert(s);
+    CHECK(s == original);
+
+    CHECK(edits::editParams(s, "budget", edits::paramsOf(t)).patch.empty()); // nothing changes
+}
+
+TEST_CASE("only contexts of the scenario whose kind takes parameters can have them edited", "[patch][params]") {
+    Scenario s = sample();
+    CHECK(edits::editParams(s, "req", {}).error.find("WithCancel takes no parameters") != std::string::npos);
+    CHECK(edits::editParams(s, "root", {}).error.find("Background") != std::string::npos);
+    CHECK(edits::editParams(s, "inner", {}).error.find("made by a task") != std::string::npos);
+    for (ContextKind k : {ContextKind::WithTimeout, ContextKind::WithTimeoutCause, ContextKind::WithDeadline,
+                          ContextKind::WithDeadlineCause, ContextKind::WithValue})
+        CHECK(edits::hasParams(k));
+    for (ContextKind k : {ContextKind::Background, ContextKind::TODO, ContextKind::WithCancel,
+                          ContextKind::WithCancelCause, ContextKind::WithoutCancel})
+        CHECK_FALSE(edits::hasParams(k));
+}

@@ -25,6 +25,7 @@ QtObject {
     function saveAs() { record("saveAs") }
     function close() { record("close") }
     function showRename() { record("rename") }
+    function showEditParams() { record("editParams") }
     function showDelete() { record("delete") }
     function showTaskDialog(afterFunc) { record(afterFunc ? "afterFunc" : "task") }
     function cancelSelected() { record("cancel") }

@@ -40,4 +40,28 @@ TestCase {
         verify(!testActions.play.enabled)
         fake.popupOpen = false
     }
+
+    function test_editParametersOnlyWhereTheKindTakesSome() {
+        verify(doc.loadDefaultExample())
+        const expected = { req: true, reqid: true, db: true, cache: false, pool: false, audit: false, root: false, render: false }
+        for (const id in expected) {
+            testScene.selectedId = id
+            compare(testActions.editParams.enabled, expected[id], id)
+        }
+        testScene.selectedId = "db"
+        fake.calls = []
+        testActions.editParams.trigger()
+        compare(fake.calls, ["editParams"])
+        fake.popupOpen = true
+        verify(!testActions.editParams.enabled)
+        fake.popupOpen = false
+        testScene.selectedId = ""
+        verify(!testActions.editParams.enabled)
+    }
+
+    function test_editParametersIsListedWithItsOwnKey() {
+        const edit = testActions.groups.find(g => g[0] === "Edit")[1]
+        verify(edit.indexOf(testActions.editParams) >= 0)
+        compare(String(testActions.editParams.shortcut), "E")
+    }
 }

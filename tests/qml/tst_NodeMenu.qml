@@ -43,4 +43,37 @@ TestCase {
         testActions.deriveTimeout.trigger()
         compare(fake.calls[0], "derive WithTimeout")
     }
+
+    function test_editParametersIsInTheMenuAndDisabledWithoutParameters() {
+        const menu = createTemporaryObject(menuComponent, testCase)
+        let item = null
+        for (let i = 0; i < menu.count; ++i)
+            if (menu.itemAt(i).action === testActions.editParams) item = menu.itemAt(i)
+        verify(item !== null)
+        testScene.selectedId = "cache"   // WithCancel: nothing but a parent
+        verify(!item.enabled)
+        testScene.selectedId = "audit"   // WithoutCancel
+        verify(!item.enabled)
+        testScene.selectedId = "req"     // WithTimeout
+        verify(item.enabled)
+        compare(item.shortcutText, "E")
+        menu.popup()
+        tryCompare(menu, "opened", true)
+        fake.calls = []
+        mouseClick(item)
+        compare(fake.calls, ["editParams"])
+        tryCompare(menu, "opened", false)
+    }
+
+    function test_theKeyEWorksWhileTheMenuIsClosed() {
+        createTemporaryObject(menuComponent, testCase)
+        testScene.selectedId = "db"
+        fake.calls = []
+        keyClick(Qt.Key_E)
+        compare(fake.calls, ["editParams"])
+        testScene.selectedId = "cache"
+        fake.calls = []
+        keyClick(Qt.Key_E)
+        compare(fake.calls, [])
+    }
 }

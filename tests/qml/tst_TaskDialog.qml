@@ -14,6 +14,13 @@ TestCase {
     Document { id: doc }
     Component { id: dialogComponent; TaskDialog { document: doc } }
 
+    // nestedOf returns the editor of the steps that step `index` (from 0) of e spawns.
+    function nestedOf(e, index) {
+        const name = "spawned by " + e.prefix + (index + 1)
+        tryVerify(() => findChild(e, name) !== null, 1000, name)
+        return findChild(e, name)
+    }
+
     function init() { doc.newScenario(); compare(doc.derive("root", "WithCancel", {}), "") }
 
     function test_presetsFillTheStepList() {
@@ -50,5 +57,36 @@ TestCase {
         verify(d.title.indexOf("AfterFunc") === 0)
         d.accept()
         verify(doc.serialized().indexOf("after_funcs") >= 0)
+    }
+
+    function test_nestedStepsAreEditedValidatedAndSaved() {
+        const d = createTemporaryObject(dialogComponent, testCase)
+        d.start("cancel", false)
+        tryCompare(d, "opened", true)
+        const box = findChild(d, "presetBox")
+        box.currentIndex = 4
+        box.activated(4)
+        const editor = findChild(d, "stepEditor")
+        const worker = nestedOf(editor, 1)
+        compare(worker.prefix, "2.")
+        worker.update(0, "duration", "soon")
+        verify(!d.valid)
+        verify(!d.standardButton(Dialog.Ok).enabled)
+        const problem = findChild(d, "stepProblem")
+        verify(problem.visible)
+        verify(problem.text.indexOf("step 2.1: duration") >= 0, problem.text)
+        worker.update(0, "duration", "30ms")
+        verify(d.valid)
+        worker.addStep()
+        worker.setOp(1, "log")
+        nestedOf(editor, 2).setOp(0, "spawn")           // a spawn inside the second worker
+        verify(nestedOf(nestedOf(editor, 2), 0) !== null)
+        d.accept()
+        compare(doc.taskCount, 4)                       // the task, its two workers, and the one the second spawns
+        const task = JSON.parse(doc.serialized()).tasks[0]
+        compare(task.steps[1].spawn.steps.length, 2)
+        compare(task.steps[1].spawn.steps[0].work, "30ms")
+        compare(task.steps[1].spawn.steps[1].log, "hello")
+        verify(task.steps[2].spawn.steps[0].spawn !== undefined)
     }
 }

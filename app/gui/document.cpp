@@ -47,6 +47,9 @@ Document::Document(QObject* parent) : QObject(parent) {
 }
 
 Document::~Document() {
+    // ~QUndoStack clears the stack, which emits indexChanged; by then m_recoveryPath (declared
+    // after m_undo) is gone, so writeRecovery must not be called back.
+    disconnect(&m_undo, nullptr, this, nullptr);
     // A normal close leaves no recovery file; only a crash does.
     discardRecovery();
 }

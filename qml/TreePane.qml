@@ -125,6 +125,7 @@ Item {
             delegate: NodeCard {
                 cardWidth: root.scene.nodeWidth
                 cardHeight: root.scene.nodeHeight
+                hideOutcome: root.scene.hideOutcome
                 onToggleCollapse: (id) => root.scene.toggleCollapsed(id)
             }
         }

@@ -144,14 +144,17 @@ void Inspector::rebuild() {
         const TaskStateAt& ts = p.task(t);
         if ((ti.context != c && ts.context != c) || ti.afterFunc != kNone)
             continue; // after-func calls are listed under AfterFuncs
-        QString status = !ts.started ? QStringLiteral("starts at %1").arg(durationText(ti.startedAt))
-                         : ts.ended  ? (hide ? QStringLiteral("returned ?") : QStringLiteral("returned %1").arg(strOrNil(r, ts.result)))
-                                     : QStringLiteral("running");
-        if (ti.startedAt == kNever)
+        // While predicting: only whether it has started (when it starts, whether it returns and
+        // with what, and its lints all come from how the run went).
+        QString status = hide ? (ts.started ? QStringLiteral("started") : QStringLiteral("not started yet"))
+                         : !ts.started ? QStringLiteral("starts at %1").arg(durationText(ti.startedAt))
+                         : ts.ended    ? QStringLiteral("returned %1").arg(strOrNil(r, ts.result))
+                                       : QStringLiteral("running");
+        if (ti.startedAt == kNever && !hide)
             status = QStringLiteral("never started");
         QStringList lints;
         for (const LintFinding& l : r.lints)
-            if (l.subject == ti.id && l.t <= now)
+            if (l.subject == ti.id && l.t <= now && !hide)
                 lints << QString::fromStdString(l.rule);
         tasks << QVariantMap{{QStringLiteral("id"), QString::fromStdString(ti.id)},
                              {QStringLiteral("status"), status},
@@ -165,18 +168,19 @@ void Inspector::rebuild() {
             continue;
         const AfterFuncStateAt& as = p.afterFunc(a);
         const QString status = !as.registered ? QStringLiteral("not registered yet")
+                               : hide         ? QStringLiteral("registered")
                                : as.started   ? QStringLiteral("ran")
                                : as.stopped   ? QStringLiteral("stopped before it ran")
                                               : QStringLiteral("waiting for Done");
         afterFuncs << QVariantMap{{QStringLiteral("id"), QString::fromStdString(r.afterFuncs[a].id)},
                                   {QStringLiteral("status"), status},
-                                  {QStringLiteral("canStop"), as.registered && !as.started && !as.stopped}};
+                                  {QStringLiteral("canStop"), !hide && as.registered && !as.started && !as.stopped}};
     }
     d[QStringLiteral("afterFuncs")] = afterFuncs;
 
     QStringList lints;
     for (const LintFinding& l : r.lints)
-        if (l.subject == info.id && l.t <= now)
+        if (l.subject == info.id && l.t <= now && !hide)
             lints << QStringLiteral("%1: %2").arg(QString::fromStdString(l.rule), QString::fromStdString(l.message));
     d[QStringLiteral("lints")] = lints;
     d[QStringLiteral("why")] = hide ? QVariantList() : whyDone(c);

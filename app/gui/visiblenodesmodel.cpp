@@ -145,7 +145,8 @@ QVariant VisibleNodesModel::data(const QModelIndex& index, int role) const {
     case StateNameRole: return stateName(state);
     case StateGlyphRole: return stateGlyph(state);
     case CountdownRole:
-        if (!hasDeadline || (st.err != Err::None && !m_scene->hideOutcome()) || !st.created)
+        // While predicting, a countdown at 0 would tell that the deadline has passed.
+        if (!hasDeadline || st.err != Err::None || !st.created || m_scene->hideOutcome())
             return QString();
         return QStringLiteral("\u25D4 %1 left").arg(durationText(std::max<Nanos>(0, info.deadline - std::max(now, info.createdAt))));
     case InheritedFromRole:
@@ -163,6 +164,8 @@ QVariant VisibleNodesModel::data(const QModelIndex& index, int role) const {
         return {};
     case LintRole: {
         // Lints about the context, and about the tasks on it (named), found by the playhead.
+        if (m_scene->hideOutcome())
+            return QString();
         QStringList found;
         for (const LintFinding& l : r.lints) {
             if (l.t > now)
@@ -188,6 +191,10 @@ QVariant VisibleNodesModel::data(const QModelIndex& index, int role) const {
 }
 
 QVariantList VisibleNodesModel::chips(CtxIndex c) const {
+    // While predicting, chips say only what was started or registered: not how far a task got
+    // (its progress bar fills by when it will end), whether it ended, its lints, or whether an
+    // after-func ran.
+    const bool hide = m_scene->hideOutcome();
     const Document& doc = *m_scene->document();
     const SimulationResult& r = doc.result();
     const Nanos now = doc.timeNanos();
@@ -205,17 +212,17 @@ QVariantList VisibleNodesModel::chips(CtxIndex c) const {
             progress = std::clamp(static_cast<double>(now - info.startedAt) / static_cast<double>(end - info.startedAt), 0.0, 1.0);
         else if (st.started)
             progress = 1;
-        m[QStringLiteral("progress")] = st.ended ? 1.0 : progress;
-        m[QStringLiteral("state")] = !st.started ? QStringLiteral("pending")
-                                     : st.ended ? QStringLiteral("ended")
-                                                : QStringLiteral("running");
+        m[QStringLiteral("progress")] = hide ? 0.0 : st.ended ? 1.0 : progress;
+        m[QStringLiteral("state")] = !st.started          ? QStringLiteral("pending")
+                                     : st.ended && !hide ? QStringLiteral("ended")
+                                                         : QStringLiteral("running");
         QString result;
-        if (st.ended && st.result < r.strings.size() && !m_scene->hideOutcome())
+        if (st.ended && st.result < r.strings.size() && !hide)
             result = QString::fromStdString(r.strings[st.result]);
         m[QStringLiteral("result")] = result;
         QStringList lints;
         for (const LintFinding& l : r.lints)
-            if (l.subject == info.id && l.t <= now)
+            if (l.subject == info.id && l.t <= now && !hide)
                 lints << QString::fromStdString(l.rule);
         m[QStringLiteral("lint")] = lints.join(QStringLiteral(", "));
         out << m;
@@ -227,16 +234,18 @@ QVariantList VisibleNodesModel::chips(CtxIndex c) const {
         m[QStringLiteral("id")] = QString::fromStdString(info.id);
         m[QStringLiteral("label")] = QString::fromStdString(info.id);
         m[QStringLiteral("kind")] = QStringLiteral("afterfunc");
-        m[QStringLiteral("state")] = !st.registered ? QStringLiteral("pending")
-                                     : st.started   ? QStringLiteral("ran")
-                                     : st.stopped   ? QStringLiteral("stopped")
-                                                    : QStringLiteral("registered");
-        m[QStringLiteral("progress")] = st.started ? 1.0 : 0.0;
+        m[QStringLiteral("state")] = !st.registered       ? QStringLiteral("pending")
+                                     : hide              ? QStringLiteral("registered")
+                                     : st.started        ? QStringLiteral("ran")
+                                     : st.stopped        ? QStringLiteral("stopped")
+                                                         : QStringLiteral("registered");
+        m[QStringLiteral("progress")] = st.started && !hide ? 1.0 : 0.0;
         m[QStringLiteral("result")] = QString();
         m[QStringLiteral("lint")] = QString();
         out << m;
     }
-    // Chips with a lint come first: they are what a card with many tasks must not hide.
+    // Chips with a lint come first: they are what a card with many tasks must not hide. (While
+    // predicting there are none, and the order must not tell either.)
     std::stable_partition(out.begin(), out.end(),
                           [](const QVariant& v) { return !v.toMap().value(QStringLiteral("lint")).toString().isEmpty(); });
     return out;

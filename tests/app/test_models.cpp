@@ -277,3 +277,56 @@ TEST_CASE("predict mode draws done contexts as alive and hides causes and result
     CHECK(f.scene.state(pool) == NodeState::Canceled);
     CHECK(inspector.details().value("cause").toString() == "shutting down workers");
 }
+
+TEST_CASE("predict mode hides countdowns, lints, task progress and the lint-first chip order", "[models]") {
+    Fixture f;
+    VisibleNodesModel model;
+    model.setScene(&f.scene);
+    model.setViewport(f.all());
+    f.doc.seekTime(300.0 * kMillisecond); // worker3 outlives pool here: a lint on its chip
+    const auto rowOf = [&](const QString& id) {
+        for (int r = 0; r < model.rowCount(); ++r)
+            if (model.data(model.index(r), VisibleNodesModel::ContextIdRole).toString() == id)
+                return r;
+        return -1;
+    };
+    const auto chipsOf = [&](const QString& id) { return model.data(model.index(rowOf(id)), VisibleNodesModel::ChipsRole).toList(); };
+    const auto chipIds = [&](const QString& id) {
+        QStringList ids;
+        for (const QVariant& chip : chipsOf(id))
+            ids << chip.toMap().value("id").toString();
+        return ids;
+    };
+    REQUIRE(rowOf("pool") >= 0);
+    const QStringList shownOrder = chipIds("pool");
+    REQUIRE(shownOrder.first() == "worker3"); // lint first, out of creation order
+    REQUIRE(!model.data(model.index(rowOf("pool")), VisibleNodesModel::LintRole).toString().isEmpty());
+    f.doc.seekTime(50.0 * kMillisecond);
+    REQUIRE(!model.data(model.index(rowOf("req")), VisibleNodesModel::CountdownRole).toString().isEmpty());
+    f.doc.seekTime(300.0 * kMillisecond);
+
+    Inspector inspector;
+    inspector.setDocument(&f.doc);
+    inspector.setContextId("pool");
+    f.scene.setHideOutcome(true);
+    inspector.setHideOutcome(true);
+    CHECK(model.data(model.index(rowOf("pool")), VisibleNodesModel::LintRole).toString().isEmpty());
+    CHECK(model.data(model.index(rowOf("req")), VisibleNodesModel::CountdownRole).toString().isEmpty());
+    CHECK(chipIds("pool").first() != "worker3");
+    for (const QVariant& v : chipsOf("pool")) {
+        const QVariantMap chip = v.toMap();
+        CHECK(chip.value("lint").toString().isEmpty());
+        CHECK(chip.value("progress").toDouble() == 0.0);
+        CHECK(chip.value("state").toString() != "ended");
+    }
+    for (const QVariant& v : inspector.details().value("tasks").toList()) {
+        CHECK(v.toMap().value("lint").toString().isEmpty());
+        const QString status = v.toMap().value("status").toString();
+        CHECK((status == "started" || status == "not started yet"));
+    }
+    CHECK(inspector.details().value("lints").toList().isEmpty());
+
+    f.scene.setHideOutcome(false);
+    inspector.setHideOutcome(false);
+    CHECK(chipIds("pool") == shownOrder);
+}

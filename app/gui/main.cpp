@@ -2,16 +2,19 @@
 // opens lesson 01 and later starts the default example.
 // Flags for screenshots and the frame-time benchmark: --grab PNG (grab the window after load and
 // quit), --at DURATION (move the playhead first), --steps N (step N events), --select ID,
-// --dialog NAME (open a dialog), --play (start playing), --generate N (a generated tree),
-// --frame-stats (print frame-time statistics at exit), --quit-after MS, --palette dark,
-// --lesson NN (open a lesson), --tab NAME (show a panel tab).
+// --dialog NAME (open a dialog), --play (start playing), --loop (play starts over at the end),
+// --generate N (a generated tree), --frame-stats (print statistics of the frames shown while
+// playing, at exit), --quit-after MS, --palette dark, --lesson NN (open a lesson), --tab NAME
+// (show a panel tab). --renderer auto|gl|software chooses the scene-graph backend (renderchoice.h).
 #include "ctxscope/duration.h"
 #include "document.h"
+#include "framestats.h"
 #include "lessonlibrary.h"
+#include "playclock.h"
+#include "renderchoice.h"
 #include "scenariogenerator.h"
 
 #include <QCommandLineParser>
-#include <QElapsedTimer>
 #include <QGuiApplication>
 #include <QFileInfo>
 #include <QIcon>
@@ -23,36 +26,6 @@
 
 #include <algorithm>
 #include <cstdio>
-#include <vector>
-
-namespace {
-
-// Frame intervals between swaps, for the frame-time benchmark (--frame-stats).
-struct FrameStats {
-    QElapsedTimer clock;
-    std::vector<double> intervalsMs;
-    void frame() {
-        if (clock.isValid())
-            intervalsMs.push_back(static_cast<double>(clock.nsecsElapsed()) / 1e6);
-        clock.start();
-    }
-    void print() const {
-        if (intervalsMs.empty()) {
-            std::printf("{\"frames\": 0}\n");
-            return;
-        }
-        std::vector<double> v = intervalsMs;
-        std::sort(v.begin(), v.end());
-        double sum = 0;
-        for (double x : v)
-            sum += x;
-        std::printf("{\"frames\": %zu, \"mean_ms\": %.2f, \"p50_ms\": %.2f, \"p95_ms\": %.2f, \"max_ms\": %.2f}\n",
-                    v.size() + 1, sum / static_cast<double>(v.size()), v[v.size() / 2],
-                    v[std::min(v.size() - 1, v.size() * 95 / 100)], v.back());
-    }
-};
-
-} // namespace
 
 int main(int argc, char* argv[]) {
     QGuiApplication app(argc, argv);
@@ -78,13 +51,22 @@ int main(int argc, char* argv[]) {
     const QCommandLineOption play(QStringLiteral("play"), QStringLiteral("Start playing at once."));
     const QCommandLineOption generate(QStringLiteral("generate"), QStringLiteral("Open a generated scenario of N contexts."), QStringLiteral("n"));
     const QCommandLineOption size(QStringLiteral("size"), QStringLiteral("Window size WxH."), QStringLiteral("wxh"), QStringLiteral("1360x860"));
-    const QCommandLineOption frameStats(QStringLiteral("frame-stats"), QStringLiteral("Print frame-time statistics (JSON) when quitting."));
+    const QCommandLineOption frameStats(QStringLiteral("frame-stats"),
+                                        QStringLiteral("Print statistics (JSON) of the frames shown while playing, when quitting."));
+    const QCommandLineOption renderer(QStringLiteral("renderer"),
+                                      QStringLiteral("Scene-graph backend: auto (the default: software when OpenGL is a CPU rasterizer), gl or software."),
+                                      QStringLiteral("NAME"), QStringLiteral("auto"));
+    const QCommandLineOption loop(QStringLiteral("loop"), QStringLiteral("Play in a loop: start over at the end."));
     const QCommandLineOption quitAfter(QStringLiteral("quit-after"), QStringLiteral("Quit after this many milliseconds."), QStringLiteral("ms"));
     const QCommandLineOption paletteOption(QStringLiteral("palette"), QStringLiteral("\"dark\": use a dark palette whatever the system's (to check the dark look)."), QStringLiteral("dark"));
     const QCommandLineOption lesson(QStringLiteral("lesson"), QStringLiteral("Open this lesson (number such as 01, or file name)."), QStringLiteral("name"));
     const QCommandLineOption tab(QStringLiteral("tab"), QStringLiteral("Show a panel tab: inspector, notes, events, lints, check, lessons."), QStringLiteral("name"));
-    cli.addOptions({grab, grabDelay, at, steps, select, dialog, play, generate, size, frameStats, quitAfter, paletteOption, lesson, tab});
+    cli.addOptions({grab, grabDelay, at, steps, select, dialog, play, generate, size, frameStats, loop, renderer, quitAfter, paletteOption, lesson, tab});
     cli.process(app);
+    if (const QString error = ctxscope::applyRendererChoice(cli.value(renderer)); !error.isEmpty()) {
+        std::fprintf(stderr, "ctxscope: %s\n", qPrintable(error));
+        return 2;
+    }
 
     auto* document = new ctxscope::Document(&app);
     auto* library = new ctxscope::LessonLibrary(&app);
@@ -152,10 +134,12 @@ int main(int argc, char* argv[]) {
         return 1;
 
     auto* window = qobject_cast<QQuickWindow*>(engine.rootObjects().constFirst());
-    FrameStats stats;
-    if (cli.isSet(frameStats) && window) {
-        QObject::connect(window, &QQuickWindow::frameSwapped, &app, [&stats] { stats.frame(); }, Qt::DirectConnection);
-        QObject::connect(&app, &QCoreApplication::aboutToQuit, &app, [&stats] { stats.print(); });
+    auto* clock = window ? window->property("clock").value<ctxscope::PlayClock*>() : nullptr;
+    if (cli.isSet(loop) && clock)
+        clock->setLoop(true);
+    if (cli.isSet(frameStats) && window && clock) {
+        auto* stats = new ctxscope::FrameStats(window, clock, &app);
+        QObject::connect(&app, &QCoreApplication::aboutToQuit, stats, [stats] { std::printf("%s\n", stats->summaryJson().constData()); });
     }
     if (cli.isSet(quitAfter))
         QTimer::singleShot(cli.value(quitAfter).toInt(), &app, [] { QCoreApplication::quit(); });

@@ -5,11 +5,7 @@
 
 namespace ctxscope {
 
-PlayClock::PlayClock(QObject* parent) : QObject(parent) {
-    m_timer.setInterval(16);
-    m_timer.setTimerType(Qt::PreciseTimer);
-    connect(&m_timer, &QTimer::timeout, this, &PlayClock::tick);
-}
+PlayClock::PlayClock(QObject* parent) : QObject(parent) {}
 
 void PlayClock::setDocument(Document* doc) {
     if (doc == m_doc)
@@ -31,9 +27,9 @@ void PlayClock::setPlaying(bool playing) {
         m_stopAt = m_doc->time() < m_doc->endTime() ? m_doc->endTime() : m_doc->timelineEnd();
         m_wall.start();
         m_carry = 0;
-        m_timer.start();
+        m_ticker.start();
     } else {
-        m_timer.stop();
+        m_ticker.stop();
         m_cascadeEnd = 0;
     }
     Q_EMIT playingChanged();
@@ -45,6 +41,13 @@ void PlayClock::setSpeed(double speed) {
         return;
     m_speed = speed;
     Q_EMIT speedChanged();
+}
+
+void PlayClock::setLoop(bool loop) {
+    if (loop == m_loop)
+        return;
+    m_loop = loop;
+    Q_EMIT loopChanged();
 }
 
 void PlayClock::tick() {
@@ -101,8 +104,15 @@ void PlayClock::advance(double wallNanos) {
     if (revealCascade(applied, target))
         return;
     m_doc->seekTime(target);
-    if (target >= stopAt)
+    if (target < stopAt)
+        return;
+    if (m_loop && isPlaying() && m_doc->endTime() > 0) {
+        m_doc->restart();
+        m_stopAt = m_doc->endTime();
+        m_carry = 0;
+    } else {
         setPlaying(false);
+    }
 }
 
 } // namespace ctxscope

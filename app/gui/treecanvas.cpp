@@ -107,7 +107,8 @@ QSGNode* TreeCanvas::updatePaintNode(QSGNode* old, UpdatePaintNodeData*) {
     m_covered = m_viewport.isEmpty() ? QRectF()
                                      : m_viewport.adjusted(-m_viewport.width(), -m_viewport.height(),
                                                            m_viewport.width(), m_viewport.height());
-    const std::vector<ColoredRect> rects = buildTreeRects(*m_scene, palette(), m_lodZoom, software ? QRectF() : m_covered);
+    // The software image shows the viewport only, so only what meets it is listed.
+    const std::vector<ColoredRect> rects = buildTreeRects(*m_scene, palette(), m_lodZoom, software ? m_viewport : m_covered);
     QSGNode* node = software ? buildImageNode(rects) : buildGeometryNodes(rects);
     QMetaObject::invokeMethod(this, &TreeCanvas::renderedFrame, Qt::QueuedConnection);
     return node;

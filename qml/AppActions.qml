@@ -19,7 +19,7 @@ QtObject {
         ["Edit", [undo, redo, rename, editParams, remove, startTask, afterFunc, cancel, nodeMenu]],
         ["Derive (on the selected context)", [deriveCancel, deriveCancelCause, deriveTimeout, deriveDeadline,
                                               deriveTimeoutCause, deriveDeadlineCause, deriveValue, deriveWithoutCancel]],
-        ["Play", [play, stepForward, stepBack, restart, toEnd, slower, faster]],
+        ["Play", [play, stepForward, stepBack, restart, toEnd, slower, faster, loop]],
         ["View", [zoomIn, zoomOut, zoomReset, fit, collapse, expandAll, selectParent, selectChild, shortcuts]],
         ["Panels", [toggleTimeline, toggleSidePanel, toggleStudyPanel, showInspector, showNotes,
                     showEvents, showLints, showCheck, showLessons, predict]]
@@ -133,6 +133,11 @@ QtObject {
     readonly property Action restart: Action { text: qsTr("Restart"); shortcut: "Home"; enabled: root.free; onTriggered: { root.window.clock.playing = false; root.document.restart() } }
     readonly property Action toEnd: Action { text: qsTr("Go to end"); shortcut: "End"; enabled: root.free; onTriggered: { root.window.clock.playing = false; root.document.seekEnd() } }
     readonly property Action slower: Action { text: qsTr("Slower"); shortcut: "["; enabled: root.free; onTriggered: root.window.clock.speed = root.window.clock.speed / 2 }
+    // Loop: play starts over at the end (for showing a cascade again and again).
+    readonly property Action loop: Action {
+        text: qsTr("&Loop"); shortcut: "L"; checkable: true; checked: root.window.clock.loop
+        onTriggered: root.window.clock.loop = checked
+    }
     readonly property Action faster: Action { text: qsTr("Faster"); shortcut: "]"; enabled: root.free; onTriggered: root.window.clock.speed = root.window.clock.speed * 2 }
 
     readonly property Action zoomIn: Action { text: qsTr("Zoom in"); shortcut: "Ctrl++"; enabled: root.free; onTriggered: root.window.treePane.zoomBy(1.25) }

@@ -84,6 +84,7 @@ MenuBar {
         MenuSeparator {}
         ActionMenuItem { action: root.actions.slower }
         ActionMenuItem { action: root.actions.faster }
+        ActionMenuItem { action: root.actions.loop }
     }
     Menu {
         title: qsTr("&View")

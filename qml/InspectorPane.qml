@@ -104,7 +104,8 @@ Pane {
                     HoverHandler { id: cancelHover }
                 }
                 Button { action: root.actions.rename; opacity: enabled ? 1 : 0.45 }
-                Button { action: root.actions.editParams; opacity: enabled ? 1 : 0.45; visible: enabled }
+                // Only kinds made with parameters have any to edit (not WithCancel, WithoutCancel, ...).
+                Button { action: root.actions.editParams; opacity: enabled ? 1 : 0.45; visible: root.actions.selectedActions.hasParams === true }
                 Button { action: root.actions.remove; opacity: enabled ? 1 : 0.45 }
             }
 

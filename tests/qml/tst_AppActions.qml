@@ -41,6 +41,16 @@ TestCase {
         fake.popupOpen = false
     }
 
+    function test_loopTogglesThePlayClocksLoop() {
+        testClock.loop = false
+        verify(!testActions.loop.checked)
+        testActions.loop.trigger()
+        verify(testClock.loop)
+        verify(testActions.loop.checked)
+        testActions.loop.trigger()
+        verify(!testClock.loop)
+    }
+
     function test_editParametersOnlyWhereTheKindTakesSome() {
         verify(doc.loadDefaultExample())
         const expected = { req: true, reqid: true, db: true, cache: false, pool: false, audit: false, root: false, render: false }

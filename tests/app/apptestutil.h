@@ -4,7 +4,19 @@
 #include <QGuiApplication>
 #include <QStandardPaths>
 #include <QTemporaryDir>
+#include <QVariantMap>
 
+#include <initializer_list>
+#include <utility>
+
+
+// variantMap builds the QVariantMap that QML hands the document ({"timeout": "1s", ...}).
+inline QVariantMap variantMap(std::initializer_list<std::pair<const char*, QVariant>> list) {
+    QVariantMap m;
+    for (const auto& [k, v] : list)
+        m.insert(QString::fromLatin1(k), v);
+    return m;
+}
 
 inline void ensureApp() {
     static int argc = 1;

@@ -16,12 +16,7 @@ using namespace ctxscope;
 
 namespace {
 
-QVariantMap params(std::initializer_list<std::pair<const char*, QVariant>> list) {
-    QVariantMap m;
-    for (const auto& [k, v] : list)
-        m.insert(QString::fromLatin1(k), v);
-    return m;
-}
+constexpr auto params = &variantMap;
 
 const ContextSpec& lastContext(const Document& d) { return d.scenario().contexts.back(); }
 

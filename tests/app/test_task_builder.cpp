@@ -1,5 +1,6 @@
 // TaskBuilder: the task dialog's step maps, nested spawns included, become scenario steps, and a
 // bad step is named by its nested position.
+#include "apptestutil.h"
 #include "ctxscope/duration.h"
 #include "taskbuilder.h"
 
@@ -13,12 +14,7 @@ using namespace ctxscope;
 
 namespace {
 
-QVariantMap step(std::initializer_list<std::pair<const char*, QVariant>> list) {
-    QVariantMap m;
-    for (const auto& [k, v] : list)
-        m.insert(QString::fromLatin1(k), v);
-    return m;
-}
+constexpr auto step = &variantMap;
 
 QVariantMap work(const char* d) { return step({{"op", "work"}, {"duration", d}}); }
 

@@ -16,6 +16,8 @@ MenuItem {
             color: root.highlighted ? root.palette.highlightedText : root.palette.windowText
             opacity: root.enabled ? 1 : 0.5
             Layout.fillWidth: true
+            // Room for the check box of a checkable action (Loop), as Fusion's own item leaves.
+            Layout.leftMargin: root.checkable && root.indicator ? root.indicator.width + root.spacing : 0
         }
         Label {
             text: root.shortcutText

@@ -124,6 +124,7 @@ ApplicationWindow {
         case "open": files.choose(false); break
         case "export": root.showExport("trace"); break
         case "predict": root.setPredictMode(true); break
+        case "play-menu": root.menuBar.menuAt(3).open(); break
         case "export-menu": {
             const file = root.menuBar.menuAt(0)
             file.open()

@@ -47,7 +47,7 @@ int main(int argc, char* argv[]) {
     const QCommandLineOption at(QStringLiteral("at"), QStringLiteral("Move the playhead to this virtual time (Go duration)."), QStringLiteral("duration"));
     const QCommandLineOption steps(QStringLiteral("steps"), QStringLiteral("Step forward this many events."), QStringLiteral("n"));
     const QCommandLineOption select(QStringLiteral("select"), QStringLiteral("Select this context."), QStringLiteral("id"));
-    const QCommandLineOption dialog(QStringLiteral("dialog"), QStringLiteral("Open a dialog: derive, task, afterfunc, cancel, rename, editparams, delete, shortcuts, problems, recovery, unsaved, menu, open, export, export-menu, predict."), QStringLiteral("name"));
+    const QCommandLineOption dialog(QStringLiteral("dialog"), QStringLiteral("Open a dialog: derive, task, afterfunc, cancel, rename, editparams, delete, shortcuts, problems, recovery, unsaved, menu, open, export, export-menu, play-menu, predict."), QStringLiteral("name"));
     const QCommandLineOption play(QStringLiteral("play"), QStringLiteral("Start playing at once."));
     const QCommandLineOption generate(QStringLiteral("generate"), QStringLiteral("Open a generated scenario of N contexts."), QStringLiteral("n"));
     const QCommandLineOption size(QStringLiteral("size"), QStringLiteral("Window size WxH."), QStringLiteral("wxh"), QStringLiteral("1360x860"));

@@ -117,6 +117,8 @@ Pane {
                 FieldRow { name: qsTr("Done at"); value: root.details.doneAt ?? ""; visible: value !== "" }
                 FieldRow { name: "Deadline()"; value: root.details.deadline ?? "" }
                 FieldRow { name: qsTr("Created"); value: root.details.created ?? "" }
+                // fmt.Sprint(ctx), as the exported Go test prints it (its clock starts at 2000-01-01 UTC).
+                FieldRow { name: "fmt.Sprint"; value: root.details.goName ?? ""; visible: value !== "" }
                 FieldRow {
                     name: qsTr("Parent"); value: root.details.parentId ?? ""; visible: value !== ""; link: true
                     onActivated: root.select(root.details.parentId)

@@ -1,5 +1,7 @@
 #include "inspector.h"
 
+#include "ctxscope/go_names.h"
+
 #include "eventtext.h"
 #include "nodestate.h"
 
@@ -128,6 +130,11 @@ void Inspector::rebuild() {
             deadline += QStringLiteral(", %1 left").arg(durationText(info.deadline - now));
     }
     d[QStringLiteral("deadline")] = deadline;
+    // What fmt.Sprint(ctx) prints in the exported Go test. Hidden while predicting: a deadline's
+    // name tells how much time is left, and a negative one that it has passed.
+    d[QStringLiteral("goName")] = info.createdAt == kNever || !st.created || hide
+                                      ? QString()
+                                      : QString::fromStdString(goContextName(m_doc->scenario(), r, c, now));
     d[QStringLiteral("values")] = values(c);
 
     QVariantList children;

@@ -330,3 +330,15 @@ TEST_CASE("predict mode hides countdowns, lints, task progress and the lint-firs
     inspector.setHideOutcome(false);
     CHECK(chipIds("pool") == shownOrder);
 }
+
+TEST_CASE("the inspector shows fmt.Sprint of the context as the exported Go test prints it", "[models]") {
+    Fixture f;
+    f.doc.seekTime(150.0 * kMillisecond);
+    Inspector inspector;
+    inspector.setDocument(&f.doc);
+    inspector.setContextId("audit");
+    CHECK(inspector.details().value("goName").toString()
+          == "context.Background.WithDeadline(2000-01-01 00:00:00.2 +0000 UTC [50ms]).WithValue(main.ctxKey, req-42).WithoutCancel");
+    inspector.setHideOutcome(true); // the time left would tell
+    CHECK(inspector.details().value("goName").toString().isEmpty());
+}

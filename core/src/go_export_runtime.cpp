@@ -35,6 +35,7 @@ type tracer struct {
 type ctxRecord struct {
 	id, parent string
 	ctx        context.Context
+	name       string // fmt.Sprint(ctx) when it was made
 	created    time.Duration
 	deadline   time.Duration // -1: Deadline() reports none
 	done       time.Duration // -1: not done
@@ -109,7 +110,7 @@ func (tr *tracer) header(name string, seed int64) {
 func (tr *tracer) created(id, kind, parent, by string, ctx context.Context) {
 	tr.mu.Lock()
 	defer tr.mu.Unlock()
-	r := &ctxRecord{id: id, parent: parent, ctx: ctx, created: tr.now(), deadline: -1, done: -1}
+	r := &ctxRecord{id: id, parent: parent, ctx: ctx, name: fmt.Sprint(ctx), created: tr.now(), deadline: -1, done: -1}
 	kv := []any{"context", id, "kind", kind}
 	if parent != "" {
 		kv = append(kv, "parent", parent)
@@ -391,7 +392,8 @@ func TestScenario(t *testing.T) {
 
 type wantContext struct {
 	id                string
-	created, deadline int64 // nanoseconds; -1: never, none
+	name              string // fmt.Sprint(ctx) when it was made; "": never made
+	created, deadline int64  // nanoseconds; -1: never, none
 	done              int64
 	err, cause        any // nil or the error's text
 	reason            string
@@ -466,6 +468,7 @@ func (c *comparison) context(tr *tracer, w wantContext) {
 		r = &ctxRecord{id: w.id, created: -1, deadline: -1, done: -1}
 	}
 	c.check(subject, "created", w.skip, w.created, int64(r.created))
+	c.check(subject, "name", w.skip, w.name, r.name)
 	c.check(subject, "deadline", w.skip, w.deadline, int64(r.deadline))
 	c.check(subject, "err", w.skip, w.err, errValue(r.err))
 	c.check(subject, "cause", w.skip, w.cause, errValue(r.cause))

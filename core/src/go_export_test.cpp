@@ -3,6 +3,8 @@
 #include "go_export_internal.h"
 #include "go_writer.h"
 
+#include "ctxscope/go_names.h"
+
 namespace ctxscope::gox {
 
 namespace {
@@ -39,7 +41,12 @@ std::string testGo(const Scenario& scenario, const SimulationResult& r, const Ra
     w.line("// (-1: never, or no deadline). skip names the facts that depend on which of two things due");
     w.line("// at the same instant Go runs first: Go leaves that to a race, so they are not compared.");
     w.open("var wantContexts = []wantContext{");
-    for (const ContextInfo& c : r.contexts) {
+    std::map<std::string, std::set<std::string>> contextSkips = skips.contexts;
+    for (auto& [id, fields] : contextSkips)
+        if (fields.count("created"))
+            fields.insert("name"); // a WithDeadline's name holds the time left when it was made
+    for (CtxIndex k = 0; k < r.contexts.size(); ++k) {
+        const ContextInfo& c = r.contexts[k];
         std::string e = "{id: " + goQuote(c.id) + ", created: " + ns(c.createdAt) + ", deadline: " +
                         (c.createdAt == kNever || c.deadline == kNoDeadline ? std::string("-1") : std::to_string(c.deadline)) +
                         ", done: " + ns(c.doneAt);
@@ -48,7 +55,10 @@ std::string testGo(const Scenario& scenario, const SimulationResult& r, const Ra
             e += ", cause: " + goQuote(c.cause < r.strings.size() ? r.strings[c.cause] : std::string(errString(c.err)));
             e += ", reason: " + goQuote(reasonName(c.reason));
         }
-        w.line(e + skipField(skips.contexts, c.id) + "},");
+        // fmt.Sprint(ctx) when it was made (R18, R34, R40, R44).
+        if (c.createdAt != kNever)
+            e += ", name: " + goQuote(goContextName(scenario, r, k, c.createdAt));
+        w.line(e + skipField(contextSkips, c.id) + "},");
     }
     w.close();
     w.line();

@@ -127,7 +127,9 @@ TEST_CASE("The Go export embeds the simulator's outcome in the test")
     const Scenario s = handler();
     const std::string test = file(exportGo(s, simulate(s)), "scenario_test.go").text;
     CHECK(test.find("{id: \"db\", created: 0, deadline: 80000000, done: 80000000, err: \"context deadline "
-                    "exceeded\", cause: \"context deadline exceeded\", reason: \"deadline\"},") != std::string::npos);
+                    "exceeded\", cause: \"context deadline exceeded\", reason: \"deadline\", name: "
+                    "\"context.Background.WithDeadline(2000-01-01 00:00:00.2 +0000 UTC [200ms])"
+                    ".WithDeadline(2000-01-01 00:00:00.08 +0000 UTC [80ms])\"},") != std::string::npos);
     CHECK(test.find("{id: \"query\", started: 0, ended: 80000000, result: \"context deadline exceeded\"},") !=
           std::string::npos);
     CHECK(test.find("{task: \"handler\", key: \"userID\"},") != std::string::npos); // not found: no value

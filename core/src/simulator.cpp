@@ -184,7 +184,16 @@ void Simulator::loop()
 {
     std::size_t nextCreation = 0;
     std::size_t nextAction = 0;
+    std::size_t nextProgress = SimulationOptions::kProgressEvery;
     for (;;) {
+        if (m_progress && m_r.events.size() >= nextProgress) {
+            nextProgress = m_r.events.size() + SimulationOptions::kProgressEvery;
+            if (!m_progress(m_r.events.size(), m_now)) {
+                m_r.aborted = true;
+                m_r.stopped = StopReason::Horizon;
+                break;
+            }
+        }
         Nanos next = kNoDeadline;
         while (!m_timers.empty()) {
             const Timer& top = m_timers.top();

@@ -73,6 +73,7 @@ public:
         m_r.strings = {"context canceled", "context deadline exceeded"};
         m_tree.setCancelOrder(s.cancelOrder, static_cast<std::uint64_t>(m_r.seed));
         m_tree.setObserver(this);
+        m_progress = o.progress;
     }
 
     SimulationResult run()
@@ -166,6 +167,7 @@ private:
     std::vector<Creation> m_creations;
     std::vector<const Action*> m_actions;
     std::deque<TaskIndex> m_runQueue;
+    std::function<bool(std::size_t, Nanos)> m_progress;
     CtxIndex m_hiddenRoot = kNone;                   // tree Background for after-func calls' derives
 };
 

@@ -5,6 +5,7 @@
 #include "ctxscope/event.h"
 #include "ctxscope/scenario.h"
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -103,6 +104,7 @@ struct SimulationResult {
     StopReason stopped = StopReason::Idle;
     std::string scenarioName;
     std::int64_t seed = 1;
+    bool aborted = false;               // SimulationOptions::progress returned false: incomplete
 
     std::optional<CtxIndex> findContext(std::string_view id) const;
     std::optional<TaskIndex> findTask(std::string_view id) const;
@@ -113,6 +115,12 @@ struct SimulationResult {
 struct SimulationOptions {
     std::optional<std::int64_t> seed;   // overrides Scenario::seed
     std::optional<Nanos> until;         // overrides Scenario::until
+    // progress, when set, is called every kProgressEvery events or so with the number of events
+    // so far and the virtual time reached. Returning false abandons the run: the result is then
+    // marked aborted and must not be shown as the scenario's outcome. (A caller on another
+    // thread uses it to report progress and to cancel; the engine itself has no threads.)
+    std::function<bool(std::size_t events, Nanos now)> progress;
+    static constexpr std::size_t kProgressEvery = 1 << 14;
 };
 
 // simulate runs the scenario on the virtual clock and returns every event. It is deterministic:

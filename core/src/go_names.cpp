@@ -6,46 +6,46 @@
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <string_view>
+#include <unordered_map>
 #include <vector>
 
 namespace ctxscope {
 
 namespace {
 
-const ContextSpec* findInSteps(const std::vector<Step>& steps, const std::string& id);
-
-const ContextSpec* findInStep(const Step& st, const std::string& id) {
-    for (const ContextSpec& c : st.derive)
-        if (c.id == id)
-            return &c;
-    for (const TaskSpec& t : st.spawn)
-        if (const ContextSpec* c = findInSteps(t.steps, id))
-            return c;
-    for (const AfterFuncSpec& a : st.afterFunc)
-        if (const ContextSpec* c = findInSteps(a.steps, id))
-            return c;
-    return nullptr;
-}
-
-const ContextSpec* findInSteps(const std::vector<Step>& steps, const std::string& id) {
-    for (const Step& st : steps)
-        if (const ContextSpec* c = findInStep(st, id))
-            return c;
-    return nullptr;
-}
-
-// The spec a context was made from: a top-level one, or a derive step at any depth.
-const ContextSpec* findSpec(const Scenario& s, const std::string& id) {
+// Every WithValue spec of the scenario by id: top-level ones and derive steps at any depth
+// (an explicit stack: nested spawns can be deep). Ids are unique in a valid scenario; the
+// first one found is kept otherwise.
+void indexValueSpecs(const Scenario& s, std::unordered_map<std::string_view, const ContextSpec*>& out) {
+    auto add = [&](const ContextSpec& c) {
+        if (c.kind == ContextKind::WithValue)
+            out.emplace(c.id, &c);
+    };
     for (const ContextSpec& c : s.contexts)
-        if (c.id == id)
-            return &c;
+        add(c);
+    std::vector<const std::vector<Step>*> todo;
     for (const TaskSpec& t : s.tasks)
-        if (const ContextSpec* c = findInSteps(t.steps, id))
-            return c;
+        todo.push_back(&t.steps);
     for (const AfterFuncSpec& a : s.afterFuncs)
-        if (const ContextSpec* c = findInSteps(a.steps, id))
-            return c;
-    return nullptr;
+        todo.push_back(&a.steps);
+    while (!todo.empty()) {
+        const std::vector<Step>* steps = todo.back();
+        todo.pop_back();
+        for (const Step& st : *steps) {
+            for (const ContextSpec& c : st.derive)
+                add(c);
+            for (const TaskSpec& t : st.spawn)
+                todo.push_back(&t.steps);
+            for (const AfterFuncSpec& a : st.afterFunc)
+                todo.push_back(&a.steps);
+        }
+    }
+}
+
+bool namedWithDeadline(const ContextInfo& info) {
+    return isTimeoutKind(info.kind) || isDeadlineKind(info.kind) ? !info.degraded && info.deadline != kNoDeadline
+                                                                 : false;
 }
 
 // Go's context.stringify of a key, as the Go export writes it (go_export_main.cpp keyExpr).
@@ -112,38 +112,61 @@ std::string goTimeString(Nanos t) {
     return out + " +0000 UTC";
 }
 
-std::string goContextName(const Scenario& scenario, const SimulationResult& result, CtxIndex c, Nanos now) {
+GoNames::GoNames(const Scenario& scenario, const SimulationResult& result) : m_scenario(scenario), m_result(result) {
+    indexValueSpecs(m_scenario, m_specs);
+}
+
+std::string GoNames::part(CtxIndex c, Nanos now) const {
+    if (c >= m_result.contexts.size())
+        return {};
+    const ContextInfo& info = m_result.contexts[c];
+    switch (info.kind) {
+    case ContextKind::Background: return "context.Background";
+    case ContextKind::TODO: return "context.TODO";
+    case ContextKind::WithCancel:
+    case ContextKind::WithCancelCause: return ".WithCancel";
+    case ContextKind::WithTimeout:
+    case ContextKind::WithTimeoutCause:
+    case ContextKind::WithDeadline:
+    case ContextKind::WithDeadlineCause:
+        if (!namedWithDeadline(info))
+            return ".WithCancel"; // R27: a later deadline than the parent's is a WithCancel
+        return ".WithDeadline(" + goTimeString(info.deadline) + " [" + formatDuration(info.deadline - now) + "])";
+    case ContextKind::WithValue: {
+        auto it = m_specs.find(info.id);
+        const ContextSpec* spec = it == m_specs.end() ? nullptr : it->second;
+        return spec ? ".WithValue(" + keyText(spec->key, spec->keyType) + ", " + valueText(spec->value) + ")"
+                    : ".WithValue";
+    }
+    case ContextKind::WithoutCancel: return ".WithoutCancel";
+    }
+    return {};
+}
+
+std::size_t GoNames::maxPartSize(CtxIndex c) const {
+    // The time left is the only part that changes: Go prints at most 25 characters for a
+    // Duration ("-2562047h47m16.854775808s").
+    const std::string at0 = part(c, c < m_result.contexts.size() ? m_result.contexts[c].deadline : 0); // "[0s]"
+    return at0.size() + (c < m_result.contexts.size() && namedWithDeadline(m_result.contexts[c]) ? 25 : 0);
+}
+
+std::string GoNames::name(CtxIndex c, Nanos now) const {
     // Walk up to the root first, then name down: a deep chain needs no recursion.
     std::vector<CtxIndex> chain;
-    for (CtxIndex k = c; k != kNone && k < result.contexts.size(); k = result.contexts[k].parent)
+    for (CtxIndex k = c; k != kNone && k < m_result.contexts.size(); k = m_result.contexts[k].parent)
         chain.push_back(k);
     std::string name;
     for (auto it = chain.rbegin(); it != chain.rend(); ++it) {
-        const ContextInfo& info = result.contexts[*it];
-        switch (info.kind) {
-        case ContextKind::Background: name = "context.Background"; break;
-        case ContextKind::TODO: name = "context.TODO"; break;
-        case ContextKind::WithCancel:
-        case ContextKind::WithCancelCause: name += ".WithCancel"; break;
-        case ContextKind::WithTimeout:
-        case ContextKind::WithTimeoutCause:
-        case ContextKind::WithDeadline:
-        case ContextKind::WithDeadlineCause:
-            if (info.degraded || info.deadline == kNoDeadline)
-                name += ".WithCancel"; // R27: a later deadline than the parent's is a WithCancel
-            else
-                name += ".WithDeadline(" + goTimeString(info.deadline) + " [" + formatDuration(info.deadline - now) + "])";
-            break;
-        case ContextKind::WithValue: {
-            const ContextSpec* spec = findSpec(scenario, info.id);
-            name += spec ? ".WithValue(" + keyText(spec->key, spec->keyType) + ", " + valueText(spec->value) + ")"
-                         : ".WithValue";
-            break;
-        }
-        case ContextKind::WithoutCancel: name += ".WithoutCancel"; break;
-        }
+        const ContextKind kind = m_result.contexts[*it].kind;
+        if (kind == ContextKind::Background || kind == ContextKind::TODO)
+            name.clear(); // a root starts the name afresh
+        name += part(*it, now);
     }
     return name;
+}
+
+std::string goContextName(const Scenario& scenario, const SimulationResult& result, CtxIndex c, Nanos now) {
+    return GoNames(scenario, result).name(c, now);
 }
 
 } // namespace ctxscope

@@ -12,14 +12,22 @@
 // cannot be perturbed through the scenario and is not analysed (see the report of issue #5).
 #include "go_export_internal.h"
 
+#include <cstdint>
 #include <cstdlib>
 #include <functional>
+#include <optional>
+#include <string_view>
+#include <unordered_map>
 
 namespace ctxscope::gox {
 
 namespace {
 
-constexpr std::size_t kMaxTimers = 400; // beyond this, the analysis is skipped (with a note)
+// The analysis costs one simulation per timer: O(timers x run). It is skipped (with a note)
+// beyond kMaxTimers timers or kMaxProbeWork in all, counted as timers x (events + contexts +
+// tasks + steps) of the base run: about a second (the largest shipped scenario needs ~1/100 of it).
+constexpr std::size_t kMaxTimers = 400;
+constexpr std::size_t kMaxProbeWork = 4'000'000;
 
 void timersOf(std::vector<Step>& steps, std::vector<Nanos*>& out);
 
@@ -75,10 +83,28 @@ std::string causeText(const SimulationResult& r, const ContextInfo& c)
     return c.cause < r.strings.size() ? r.strings[c.cause] : std::string();
 }
 
+// The index of id in b's list: the same position as in a's when the run has the same shape
+// (always, as far as the scenario's structure goes), else looked up. O(1) in the usual case;
+// SimulationResult::find* are linear scans.
+template <typename Info>
+std::optional<std::uint32_t> sameIndex(const std::vector<Info>& list, std::size_t at, const std::string& id,
+                                       std::unordered_map<std::string_view, std::uint32_t>& index)
+{
+    if (at < list.size() && list[at].id == id)
+        return static_cast<std::uint32_t>(at);
+    if (index.empty())
+        for (std::size_t k = 0; k < list.size(); ++k)
+            index.emplace(list[k].id, static_cast<std::uint32_t>(k));
+    auto it = index.find(id);
+    return it == index.end() ? std::nullopt : std::optional<std::uint32_t>(it->second);
+}
+
 void compare(const SimulationResult& a, const SimulationResult& b, RaceSkips& skips)
 {
-    for (const ContextInfo& c : a.contexts) {
-        auto i = b.findContext(c.id);
+    std::unordered_map<std::string_view, std::uint32_t> contextIndex, taskIndex, afterIndex;
+    for (std::size_t k = 0; k < a.contexts.size(); ++k) {
+        const ContextInfo& c = a.contexts[k];
+        auto i = sameIndex(b.contexts, k, c.id, contextIndex);
         std::set<std::string>& s = skips.contexts[c.id];
         if (!i) {
             s.insert({"created", "deadline", "err", "cause", "reason", "done"});
@@ -98,8 +124,9 @@ void compare(const SimulationResult& a, const SimulationResult& b, RaceSkips& sk
         if (c.reason != d.reason)
             s.insert("reason");
     }
-    for (const TaskInfo& t : a.tasks) {
-        auto i = b.findTask(t.id);
+    for (std::size_t k = 0; k < a.tasks.size(); ++k) {
+        const TaskInfo& t = a.tasks[k];
+        auto i = sameIndex(b.tasks, k, t.id, taskIndex);
         std::set<std::string>& s = skips.tasks[t.id];
         if (!i) {
             s.insert({"started", "result", "ended"});
@@ -114,8 +141,9 @@ void compare(const SimulationResult& a, const SimulationResult& b, RaceSkips& sk
                                       (u.state == TaskResultKind::Running || u.state == TaskResultKind::Blocked)))
             s.insert("result");
     }
-    for (const AfterFuncInfo& f : a.afterFuncs) {
-        auto i = b.findAfterFunc(f.id);
+    for (std::size_t k = 0; k < a.afterFuncs.size(); ++k) {
+        const AfterFuncInfo& f = a.afterFuncs[k];
+        auto i = sameIndex(b.afterFuncs, k, f.id, afterIndex);
         std::set<std::string>& s = skips.afterFuncs[f.id];
         if (!i || !sameTime(f.startedAt, b.afterFuncs[*i].startedAt))
             s.insert("started");
@@ -160,11 +188,15 @@ RaceSkips findRaces(const Scenario& scenario, const SimulationResult& base, std:
 {
     RaceSkips skips;
     Scenario probe = scenario;
-    const std::size_t timers = timersOf(probe).size();
-    if (timers > kMaxTimers) {
+    const std::vector<Nanos*> t = timersOf(probe);
+    const std::size_t timers = t.size();
+    const std::size_t runSize = base.events.size() + base.contexts.size() + base.tasks.size() + base.steps.size();
+    if (timers > kMaxTimers || (timers > 0 && runSize > kMaxProbeWork / timers)) {
         if (notes)
-            notes->push_back("the scenario has " + std::to_string(timers) + " timers (more than " +
-                             std::to_string(kMaxTimers) + "): same-instant races were not looked for");
+            notes->push_back("the scenario has " + std::to_string(timers) + " timers and " +
+                             std::to_string(base.events.size()) + " events (the analysis is limited to " +
+                             std::to_string(kMaxTimers) + " timers and " + std::to_string(kMaxProbeWork) +
+                             " for timers x the run's size): same-instant races were not looked for");
         return skips;
     }
     SimulationOptions options;
@@ -172,12 +204,11 @@ RaceSkips findRaces(const Scenario& scenario, const SimulationResult& base, std:
     if (base.stopped == StopReason::Horizon)
         options.until = base.endTime; // the run may have been cut by an --until override
     for (std::size_t i = 0; i < timers; ++i) {
-        Scenario variant = scenario;
-        std::vector<Nanos*> t = timersOf(variant);
         if (*t[i] <= 1)
             continue;
-        *t[i] -= 1;
-        compare(base, simulate(variant, options), skips);
+        *t[i] -= 1; // one timer moved at a time: put back before the next
+        compare(base, simulate(probe, options), skips);
+        *t[i] += 1;
     }
     return skips;
 }

@@ -39,7 +39,7 @@ NamePool::NamePool()
         "ctxRecord", "taskRecord", "afterRecord", "lookupRecord", "causeOf", "errText", "ctx", "wg", "err",
         "i", "cancel", "stop", "r", "w", "c", "tr", "TestScenario", "wantContext", "wantTask",
         "wantAfterFunc", "wantLookup", "wantContexts", "wantTasks", "wantAfterFuncs", "wantLookups",
-        "comparison", "show", "errValue", "reasonFits", "_"};
+        "comparison", "show", "errValue", "reasonFits", "nameContext", "wantByID", "_"};
     for (const char* r : reserved)
         m_used.insert(r);
 }
@@ -49,10 +49,12 @@ std::string NamePool::take(std::string_view base)
     std::string name = goIdentifier(base);
     if (m_used.insert(name).second)
         return name;
-    for (int n = 2;; ++n) {
+    for (int& n = m_next.try_emplace(name, 2).first->second;; ++n) {
         std::string candidate = name + std::to_string(n);
-        if (m_used.insert(candidate).second)
+        if (m_used.insert(candidate).second) {
+            ++n;
             return candidate;
+        }
     }
 }
 

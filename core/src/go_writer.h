@@ -5,6 +5,7 @@
 #include "ctxscope/duration.h"
 #include "ctxscope/scenario.h"
 
+#include <map>
 #include <set>
 #include <string>
 #include <string_view>
@@ -39,6 +40,7 @@ public:
 
 private:
     std::set<std::string> m_used;
+    std::map<std::string, int> m_next; // base -> the next number to try: n ids on one base cost O(n log n)
 };
 
 // goIdentifier turns a scenario id ("db-query", "fetch.1") into camelCase ("dbQuery",

@@ -50,7 +50,7 @@ struct Value {
     // findMember is find but returns the member, so the key's position is available too.
     const Member* findMember(std::string_view key) const;
 
-    static Value null() { return {}; }
+    static Value null(); // defined below, once Member is complete
     static Value boolean(bool b);
     static Value number(std::string text); // the caller guarantees valid JSON number text
     static Value integer(std::int64_t n);
@@ -69,6 +69,13 @@ struct Member {
     int line = 0;   // position of the key's opening quote
     int column = 0;
 };
+
+// Value and Member refer to each other: Value holds a std::vector<Member>, which may be declared
+// with an incomplete element type but not destroyed or copied with one. So no inline member of
+// Value that creates, copies or destroys a Value may be defined inside the class body (before
+// Member is complete): clang with libstdc++ instantiates ~vector<Member> there and fails. Such
+// members are defined here instead, or in json.cpp.
+inline Value Value::null() { return {}; }
 
 struct ParseError {
     std::string message; // e.g. "expected ',' or ']' after array element"

@@ -120,7 +120,7 @@ GoExport exportGo(const Scenario& scenario, const SimulationResult& result, cons
     if (options.withTest) {
         const gox::RaceSkips skips = gox::findRaces(scenario, result, &out.notes);
         out.factsLeftToRaces = skips.count();
-        out.files.push_back({"scenario_test.go", gox::testGo(scenario, result, skips)});
+        out.files.push_back({"scenario_test.go", gox::testGo(scenario, result, skips, &out)});
     }
     return out;
 }

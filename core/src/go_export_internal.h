@@ -21,16 +21,17 @@ struct RaceSkips {
 };
 
 // findRaces re-simulates the scenario with each timer (context timeouts and deadlines, work
-// durations, polling periods) moved by -1ns and +1ns, and marks every fact that changes by
-// more than the move itself. notes gets a line when the scenario is too large to analyse.
+// durations, polling periods) moved by -1ns, and marks every fact that changes by more than
+// the move itself. notes gets a line when the scenario is too large to analyse (the work is
+// bounded: timers x the size of the run).
 RaceSkips findRaces(const Scenario& scenario, const SimulationResult& base, std::vector<std::string>* notes);
 
 // mainGo writes main.go; records discarded cancel functions and notes in *out.
 std::string mainGo(const Scenario& scenario, const SimulationResult& result, const std::string& programVersion,
                    const std::string& module, GoExport* out);
 
-// testGo writes scenario_test.go.
-std::string testGo(const Scenario& scenario, const SimulationResult& result, const RaceSkips& skips);
+// testGo writes scenario_test.go; records in *out how many names it leaves uncompared (with a note).
+std::string testGo(const Scenario& scenario, const SimulationResult& result, const RaceSkips& skips, GoExport* out);
 
 // The fixed Go text: the tracer at the end of main.go (causeFromGo: call context.Cause, else
 // use Err as the cause, for Go 1.19 programs) and the comparison code of the test.

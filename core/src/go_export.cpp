@@ -1,12 +1,18 @@
 // The Go export's entry points: the version the scenario needs, go.mod, and writing the module.
 #include "ctxscope/go_export.h"
 
-#include "ctxscope/atomic_file.h"
 #include "go_export_internal.h"
 
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <fcntl.h>
 #include <filesystem>
 #include <functional>
+#include <sys/stat.h>
 #include <system_error>
+#include <unistd.h>
+#include <vector>
 
 namespace ctxscope {
 
@@ -125,20 +131,216 @@ GoExport exportGo(const Scenario& scenario, const SimulationResult& result, cons
     return out;
 }
 
-bool writeGoExport(const GoExport& module, const std::string& dir, std::string* error)
+namespace gox {
+int (*writeGoExportFault)(std::string_view step) = nullptr;
+} // namespace gox
+
+namespace {
+
+namespace fs = std::filesystem;
+
+// The names a Go export may write: whatever else is in the directory is the user's and is kept.
+bool ownedName(const std::string& name)
 {
-    std::error_code ec;
-    std::filesystem::create_directories(dir, ec);
-    if (ec) {
+    return name == "go.mod" || name == "main.go" || name == "scenario_test.go";
+}
+
+struct Failure {
+    std::string* error;
+    bool operator()(const std::string& message) const
+    {
         if (error)
-            *error = dir + ": " + ec.message();
+            *error = message;
         return false;
     }
-    for (const GoFile& f : module.files) {
-        const std::string path = (std::filesystem::path(dir) / f.path).string();
-        if (!writeFileAtomically(path, f.text, error))
-            return false;
+    bool errnoFailure(const std::string& what, int err) const { return (*this)(what + ": " + std::strerror(err)); }
+};
+
+// step runs one system call of the write, unless a test makes it fail (gox::writeGoExportFault).
+bool step(std::string_view name)
+{
+    if (const int err = gox::writeGoExportFault ? gox::writeGoExportFault(name) : 0) {
+        errno = err;
+        return false;
     }
+    return true;
+}
+
+bool writeNewFile(const fs::path& path, const std::string& text, mode_t mode)
+{
+    if (!step("write " + path.filename().string()))
+        return false;
+    const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode);
+    if (fd < 0)
+        return false;
+    const char* p = text.data();
+    std::size_t left = text.size();
+    while (left > 0) {
+        const ssize_t n = ::write(fd, p, left);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n < 0) {
+            const int err = errno;
+            ::close(fd);
+            errno = err;
+            return false;
+        }
+        p += n;
+        left -= static_cast<std::size_t>(n);
+    }
+    if (::fsync(fd) != 0) {
+        const int err = errno;
+        ::close(fd);
+        errno = err;
+        return false;
+    }
+    return ::close(fd) == 0;
+}
+
+void syncDir(const fs::path& dir)
+{
+    const int fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (fd >= 0) {
+        (void)::fsync(fd);
+        ::close(fd);
+    }
+}
+
+// A fresh, empty directory beside target: ".NAME.TAG-XXXXXX".
+bool makeTempDir(const fs::path& target, const char* tag, fs::path* out)
+{
+    std::string name = target.filename().string(); // ".NAME.TAG-XXXXXX", appended piece by piece:
+    name.insert(name.begin(), '.');                 // GCC 12 warns (-Wrestrict) on "." + string
+    name.append(".").append(tag).append("-XXXXXX");
+    std::string pattern = (target.parent_path() / name).string();
+    if (!step(std::string("mkdtemp ") + tag) || !::mkdtemp(pattern.data()))
+        return false;
+    *out = pattern;
+    return true;
+}
+
+} // namespace
+
+// The module is built whole in a temporary directory beside the target and then swapped in,
+// so a reader (or a crash, a full disk) sees the old module or the new one, never a mix:
+//   - no target: the temporary directory is renamed to it;
+//   - a directory: the two are exchanged in one step (renameat2 RENAME_EXCHANGE; where the file
+//     system cannot, target -> .NAME.old-*, temporary -> target, put back on failure). The
+//     user's own files in it (anything but go.mod, main.go, scenario_test.go) are hard-linked
+//     into the new module before the swap, or moved over after it when they cannot be
+//     (directories, other file systems); the old module's files are then deleted;
+//   - anything else (a file): an error, nothing written.
+// A failure before the swap removes the temporary directory and leaves the target as it was.
+bool writeGoExport(const GoExport& module, const std::string& dir, std::string* error)
+{
+    const Failure fail{error};
+    if (dir.empty())
+        return fail("no directory given");
+    for (const GoFile& f : module.files)
+        if (f.path.empty() || f.path == "." || f.path == ".." || f.path.find('/') != std::string::npos)
+            return fail("cannot write " + f.path + ": not a plain file name");
+
+    std::error_code ec;
+    fs::path target = fs::absolute(fs::path(dir), ec).lexically_normal();
+    if (ec)
+        return fail(ec.message());
+    if (!target.has_filename())
+        target = target.parent_path(); // "out/" -> "out"
+    if (target == target.root_path())
+        return fail("cannot replace the root directory");
+
+    struct stat st {};
+    bool exists = ::lstat(target.c_str(), &st) == 0;
+    if (!exists && errno != ENOENT)
+        return fail.errnoFailure("cannot look at " + target.string(), errno);
+    if (exists && S_ISLNK(st.st_mode)) { // swap the directory the link points to, keep the link
+        target = fs::canonical(target, ec);
+        if (ec)
+            return fail("cannot follow the link " + dir + ": " + ec.message());
+        exists = ::lstat(target.c_str(), &st) == 0;
+    }
+    if (exists && !S_ISDIR(st.st_mode))
+        return fail("it exists and is not a directory: the Go module needs a directory of its own");
+    fs::create_directories(target.parent_path(), ec);
+    if (ec)
+        return fail("cannot create " + target.parent_path().string() + ": " + ec.message());
+
+    const mode_t mask = ::umask(0);
+    ::umask(mask);
+    const mode_t dirMode = exists ? (st.st_mode & 07777) : (0777 & ~mask);
+
+    fs::path temp;
+    if (!makeTempDir(target, "new", &temp))
+        return fail.errnoFailure("cannot create a temporary directory beside " + target.string(), errno);
+    auto abandon = [&](const std::string& message) {
+        std::error_code ignored;
+        fs::remove_all(temp, ignored);
+        return fail(message);
+    };
+    if (!step("chmod") || ::chmod(temp.c_str(), dirMode) != 0)
+        return abandon(std::string("cannot set the mode of ") + temp.string() + ": " + std::strerror(errno));
+    for (const GoFile& f : module.files)
+        if (!writeNewFile(temp / f.path, f.text, 0666 & ~mask))
+            return abandon("cannot write " + f.path + ": " + std::strerror(errno));
+
+    // The user's files: the same inodes in the new module (nothing is copied, nothing can get
+    // lost); what cannot be linked is moved over after the swap.
+    std::vector<std::string> toMove;
+    if (exists) {
+        for (fs::directory_iterator it(target, ec), end; !ec && it != end; it.increment(ec)) {
+            const std::string name = it->path().filename().string();
+            if (ownedName(name))
+                continue;
+            std::error_code typeEc;
+            const bool regular = it->is_regular_file(typeEc) && !it->is_symlink(typeEc);
+            if (regular && step("link " + name) && ::link(it->path().c_str(), (temp / name).c_str()) == 0)
+                continue;
+            toMove.push_back(name);
+        }
+        if (ec)
+            return abandon("cannot list " + target.string() + ": " + ec.message());
+    }
+    syncDir(temp);
+
+    // The swap.
+    fs::path old; // where the old directory is after the swap
+    if (!exists) {
+        if (!step("rename") || ::rename(temp.c_str(), target.c_str()) != 0)
+            return abandon("cannot rename " + temp.string() + " to " + target.string() + ": " + std::strerror(errno));
+    } else if (step("exchange") && ::renameat2(AT_FDCWD, temp.c_str(), AT_FDCWD, target.c_str(), RENAME_EXCHANGE) == 0) {
+        old = temp;
+    } else if (errno == EINVAL || errno == ENOSYS || errno == ENOTSUP) {
+        // No RENAME_EXCHANGE here: two renames, the old module kept aside until the new one is in.
+        if (!makeTempDir(target, "old", &old))
+            return abandon(std::string("cannot create a temporary directory: ") + std::strerror(errno));
+        if (!step("rename old") || ::rename(target.c_str(), old.c_str()) != 0) {
+            const int err = errno;
+            ::rmdir(old.c_str());
+            return abandon("cannot move " + target.string() + " aside: " + std::strerror(err));
+        }
+        if (!step("rename new") || ::rename(temp.c_str(), target.c_str()) != 0) {
+            const int err = errno;
+            (void)::rename(old.c_str(), target.c_str()); // put the old module back
+            return abandon("cannot rename " + temp.string() + " to " + target.string() + ": " + std::strerror(err));
+        }
+    } else {
+        return abandon("cannot swap " + temp.string() + " with " + target.string() + ": " + std::strerror(errno));
+    }
+    syncDir(target.parent_path());
+    if (old.empty())
+        return true;
+
+    // After the swap: bring over what could not be linked, then delete the old module.
+    std::string left;
+    for (const std::string& name : toMove)
+        if (!step("move " + name) || ::rename((old / name).c_str(), (target / name).c_str()) != 0)
+            left += (left.empty() ? "" : ", ") + name;
+    if (!left.empty())
+        return fail("the module was written, but " + left + " could not be moved back into it: still in " + old.string());
+    syncDir(target);
+    fs::remove_all(old, ec);
+    if (ec)
+        return fail("the module was written, but the old one could not be removed: " + old.string() + ": " + ec.message());
     return true;
 }
 

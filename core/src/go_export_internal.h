@@ -8,7 +8,14 @@
 #include <set>
 #include <string>
 
+#include <string_view>
+
 namespace ctxscope::gox {
+
+// Tests only: writeGoExport asks it before each system call of the write ("mkdtemp new",
+// "write main.go", "link NAME", "exchange", "rename", "move NAME", ...); a non-zero errno makes
+// that call fail with it. nullptr (the default): nothing fails on purpose.
+extern int (*writeGoExportFault)(std::string_view step);
 
 // Facts that depend on which of two things due at the same instant Go runs first: embedded
 // in the test but not compared. Keyed by subject id; values are the field names the test uses

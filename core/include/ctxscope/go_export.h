@@ -65,8 +65,11 @@ std::string minimumGoVersion(const Scenario& scenario);
 // test embeds it as the expected outcome.
 GoExport exportGo(const Scenario& scenario, const SimulationResult& result, const GoExportOptions& options = {});
 
-// writeGoExport writes every file under dir (created if missing), each atomically. On failure
-// *error says why and false is returned.
+// writeGoExport writes the module into dir as a whole: it is built in a temporary directory
+// beside dir and swapped in, so dir holds the old module or the new one, never a mix (a missing
+// dir and its parents are created; files in dir other than go.mod, main.go and scenario_test.go
+// are kept; a dir that is a file is an error). On failure *error says why, false is returned
+// and dir is as it was, with no temporary directory left behind.
 bool writeGoExport(const GoExport& module, const std::string& dir, std::string* error);
 
 } // namespace ctxscope

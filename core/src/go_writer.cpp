@@ -75,10 +75,11 @@ std::string goIdentifier(std::string_view id)
             capNext = true; // '-', '.', '_' (and anything else) start a new word
         }
     }
+    // assign/insert, not = "v" or "v" + out: GCC 12 -O2 warns (a false -Wrestrict) on those.
     if (out.empty() || out == "_")
-        out = "v";
+        out.assign(1, 'v');
     if (out[0] >= '0' && out[0] <= '9')
-        out = "v" + out;
+        out.insert(out.begin(), 'v');
     return out;
 }
 

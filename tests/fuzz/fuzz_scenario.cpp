@@ -1,0 +1,208 @@
+// The scenario fuzz target (issue #14): arbitrary bytes go through everything a scenario file
+// can reach in ctxscope-cli, all in memory, and cheap invariants are checked on the way:
+//
+//   bytes -> json::parse -> write -> parse -> write    the JSON text round-trips byte for byte
+//   bytes -> parseScenario                             a scenario iff no problems; problems print
+//   valid -> serializeScenario -> parseScenario        still valid, equal Scenario, same bytes
+//   valid -> simulate twice                            identical results (determinism)
+//   result -> JSONL trace, report, Chrome trace        each line/document is valid JSON
+//          -> checkExpectations, SVG render at a few instants, exportGo (go.mod, main.go, test)
+//   bytes -> durations                                 formatDuration / parseDuration round-trip
+//
+// A broken invariant prints what broke and aborts, so libFuzzer records the input as a crash and
+// the replay test (fuzz_replay.cpp) fails on it. With CTXSCOPE_FUZZ this file is linked with
+// libFuzzer's main (tests/fuzz/run); in every other build it is linked with fuzz_replay.cpp,
+// which runs the files of tests/fuzz/regressions/ and of the seed corpora through the same
+// function (ctest "fuzz: ...").
+#include "ctxscope/chrome_trace.h"
+#include "ctxscope/duration.h"
+#include "ctxscope/expectations.h"
+#include "ctxscope/go_export.h"
+#include "ctxscope/json.h"
+#include "ctxscope/report.h"
+#include "ctxscope/scenario_io.h"
+#include "ctxscope/simulation.h"
+#include "ctxscope/svg_render.h"
+#include "ctxscope/trace_writer.h"
+#include "ctxscope/validate.h"
+
+#include <cstddef>
+#include <cstdint>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <string>
+#include <string_view>
+
+namespace {
+
+using namespace ctxscope;
+
+[[noreturn]] void broken(const char* what, std::string_view detail = {})
+{
+    std::fprintf(stderr, "fuzz_scenario: invariant broken: %s\n", what);
+    if (!detail.empty())
+        std::fprintf(stderr, "%.*s\n", static_cast<int>(std::min<std::size_t>(detail.size(), 4000)), detail.data());
+    std::fflush(stderr);
+    std::abort();
+}
+
+void require(bool ok, const char* what, std::string_view detail = {})
+{
+    if (!ok)
+        broken(what, detail);
+}
+
+std::string describe(const std::vector<Problem>& problems)
+{
+    std::string out;
+    for (const Problem& p : problems)
+        out += formatProblem("<saved>", p) + "\n";
+    return out;
+}
+
+// The JSON layer alone: whatever parses writes canonically, and the canonical text parses back
+// to the same canonical text (Pretty and Compact).
+void checkJsonRoundTrip(std::string_view text)
+{
+    const json::ParseResult parsed = json::parse(text);
+    if (!parsed.ok()) {
+        require(!parsed.error.message.empty(), "a JSON parse error has a message");
+        require(parsed.error.offset <= text.size(), "a JSON parse error's offset is inside the text");
+        return;
+    }
+    for (json::Style style : {json::Style::Pretty, json::Style::Compact}) {
+        const std::string once = json::write(*parsed.value, style);
+        const json::ParseResult again = json::parse(once);
+        require(again.ok(), "written JSON parses again", again.ok() ? std::string_view{} : once);
+        const std::string twice = json::write(*again.value, style);
+        require(once == twice, "JSON write -> parse -> write is byte-identical", once + "\n---\n" + twice);
+    }
+}
+
+// Durations: formatDuration's text parses back to the same value, for any int64; and a text
+// parseDuration accepts formats to something that parses back to the same value.
+void checkDurations(const std::uint8_t* data, std::size_t size)
+{
+    if (size >= sizeof(std::uint64_t)) {
+        std::uint64_t bits = 0;
+        std::memcpy(&bits, data, sizeof bits);
+        const Nanos d = static_cast<Nanos>(bits);
+        const std::string text = formatDuration(d);
+        const DurationParse back = parseDuration(text);
+        require(back.value && *back.value == d, "parseDuration(formatDuration(d)) == d", text);
+    }
+    if (size <= 64) {
+        const std::string_view text(reinterpret_cast<const char*>(data), size);
+        const DurationParse parsed = parseDuration(text);
+        require(parsed.value.has_value() == parsed.error.empty(), "parseDuration gives a value or an error");
+        if (parsed.value) {
+            const std::string canonical = formatDuration(*parsed.value);
+            const DurationParse back = parseDuration(canonical);
+            require(back.value && *back.value == *parsed.value, "a parsed duration formats and parses back",
+                    canonical);
+        }
+    }
+}
+
+void checkJsonDocument(const std::string& text, const char* what)
+{
+    const json::ParseResult parsed = json::parse(text);
+    require(parsed.ok(), what, parsed.ok() ? std::string_view{} : std::string_view(parsed.error.message));
+}
+
+void checkWriters(const Scenario& scenario, const SimulationResult& result)
+{
+    // JSON Lines trace: a header and one line per event, each a JSON object, each ending in '\n'.
+    const std::string trace = traceToString(result);
+    require(!trace.empty() && trace.back() == '\n', "the trace ends in a newline");
+    std::size_t lines = 0;
+    for (std::size_t start = 0; start < trace.size();) {
+        const std::size_t end = trace.find('\n', start);
+        const std::string line = trace.substr(start, end - start);
+        const json::ParseResult parsed = json::parse(line);
+        require(parsed.ok() && parsed.value->isObject(), "every trace line is a JSON object", line);
+        ++lines;
+        start = end + 1;
+    }
+    require(lines == result.events.size() + 1, "the trace has a header and one line per event");
+
+    const ExpectationReport expectations = checkExpectations(scenario, result);
+    require(expectations.outcomes.size() == scenario.expect.size(), "one outcome per expectation");
+    require(expectations.passed + expectations.failed == scenario.expect.size(), "passed + failed == expectations");
+    const std::string report = reportToString(result, expectations);
+    checkJsonDocument(report, "the report is valid JSON");
+
+    checkJsonDocument(chromeTraceToString(result), "the Chrome trace is valid JSON");
+
+    // The picture at the start, at an instant in the middle of the events, and at the end.
+    const Nanos middle = result.events.empty() ? 0 : result.events[result.events.size() / 2].t;
+    for (Nanos at : {Nanos{0}, middle, result.endTime}) {
+        SvgOptions options;
+        options.at = at;
+        const std::string svg = renderTreeSvg(result, options);
+        require(svg.find("<svg") != std::string::npos && svg.find("</svg>") != std::string::npos,
+                "the SVG is a complete document");
+    }
+    SvgOptions noTasks;
+    noTasks.at = result.endTime;
+    noTasks.showTasks = false;
+    (void)renderTreeSvg(result, noTasks);
+
+    const GoExport module = exportGo(scenario, result);
+    bool goMod = false, mainGo = false;
+    for (const GoFile& f : module.files) {
+        require(!f.text.empty(), "no exported Go file is empty", f.path);
+        goMod = goMod || f.path == "go.mod";
+        mainGo = mainGo || f.path == "main.go";
+    }
+    require(goMod && mainGo, "the Go export has go.mod and main.go");
+}
+
+void checkScenario(std::string_view text)
+{
+    const LoadResult loaded = parseScenario(text);
+    require(loaded.scenario.has_value() == loaded.problems.empty(), "a scenario is loaded iff there are no problems");
+    for (const Problem& p : loaded.problems) {
+        require(!p.message.empty(), "every problem has a message", p.path);
+        (void)formatProblem("fuzz.json", p);
+    }
+    if (!loaded.scenario)
+        return;
+    const Scenario& scenario = *loaded.scenario;
+    require(validateScenario(scenario).empty(), "a loaded scenario validates");
+
+    // Canonical saving: the saved text loads to an equal scenario and saves to the same bytes.
+    const std::string saved = serializeScenario(scenario);
+    const LoadResult reloaded = parseScenario(saved);
+    require(reloaded.scenario.has_value(), "the saved scenario loads again", saved + "\n" + describe(reloaded.problems));
+    require(*reloaded.scenario == scenario, "save -> load gives an equal scenario", saved);
+    const std::string savedAgain = serializeScenario(*reloaded.scenario);
+    require(saved == savedAgain, "save -> load -> save is byte-identical", saved + "\n---\n" + savedAgain);
+
+    // Determinism: the same scenario simulates to the same events, tables and end.
+    const SimulationResult first = simulate(scenario);
+    const SimulationResult second = simulate(*reloaded.scenario);
+    require(!first.aborted && !second.aborted, "a run without a progress callback is never aborted");
+    require(first.events == second.events, "simulating twice gives identical events");
+    require(first.endTime == second.endTime && first.stopped == second.stopped && first.strings == second.strings,
+            "simulating twice gives the same end and strings");
+    require(!first.events.empty() && first.events.back().kind == EventKind::End, "the last event is the end");
+    for (std::size_t i = 1; i < first.events.size(); ++i)
+        require(first.events[i - 1].t <= first.events[i].t, "event times never go back");
+    require(first.events.back().t == first.endTime, "the end event is at endTime");
+
+    checkWriters(scenario, first);
+    require(traceToString(first) == traceToString(second), "the trace is byte-deterministic");
+}
+
+} // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size)
+{
+    const std::string_view text(reinterpret_cast<const char*>(data), size);
+    checkDurations(data, size);
+    checkJsonRoundTrip(text);
+    checkScenario(text);
+    return 0;
+}

@@ -16,6 +16,36 @@ std::size_t width(const std::string& s)
     }));
 }
 
+// One line of text at most maxWidth code points wide: control characters (a newline in a name
+// would break the table) become spaces, and a longer text keeps its head and its tail around
+// a middle ellipsis, cut at code point boundaries. Ids often differ only at the end
+// ("worker-00017"), so the tail is kept as well as the head.
+std::string shortened(const std::string& s, std::size_t maxWidth)
+{
+    std::string text;
+    const bool longer = width(s) > maxWidth;
+    const std::size_t head = longer ? (maxWidth - 1) / 2 : 0, tail = longer ? maxWidth - 1 - head : 0;
+    const std::size_t total = longer ? width(s) : 0;
+    std::size_t point = 0; // code points before the current byte
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        const unsigned char c = static_cast<unsigned char>(s[i]);
+        const bool starts = (c & 0xC0) != 0x80;
+        if (starts && i > 0)
+            ++point;
+        if (longer && point >= head && point < total - tail) {
+            if (point == head && starts)
+                text += "\xE2\x80\xA6"; // U+2026 HORIZONTAL ELLIPSIS, once
+            continue;
+        }
+        text += c < 0x20 || c == 0x7f ? ' ' : static_cast<char>(c);
+    }
+    return text;
+}
+
+constexpr std::size_t kNameWidth = 64;     // a table cell: ids (at most 64 in a valid file), causes, results
+constexpr std::size_t kTitleWidth = 96;    // the scenario's name
+constexpr std::size_t kMessageWidth = 160; // a lint message, an expectation and its failures
+
 std::string time(Nanos t, Nanos none)
 {
     return t == none ? std::string("-") : formatDuration(t);
@@ -57,7 +87,7 @@ void table(std::string& out, const Row& header, const std::vector<Row>& rows, st
 
 std::string contextName(const SimulationResult& r, CtxIndex i)
 {
-    return i < r.contexts.size() ? r.contexts[i].id : std::string("-");
+    return i < r.contexts.size() ? shortened(r.contexts[i].id, kNameWidth) : std::string("-");
 }
 
 void contextsTable(std::string& out, const SimulationResult& r, std::size_t maxRows)
@@ -75,13 +105,14 @@ void contextsTable(std::string& out, const SimulationResult& r, std::size_t maxR
             state = "active";
         else
             state = errString(c.err);
-        std::string cause = c.cause < r.strings.size() ? r.str(c.cause) : std::string("-");
+        std::string cause = c.cause < r.strings.size() ? shortened(r.str(c.cause), kNameWidth) : std::string("-");
         if (c.reason == Reason::Parent)
             cause += " (from " + contextName(r, c.source) + ")";
         std::string deadline = time(c.deadline, kNoDeadline);
         if (c.deadline != kNoDeadline && c.deadlineFrom != kNone && c.deadlineFrom != i)
             deadline += " (" + contextName(r, c.deadlineFrom) + ")";
-        rows.push_back({c.id, contextKindName(c.kind), state, cause, time(c.doneAt, kNever), deadline});
+        rows.push_back({contextName(r, static_cast<CtxIndex>(i)), contextKindName(c.kind), state, cause,
+                        time(c.doneAt, kNever), deadline});
     }
     table(out, {"ID", "KIND", "STATE", "CAUSE", "DONE AT", "DEADLINE"}, rows, r.contexts.size(), maxRows,
           "contexts");
@@ -95,8 +126,8 @@ void tasksTable(std::string& out, const SimulationResult& r, std::size_t maxRows
     std::vector<Row> rows;
     for (std::size_t i = 0; i < r.tasks.size() && rows.size() < maxRows; ++i) {
         const TaskInfo& t = r.tasks[i];
-        std::string result = t.result.empty() ? std::string("not started") : t.result;
-        std::string id = t.afterFunc != kNone ? t.id + " (after-func)" : t.id;
+        std::string result = t.result.empty() ? std::string("not started") : shortened(t.result, kNameWidth);
+        std::string id = shortened(t.id, kNameWidth) + (t.afterFunc != kNone ? " (after-func)" : "");
         rows.push_back({id, contextName(r, t.context), result, time(t.endedAt, kNever)});
     }
     table(out, {"ID", "CONTEXT", "RESULT", "ENDED AT"}, rows, r.tasks.size(), maxRows, "tasks");
@@ -112,8 +143,8 @@ void lintsList(std::string& out, const SimulationResult& r, std::size_t maxRows)
                    " more lints (--report FILE lists them all)\n";
             break;
         }
-        out += "  " + l.severity + " " + l.rule + " " + l.subject + " at " + formatDuration(l.t) + ": " +
-               l.message + "\n";
+        out += "  " + l.severity + " " + l.rule + " " + shortened(l.subject, kNameWidth) + " at " +
+               formatDuration(l.t) + ": " + shortened(l.message, kMessageWidth) + "\n";
     }
 }
 
@@ -124,9 +155,9 @@ void expectationsList(std::string& out, const ExpectationReport& e)
     out += "\nExpectations: " + std::to_string(e.passed) + " passed, " + std::to_string(e.failed) + " failed\n";
     for (const ExpectationOutcome& o : e.outcomes) {
         out += std::string(o.passed ? "  ok    " : "  FAIL  ") + "expect[" + std::to_string(o.index) + "] " +
-               o.title + "\n";
+               shortened(o.title, kMessageWidth) + "\n";
         for (const std::string& f : o.failures)
-            out += "          " + f + "\n";
+            out += "          " + shortened(f, kMessageWidth) + "\n";
     }
 }
 
@@ -134,7 +165,7 @@ void expectationsList(std::string& out, const ExpectationReport& e)
 
 std::string renderSummary(const SimulationResult& r, const ExpectationReport& expectations, std::size_t maxRows)
 {
-    std::string out = "Scenario: " + r.scenarioName + "\n";
+    std::string out = "Scenario: " + shortened(r.scenarioName, kTitleWidth) + "\n";
     out += "Stopped:  " + std::string(r.stopped == StopReason::Horizon ? "horizon" : "idle") + " at " +
            formatDuration(r.endTime) + " (seed " + std::to_string(r.seed) + ", " +
            std::to_string(r.events.size()) + " events)\n";

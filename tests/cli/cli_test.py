@@ -4,7 +4,7 @@
 Usage: cli_test.py --cli PATH CASE [ARG]
 Cases: usage, help, invalid, missing-file, expect-fail, ok, check, stdout-report, stdout-trace,
        io-error, untouched-on-failure, big-summary, determinism, seed, until, chrome, render, export-go,
-       verify-without-go, scenario FILE, conformance RUNNER
+       verify-without-go, long-names, export-go-module, scenario FILE, conformance RUNNER
 Exits 0 when the case holds; otherwise prints what went wrong and exits 1.
 """
 import argparse, json, os, subprocess, sys, tempfile
@@ -164,6 +164,7 @@ def case_big_summary():
         expect("  ... and 61 more contexts (--report FILE lists them all)" in out, "says how many contexts are left out", p)
         expect("  ... and 5 more tasks (--report FILE lists them all)" in out, "says how many tasks are left out", p)
         expect("Contexts (101)" in out and "Tasks (45)" in out, "headings give the full counts", p)
+    case_long_names()  # its own CTest entry once tests/cli/CMakeLists.txt lists "long-names"
 
 
 def case_stdout_report():
@@ -311,6 +312,73 @@ def case_export_go():
         expect(files == ["go.mod", "main.go", "scenario_test.go"], "export-go writes go.mod, main.go, scenario_test.go: %r" % files, p)
         main = open(os.path.join(d, "mod", "main.go")).read()
         expect("context.WithTimeout(" in main and "defer cancel" in main, "main.go reads as Go a programmer writes", p)
+    case_export_go_module()  # its own CTest entry once tests/cli/CMakeLists.txt lists "export-go-module"
+
+
+def case_long_names():
+    """Issue #14: the summary shortens long names and ids with a middle ellipsis."""
+    with tempfile.TemporaryDirectory() as d:
+        path = os.path.join(d, "long.json")
+        name = "Scenario-head " + "x" * (4 << 20) + " the-tail"        # 4 MB
+        long_ctx = "ctx-" + "c" * 56 + "-end"      # 64 characters, the longest id a file may use
+        cause = "because " + "b" * 5000 + " done"
+        failure = "gave up " + "f" * 5000 + " finally"
+        with open(path, "w") as f:
+            json.dump({"ctxscope": 1, "name": name,
+                       "contexts": [{"id": "root", "kind": "Background"},
+                                    {"id": long_ctx, "kind": "WithCancelCause", "parent": "root"},
+                                    {"id": "short", "kind": "WithCancel", "parent": long_ctx}],
+                       "tasks": [{"id": "waiter", "context": "short", "steps": [{"await": "done"}]},
+                                 {"id": "failer", "context": "root", "steps": [{"fail": failure}]}],
+                       "actions": [{"at": "1ms", "cancel": long_ctx, "cause": cause}]}, f)
+        p = run("run", path)
+        expect(p.returncode == 0, "long names: exit 0", p)
+        expect(len(p.stdout) < 4000, "long names: the summary stays small (%d bytes)" % len(p.stdout), p)
+        lines = p.stdout.splitlines()
+        # The widest row: six cells of at most 64 characters, a cause "(from ID)", a deadline "(ID)".
+        expect(all(len(l) <= 400 for l in lines),
+               "long names: no summary line is longer than 400 characters (longest %d)"
+               % max([len(l) for l in lines] + [0]), p)
+        title = lines[0] if lines else ""
+        expect(title.startswith("Scenario: Scenario-head xxx") and title.endswith("xxx the-tail") and "\u2026" in title
+               and len(title) <= 120,
+               "long names: the scenario's name keeps its head and tail around an ellipsis: %r" % title[:200], p)
+        expect(any(l.startswith("  " + long_ctx + " ") for l in lines),
+               "long names: an id of 64 characters (the most a file allows) is printed whole", p)
+        expect(any("because bbb" in l and "\u2026" in l and "b done" in l for l in lines),
+               "long names: a long cause is shortened in the middle", p)
+        expect(any(l.startswith("  failer ") and "error: gave up fff" in l and "\u2026" in l and "f finally" in l
+                   for l in lines), "long names: a long task result is shortened in the middle", p)
+        expect(any(l.startswith("  short ") for l in lines), "long names: a short id is printed as it is", p)
+        expect(sum("\u2026" in l for l in lines) == 4, "long names: the title and the long cells are shortened "
+               "(the cause in the contexts table twice: the context and its child)", p)
+
+
+def case_export_go_module():
+    """Issue #14: export-go replaces the module as a whole and keeps the user's files."""
+    with tempfile.TemporaryDirectory() as d:
+        mod = os.path.join(d, "mod")
+        os.makedirs(mod)
+        with open(os.path.join(mod, "main.go"), "w") as f:
+            f.write("package main // old\n")
+        with open(os.path.join(mod, "NOTES.md"), "w") as f:
+            f.write("mine\n")
+        p = run("export-go", data("ok.json"), "-o", mod)
+        expect(p.returncode == 0, "export-go over an old module: exit 0", p)
+        expect(sorted(os.listdir(mod)) == ["NOTES.md", "go.mod", "main.go", "scenario_test.go"],
+               "export-go keeps the user's file beside the new module: %r" % sorted(os.listdir(mod)), p)
+        expect(open(os.path.join(mod, "NOTES.md")).read() == "mine\n", "the user's file is unchanged", p)
+        expect("// old" not in open(os.path.join(mod, "main.go")).read(), "main.go is the new one", p)
+        expect(os.listdir(d) == ["mod"], "no temporary directory left beside the module: %r" % os.listdir(d), p)
+        target = os.path.join(d, "a-file")
+        with open(target, "w") as f:
+            f.write("not a directory\n")
+        p = run("export-go", data("ok.json"), "-o", target)
+        expect(p.returncode == 1, "export-go onto a file: exit 1 (I/O)", p)
+        expect("not a directory" in p.stderr, "export-go onto a file says why", p)
+        expect(open(target).read() == "not a directory\n", "export-go leaves the file alone", p)
+        expect(sorted(os.listdir(d)) == ["a-file", "mod"], "no temporary directory left after the error", p)
+        no_crash(p, "export-go onto a file")
 
 
 def case_verify_without_go():

@@ -129,7 +129,7 @@ std::string goContextName(const Scenario& scenario, const SimulationResult& resu
         case ContextKind::WithTimeoutCause:
         case ContextKind::WithDeadline:
         case ContextKind::WithDeadlineCause:
-            if (info.degraded || info.deadline == kNoDeadline)
+            if (info.degraded || !info.hasDeadline())
                 name += ".WithCancel"; // R27: a later deadline than the parent's is a WithCancel
             else
                 name += ".WithDeadline(" + goTimeString(info.deadline) + " [" + formatDuration(info.deadline - now) + "])";

@@ -118,7 +118,7 @@ void Inspector::rebuild() {
     d[QStringLiteral("cause")] = hide ? QStringLiteral("?") : !done ? QStringLiteral("nil") : strOrNil(r, st.cause);
     d[QStringLiteral("doneAt")] = !done ? QString() : durationText(st.doneAt);
     QString deadline = QStringLiteral("none (ok == false)");
-    if (info.deadline != kNoDeadline) {
+    if (info.hasDeadline()) {
         deadline = durationText(info.deadline);
         if (info.deadlineFrom != kNone && info.deadlineFrom != c)
             deadline += QStringLiteral(", inherited from %1").arg(contextName(r, info.deadlineFrom));

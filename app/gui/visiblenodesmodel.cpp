@@ -134,7 +134,7 @@ QVariant VisibleNodesModel::data(const QModelIndex& index, int role) const {
     const ContextStateAt& st = doc.playback().context(c);
     const NodeState state = m_scene->state(c);
     const Nanos now = doc.timeNanos();
-    const bool hasDeadline = info.deadline != kNoDeadline && info.createdAt != kNever;
+    const bool hasDeadline = info.hasDeadline() && info.createdAt != kNever;
     switch (role) {
     case ContextIdRole: return QString::fromStdString(info.id);
     case LabelRole: return QString::fromStdString(info.label.empty() ? info.id : info.label);

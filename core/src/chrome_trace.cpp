@@ -25,7 +25,7 @@ const char* stepName(const StepSpan& s)
 std::string contextLaneName(const ContextInfo& c)
 {
     std::string name = "ctx " + c.label + " " + contextKindName(c.kind);
-    if (c.deadline != kNoDeadline && (isTimeoutKind(c.kind) || isDeadlineKind(c.kind)))
+    if (c.hasDeadline() && (isTimeoutKind(c.kind) || isDeadlineKind(c.kind)))
         name += " (deadline " + formatDuration(c.deadline) + ")";
     return name;
 }
@@ -131,7 +131,7 @@ private:
         alive.key("id").string(c.id);
         alive.key("kind").string(contextKindName(c.kind));
         alive.key("parent").string(ctxId(c.parent));
-        if (c.deadline != kNoDeadline)
+        if (c.hasDeadline())
             alive.key("deadline_ns").integer(c.deadline);
         if (c.derivedBy != kNone)
             alive.key("derived_by").string(m_r.tasks[c.derivedBy].id);

@@ -42,7 +42,7 @@ CtxIndex ContextTree::add(ContextKind kind, CtxIndex parent, Nanos now)
 {
     const auto c = static_cast<CtxIndex>(m_kind.size());
     m_kind.push_back(static_cast<std::uint8_t>(kind));
-    m_flags.push_back(0);
+    m_flags.push_back(parent == kNone ? 0 : (m_flags[parent] & kHasDeadline)); // inherited (R17)
     m_err.push_back(static_cast<std::uint8_t>(Err::None));
     m_reason.push_back(static_cast<std::uint8_t>(Reason::None));
     m_parent.push_back(parent);
@@ -87,7 +87,7 @@ CtxIndex ContextTree::withDeadline(CtxIndex parent, Nanos now, Nanos deadline, S
 {
     const CtxIndex c = add(kind, parent, now);
     m_flags[c] |= kCancellable;
-    if (m_deadline[parent] < deadline) {
+    if (hasDeadline(parent) && m_deadline[parent] < deadline) {
         // R27: the parent's deadline is earlier, so Go returns WithCancel(parent): the parent's
         // deadline, no timer of its own, the supplied cause dropped.
         m_flags[c] |= kDegraded;
@@ -96,7 +96,7 @@ CtxIndex ContextTree::withDeadline(CtxIndex parent, Nanos now, Nanos deadline, S
         return c;
     }
     m_deadline[c] = deadline;
-    m_flags[c] |= kOwnDeadline;
+    m_flags[c] |= kOwnDeadline | kHasDeadline;
     if (isDone(parent)) {
         // R16 comes before R30: a past deadline under a canceled parent reports Canceled.
         markDone(c, now, err(parent), m_cause[parent], Reason::Parent, m_source[parent]);
@@ -123,6 +123,7 @@ CtxIndex ContextTree::withoutCancel(CtxIndex parent, Nanos now)
 {
     const CtxIndex c = add(ContextKind::WithoutCancel, parent, now);
     m_deadline[c] = kMaxNanos; // R42: no deadline, whatever the parent has
+    m_flags[c] &= static_cast<std::uint8_t>(~kHasDeadline);
     return c;
 }
 
@@ -186,7 +187,7 @@ void ContextTree::cascade(CtxIndex from, Nanos now)
 
 CtxIndex ContextTree::deadlineFrom(CtxIndex c) const
 {
-    if (m_deadline[c] == kMaxNanos)
+    if (!hasDeadline(c))
         return kNone;
     for (CtxIndex n = c; n != kNone; n = m_parent[n])
         if (hasOwnDeadline(n) && m_deadline[n] == m_deadline[c])

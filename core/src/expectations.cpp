@@ -142,7 +142,7 @@ void checkContext(const Expectation& e, const SimulationResult& r, ExpectationOu
             nullWord = "never";
         } else if (field == "deadline") {
             type = FieldType::Time;
-            got.time = timeOrNull(c.deadline, kNoDeadline);
+            got.time = c.hasDeadline() ? std::optional<Nanos>(c.deadline) : std::nullopt;
             dynamic = false;
         } else if (field == "created_at") {
             type = FieldType::Time;

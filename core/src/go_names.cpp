@@ -44,7 +44,7 @@ void indexValueSpecs(const Scenario& s, std::unordered_map<std::string_view, con
 }
 
 bool namedWithDeadline(const ContextInfo& info) {
-    return isTimeoutKind(info.kind) || isDeadlineKind(info.kind) ? !info.degraded && info.deadline != kNoDeadline
+    return isTimeoutKind(info.kind) || isDeadlineKind(info.kind) ? !info.degraded && info.hasDeadline()
                                                                  : false;
 }
 

@@ -6,80 +6,97 @@ namespace ctxscope {
 
 Playback::Playback(const SimulationResult& result) : m_result(&result)
 {
-    reset(m_state);
-    // Checkpoints: the state after 0, K, 2K, ... events. A seek then replays fewer than K.
-    State s;
-    reset(s);
-    m_checkpoints.push_back(s);
     const auto& ev = result.events;
-    for (std::size_t i = 0; i < ev.size(); ++i) {
-        apply(ev[i], s);
-        if ((i + 1) % kCheckpointEvery == 0)
-            m_checkpoints.push_back(s);
+    m_ctxCreated.assign(result.contexts.size(), kNone);
+    m_ctxDone.assign(result.contexts.size(), kNone);
+    m_taskStarted.assign(result.tasks.size(), kNone);
+    m_taskEnded.assign(result.tasks.size(), kNone);
+    m_afRegistered.assign(result.afterFuncs.size(), kNone);
+    m_afStarted.assign(result.afterFuncs.size(), kNone);
+    m_afStopped.assign(result.afterFuncs.size(), kNone);
+    m_deriveBegin.assign(result.tasks.size() + 1, 0);
+
+    // Every subject index is checked: a result is trusted, but a bad index must not write
+    // out of bounds.
+    const auto set = [](std::vector<EventIndex>& v, std::uint32_t i, EventIndex e, bool firstOnly) {
+        if (i < v.size() && (!firstOnly || v[i] == kNone))
+            v[i] = e;
+    };
+    for (std::size_t k = 0; k < ev.size(); ++k) {
+        const Event& e = ev[k];
+        const auto i = static_cast<EventIndex>(k);
+        switch (e.kind) {
+        case EventKind::ContextCreated:
+            set(m_ctxCreated, e.subject, i, true);
+            if (e.by != kNone && e.by < result.tasks.size())
+                ++m_deriveBegin[e.by + 1];
+            break;
+        case EventKind::ContextCanceled: set(m_ctxDone, e.subject, i, true); break;
+        case EventKind::TaskStarted: set(m_taskStarted, e.subject, i, true); break;
+        case EventKind::TaskEnded: set(m_taskEnded, e.subject, i, true); break;
+        case EventKind::AfterFuncRegistered: set(m_afRegistered, e.subject, i, true); break;
+        case EventKind::AfterFuncStarted: set(m_afStarted, e.subject, i, true); break;
+        case EventKind::AfterFuncStop:
+            if (e.flag)
+                set(m_afStopped, e.subject, i, true); // stopped from the first stop() that prevented the call
+            break;
+        default: break;
+        }
+    }
+    // The derives, grouped by task (a counting sort keeps them in event order).
+    for (std::size_t t = 0; t < result.tasks.size(); ++t)
+        m_deriveBegin[t + 1] += m_deriveBegin[t];
+    m_derives.resize(m_deriveBegin.back());
+    std::vector<EventIndex> fill(m_deriveBegin.begin(), m_deriveBegin.end() - 1);
+    for (std::size_t k = 0; k < ev.size(); ++k) {
+        const Event& e = ev[k];
+        if (e.kind == EventKind::ContextCreated && e.by != kNone && e.by < result.tasks.size())
+            m_derives[fill[e.by]++] = static_cast<EventIndex>(k);
     }
 }
 
-void Playback::reset(State& s) const
+ContextStateAt Playback::context(CtxIndex i) const
 {
-    s.contexts.assign(m_result->contexts.size(), ContextStateAt{});
-    s.tasks.assign(m_result->tasks.size(), TaskStateAt{});
-    s.afterFuncs.assign(m_result->afterFuncs.size(), AfterFuncStateAt{});
+    ContextStateAt s;
+    s.created = applied(m_ctxCreated[i]);
+    if (applied(m_ctxDone[i])) {
+        const Event& e = m_result->events[m_ctxDone[i]];
+        s.err = e.err;
+        s.reason = e.reason;
+        s.cause = e.str;
+        s.source = e.other;
+        s.doneAt = e.t;
+    }
+    return s;
 }
 
-void Playback::apply(const Event& e, State& s) const
+TaskStateAt Playback::task(TaskIndex i) const
 {
-    switch (e.kind) {
-    case EventKind::ContextCreated:
-        s.contexts[e.subject].created = true;
-        break;
-    case EventKind::ContextCanceled: {
-        ContextStateAt& c = s.contexts[e.subject];
-        c.err = e.err;
-        c.reason = e.reason;
-        c.cause = e.str;
-        c.source = e.other;
-        c.doneAt = e.t;
-        break;
+    TaskStateAt s;
+    s.started = applied(m_taskStarted[i]);
+    if (s.started)
+        s.context = m_result->events[m_taskStarted[i]].other;
+    // The last derive applied, if any, is its current context.
+    const auto first = m_derives.begin() + m_deriveBegin[i];
+    const auto last = m_derives.begin() + m_deriveBegin[i + 1];
+    const auto it = std::lower_bound(first, last, static_cast<EventIndex>(std::min<std::size_t>(m_applied, kNone)));
+    if (it != first)
+        s.context = m_result->events[*(it - 1)].subject;
+    if (applied(m_taskEnded[i])) {
+        s.ended = true;
+        s.result = m_result->events[m_taskEnded[i]].str;
     }
-    case EventKind::TaskStarted: {
-        TaskStateAt& t = s.tasks[e.subject];
-        t.started = true;
-        t.context = e.other;
-        break;
-    }
-    case EventKind::TaskEnded:
-        s.tasks[e.subject].ended = true;
-        s.tasks[e.subject].result = e.str;
-        break;
-    case EventKind::AfterFuncRegistered:
-        s.afterFuncs[e.subject].registered = true;
-        break;
-    case EventKind::AfterFuncStarted:
-        s.afterFuncs[e.subject].started = true;
-        break;
-    case EventKind::AfterFuncStop:
-        if (e.flag)
-            s.afterFuncs[e.subject].stopped = true;
-        break;
-    default:
-        break;
-    }
-    // A derive moves the deriving task onto the new context.
-    if (e.kind == EventKind::ContextCreated && e.by != kNone)
-        s.tasks[e.by].context = e.subject;
+    return s;
+}
+
+AfterFuncStateAt Playback::afterFunc(AfIndex i) const
+{
+    return {applied(m_afRegistered[i]), applied(m_afStarted[i]), applied(m_afStopped[i])};
 }
 
 void Playback::seekEvents(std::size_t count)
 {
-    const auto& ev = m_result->events;
-    count = std::min(count, ev.size());
-    if (count < m_applied || count - m_applied > kCheckpointEvery) {
-        const std::size_t k = count / kCheckpointEvery;
-        m_state = m_checkpoints[std::min(k, m_checkpoints.size() - 1)];
-        m_applied = std::min(k, m_checkpoints.size() - 1) * kCheckpointEvery;
-    }
-    for (; m_applied < count; ++m_applied)
-        apply(ev[m_applied], m_state);
+    m_applied = std::min(count, m_result->events.size());
 }
 
 std::size_t Playback::firstEventAfter(Nanos time) const

@@ -50,7 +50,10 @@ void writeContexts(json::Writer& w, const SimulationResult& r)
         w.key("created_ns");
         timeOrNull(w, c.createdAt, kNever);
         w.key("deadline_ns");
-        timeOrNull(w, c.deadline, kNoDeadline);
+        if (c.hasDeadline())
+            w.integer(c.deadline);
+        else
+            w.null();
         w.key("done_ns");
         timeOrNull(w, c.doneAt, kNever);
         w.key("err");

@@ -209,7 +209,9 @@ void Simulator::loop()
             next = std::min(next, m_creations[nextCreation].at);
         if (nextAction < m_actions.size())
             next = std::min(next, m_actions[nextAction]->at);
-        if (next == kNoDeadline) {
+        // Nothing pending at all (a timer may be due at kNoDeadline's value itself: a deadline
+        // of the largest time.Duration, which Go keeps pending).
+        if (m_timers.empty() && nextCreation == m_creations.size() && nextAction == m_actions.size()) {
             m_r.stopped = StopReason::Idle;
             break;
         }
@@ -219,18 +221,41 @@ void Simulator::loop()
             break;
         }
         m_now = std::max(m_now, next);
+        ++m_r.instants;
 
-        // 1. Timers due now, in the order they were armed.
+        // 1. Timers due now, in the order they were armed. They move to m_dueNow first, where
+        // polling checks get their final key (the instants before now are complete).
         while (!m_timers.empty() && m_timers.top().due <= m_now) {
-            const Timer tm = m_timers.top();
+            Timer tm = m_timers.top();
             m_timers.pop();
-            if (tm.isDeadline) {
-                m_tree.expire(tm.target, m_now); // no-op when canceled earlier
-            } else if (m_rt[tm.target].token == tm.token) {
+            if (tm.isPollCheck)
+                tm.key = pollCheckKey(m_rt[tm.target], tm.due);
+            m_dueNow.push(tm);
+        }
+        if (m_logTimers && (m_instantSeqs.empty() || m_instantSeqs.back().t != m_now))
+            m_instantSeqs.push_back({m_now, m_timerSeq, 0, m_handled.size()});
+        while (!m_dueNow.empty()) {
+            const Timer tm = m_dueNow.top();
+            m_dueNow.pop();
+            const bool live = tm.isDeadline ? m_tree.needsTimer(tm.target) : (m_rt[tm.target].token == tm.token);
+            if (!live)
+                continue;
+            m_inTimerPhase = true;
+            m_currentTimer = tm.key;
+            if (m_logTimers)
+                m_handled.push_back({m_now, tm.key, m_timerSeq});
+            if (tm.isDeadline)
+                m_tree.expire(tm.target, m_now);
+            else
                 timerFired(tm.target);
-            }
             drain();
         }
+        if (m_logTimers) {
+            if (m_instantSeqs.empty() || m_instantSeqs.back().t != m_now) // logging began in this instant
+                m_instantSeqs.push_back({m_now, m_timerSeq, 0, m_handled.size()});
+            m_instantSeqs.back().seqAfterTimers = m_timerSeq;
+        }
+        m_inTimerPhase = false;
         // 2. What the scenario creates now: contexts, after-funcs, tasks, in file order.
         while (nextCreation < m_creations.size() && m_creations[nextCreation].at <= m_now) {
             const Creation c = m_creations[nextCreation++];
@@ -319,7 +344,8 @@ CtxIndex Simulator::createContext(CtxIndex r, CtxIndex parentR, TaskIndex by)
     case ContextKind::WithDeadlineCause: {
         Nanos d = spec.deadline;
         if (isTimeoutKind(spec.kind)) // R26; saturate rather than overflow
-            d = spec.timeout > 0 && m_now > kNoDeadline - 1 - spec.timeout ? kNoDeadline - 1 : m_now + spec.timeout;
+            d = spec.timeout > 0 && m_now > ContextTree::kMaxNanos - spec.timeout ? ContextTree::kMaxNanos
+                                                                                   : m_now + spec.timeout;
         const StrId cause = isCauseDeadlineKind(spec.kind) ? intern(spec.cause) : kNone;
         c = m_tree.withDeadline(parentTree, m_now, d, cause, spec.kind);
         break;
@@ -337,7 +363,7 @@ CtxIndex Simulator::createContext(CtxIndex r, CtxIndex parentR, TaskIndex by)
 
     info.parent = parentR;
     info.createdAt = m_now;
-    info.deadline = m_tree.deadline(c) == ContextTree::kMaxNanos ? kNoDeadline : m_tree.deadline(c);
+    info.deadline = m_tree.hasDeadline(c) ? m_tree.deadline(c) : kNoDeadline;
     const CtxIndex from = m_tree.deadlineFrom(c);
     info.deadlineFrom = from == kNone ? kNone : m_treeToResult[from];
     info.degraded = m_tree.degraded(c);
@@ -355,7 +381,8 @@ CtxIndex Simulator::createContext(CtxIndex r, CtxIndex parentR, TaskIndex by)
     if (m_tree.isDone(c)) {
         contextDone(c); // R16/R30: done at creation; nobody waits on it yet
     } else if (m_tree.needsTimer(c)) {
-        m_timers.push({m_tree.deadline(c), m_timerSeq++, c, 0, true});
+        m_timers.push({m_tree.deadline(c), {m_now, m_timerSeq++, 1, 0}, c, 0, true});
+        ++m_r.timersArmed;
     }
     return c;
 }
@@ -394,6 +421,10 @@ void Simulator::contextDone(CtxIndex treeCtx)
             }
             break;
         }
+        case Waiter::Poll:
+            if (m_rt[w.index].token == w.token)
+                pollContextDone(w.index);
+            break;
         case Waiter::AfterFunc:
             if (m_afState[w.index] == AfState::Pending)
                 startAfterFuncCall(w.index);

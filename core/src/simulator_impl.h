@@ -22,8 +22,12 @@ struct TaskRuntime {
     std::uint32_t token = 0;       // bumped on every wake: stale timers and waiters are ignored
     bool queued = false;
     bool announced = false;        // task.started emitted (at its first run)
-    Nanos workLeft = 0;            // Poll: work still to do after the running slice
-    Nanos slice = 0;               // Poll: length of the running slice
+    // Poll (a work step with watch P): it checks ctx.Err() at pollStart + k*P and at pollEnd.
+    // Those checks are not timers of their own (that would cost work/P timers); see armPollCheck.
+    Nanos pollStart = 0;
+    Nanos pollEvery = 0;
+    Nanos pollEnd = 0;
+    std::uint64_t pollSeq = 0;     // the arm order of its first slice, taken when the step began
     std::vector<TaskIndex> spawned;
     std::vector<CtxIndex> deferred;     // derive with defer cancel(), run LIFO at the end
     std::vector<CtxIndex> undeferred;   // derive without it: lostcancel candidates
@@ -37,18 +41,47 @@ struct TaskRuntime {
 enum class AfState : std::uint8_t { Unregistered, Pending, Never, Started, Stopped };
 
 struct Waiter {
-    enum Type : std::uint8_t { Task, Passive, AfterFunc } type;
+    // Task: wake it. Passive: note that it now ignores a done context. Poll: move its next
+    // check to the first one after now. AfterFunc: start the call.
+    enum Type : std::uint8_t { Task, Passive, Poll, AfterFunc } type;
     std::uint32_t index;
     std::uint32_t token;
 };
 
+// Timers due at one instant fire in the order they were armed (scenario.md). A real timer's key
+// is (when it was armed, seq), seq a counter that grows as timers are armed. A polling task's
+// check after a slice is not a timer of its own (see armPollCheck): it takes the key its slice's
+// timer would have had, sub = 0 placing it just before the real timer armed with that seq.
+struct TimerKey {
+    Nanos armedAt = 0;
+    std::uint64_t seq = 0;
+    std::uint8_t sub = 1;      // 1: a real timer; 0: a polling check
+    std::uint64_t chain = 0;   // polling checks: when their step began (a last tie-break)
+    auto operator<=>(const TimerKey&) const = default;
+};
+
 struct Timer {
     Nanos due;
-    std::uint64_t seq;
-    std::uint32_t target;     // tree context (deadline) or task
-    std::uint32_t token;      // task timers only
+    TimerKey key;              // a polling check's key is final only once `due` is now
+    std::uint32_t target;      // tree context (deadline) or task
+    std::uint32_t token;       // task timers only
     bool isDeadline;
-    bool operator>(const Timer& o) const { return due != o.due ? due > o.due : seq > o.seq; }
+    bool isPollCheck = false;
+    bool operator>(const Timer& o) const { return due != o.due ? due > o.due : o.key < key; }
+};
+
+// A timer handled at some instant, with the arm counter just before it was handled: where a
+// polling check due then would have re-armed its next slice (pollCheckKey).
+struct HandledTimer {
+    Nanos t;
+    TimerKey key;
+    std::uint64_t seqBefore;
+};
+struct InstantSeqs {
+    Nanos t;
+    std::uint64_t seqStart;     // the arm counter when the instant began
+    std::uint64_t seqAfterTimers = 0;
+    std::size_t handledBegin;   // its timers in m_handled start here
 };
 
 struct Creation {
@@ -118,6 +151,10 @@ private:
     void block(TaskIndex t, Wait w);
     void closeSpan(TaskIndex t, bool interrupted);
     void armTaskTimer(TaskIndex t, Nanos after);
+    void armPollCheck(TaskIndex t, Nanos at);
+    TimerKey pollCheckKey(const TaskRuntime& rt, Nanos at, int depth = 0) const;
+    std::uint64_t armCounterAt(Nanos instant, const TimerKey& key) const;
+    void pollContextDone(TaskIndex t);
     void timerFired(TaskIndex t);
     bool joinSatisfied(const TaskRuntime& rt) const;
 
@@ -145,7 +182,10 @@ private:
     ContextTree m_tree;
     Nanos m_now = 0;
     Nanos m_horizon = kHorizonCap;
-    std::uint64_t m_timerSeq = 0;
+    std::uint64_t m_timerSeq = 1;
+    // The timer being handled now, if the loop is in its timer phase (for armPollCheck).
+    bool m_inTimerPhase = false;
+    TimerKey m_currentTimer{};
 
     std::vector<const ContextSpec*> m_ctxSpec;      // per result context
     std::vector<CtxIndex> m_resultToTree;            // kNone until created
@@ -164,6 +204,12 @@ private:
     std::vector<AfIndex> m_topAfs;                   // per scenario after-func
 
     std::priority_queue<Timer, std::vector<Timer>, std::greater<Timer>> m_timers;
+    std::priority_queue<Timer, std::vector<Timer>, std::greater<Timer>> m_dueNow; // this instant's, in order
+    // Kept once a polling step has begun (m_logTimers), for pollCheckKey: what each instant's
+    // timers were and the arm counter around them.
+    bool m_logTimers = false;
+    std::vector<HandledTimer> m_handled;
+    std::vector<InstantSeqs> m_instantSeqs;
     std::vector<Creation> m_creations;
     std::vector<const Action*> m_actions;
     std::deque<TaskIndex> m_runQueue;

@@ -37,28 +37,111 @@ void Simulator::block(TaskIndex t, Wait w)
     m_rt[t].wait = w;
 }
 
+namespace {
+
+// a + b, saturated below kNoDeadline (which means "no deadline" to the tree).
+Nanos addSaturated(Nanos a, Nanos b)
+{
+    return b > kNoDeadline - 1 - a ? kNoDeadline - 1 : a + b;
+}
+
+} // namespace
+
 void Simulator::armTaskTimer(TaskIndex t, Nanos after)
 {
-    const Nanos due = after > kNoDeadline - 1 - m_now ? kNoDeadline - 1 : m_now + after;
-    m_timers.push({due, m_timerSeq++, t, m_rt[t].token, false});
+    m_timers.push({addSaturated(m_now, after), {m_now, m_timerSeq++, 1, 0}, t, m_rt[t].token, false});
+    ++m_r.timersArmed;
+}
+
+// A polling work step (watch P) is `for left > 0 { sleep(min(P, left)); left -= ...; if
+// ctx.Err() != nil { return } }`. A check at a slice boundary only matters once the context is
+// done, so instead of one timer per slice (work/P of them: `watch: 1ns` on `work: 1h` would be
+// 3.6e12) the task has one timer: at the end of the work, and, once its context is done, at
+// the first check after that (pollContextDone). Each check keeps the place among the timers due
+// at its instant that its slice's timer would have had: the first slice's timer is armed when
+// the step begins; a later one when the check before it runs, which pollCheckKey finds from
+// the record of what the instant of that check handled (m_handled), so the documented order
+// ("in the order they were armed") holds as if every slice had its timer.
+void Simulator::armPollCheck(TaskIndex t, Nanos at)
+{
+    TaskRuntime& rt = m_rt[t];
+    Timer tm{at, {}, t, rt.token, false, true};
+    ++m_r.timersArmed;
+    if (at <= m_now) { // due in this instant (pollContextDone): its key is final already
+        tm.key = pollCheckKey(rt, at);
+        tm.isPollCheck = false;
+        m_dueNow.push(tm);
+    } else {
+        tm.key = {at, 0, 0, rt.pollSeq}; // provisional: fixed when `at` comes (loop)
+        m_timers.push(tm);
+    }
+}
+
+// pollCheckKey is the key of the slice timer that ends at `at`: armed at the boundary before it,
+// when the check there ran. Where that check ran among its instant's timers depends on its own
+// key, one boundary further back; past a few levels (only where every boundary in a row had
+// other timers) it is taken as first among them.
+TimerKey Simulator::pollCheckKey(const TaskRuntime& rt, Nanos at, int depth) const
+{
+    const Nanos s = rt.pollStart, p = rt.pollEvery;
+    if (at - s <= p)
+        return {s, rt.pollSeq, 1, 0}; // the first slice: a real timer, armed when the step began
+    const Nanos before = s + (at - s - 1) / p * p;
+    const TimerKey there = depth < 16 ? pollCheckKey(rt, before, depth + 1) : TimerKey{before, 0, 0, rt.pollSeq};
+    return {before, armCounterAt(before, there), 0, rt.pollSeq};
+}
+
+// armCounterAt is the arm counter at the moment a timer with `key` was handled at `instant`.
+std::uint64_t Simulator::armCounterAt(Nanos instant, const TimerKey& key) const
+{
+    const auto it = std::lower_bound(m_instantSeqs.begin(), m_instantSeqs.end(), instant,
+                                     [](const InstantSeqs& i, Nanos t) { return i.t < t; });
+    if (it == m_instantSeqs.end())
+        return m_timerSeq;
+    if (it->t != instant)
+        return it->seqStart; // nothing happened then: between what came before and after
+    const std::size_t end = it + 1 == m_instantSeqs.end() ? m_handled.size() : (it + 1)->handledBegin;
+    const auto first = m_handled.begin() + static_cast<std::ptrdiff_t>(it->handledBegin);
+    const auto last = m_handled.begin() + static_cast<std::ptrdiff_t>(end);
+    const auto h = std::upper_bound(first, last, key, [](const TimerKey& k, const HandledTimer& x) { return k < x.key; });
+    return h == last ? it->seqAfterTimers : h->seqBefore;
+}
+
+// The context of a polling task is done now: its next check is the first boundary at or after
+// now that has not been checked yet.
+void Simulator::pollContextDone(TaskIndex t)
+{
+    TaskRuntime& rt = m_rt[t];
+    const Nanos s = rt.pollStart, p = rt.pollEvery;
+    const Nanos rel = m_now - s;
+    Nanos k = rel / p + (rel % p != 0 ? 1 : 0);
+    if (k == 0)
+        k = 1;
+    Nanos next = k > (rt.pollEnd - s) / p ? rt.pollEnd : std::min(rt.pollEnd, s + k * p);
+    if (next == m_now) {
+        // A check due now: it already ran (seeing a context not yet done) if its timer comes
+        // before the one being handled, or if the timers of this instant are all past.
+        if (!m_inTimerPhase || pollCheckKey(rt, next) < m_currentTimer)
+            next = rt.pollEnd - next > p ? next + p : rt.pollEnd;
+    }
+    ++rt.token; // the pending check at pollEnd is now stale
+    armPollCheck(t, next);
 }
 
 void Simulator::timerFired(TaskIndex t)
 {
     TaskRuntime& rt = m_rt[t];
     if (rt.wait == Wait::Poll) {
-        rt.workLeft -= rt.slice;
-        // The check after each slice, the last included: ctx.Err() != nil ends the task.
+        // The check after a slice, the last included: ctx.Err() != nil ends the task.
         if (isDone(rt.ctx)) {
             ++rt.token;
             rt.wait = Wait::None;
             endTask(t, errString(m_tree.err(treeOf(rt.ctx))));
             return;
         }
-        if (rt.workLeft > 0) {
-            rt.slice = std::min(rt.workLeft, (*rt.steps)[rt.pc].pollEvery);
+        if (m_now < rt.pollEnd) { // not reached: a check before the end is armed only once done
             ++rt.token;
-            armTaskTimer(t, rt.slice);
+            armPollCheck(t, rt.pollEnd);
             return;
         }
     }
@@ -151,9 +234,21 @@ bool Simulator::execStep(TaskIndex t, const Step& step)
         // Polling: slices of P, ctx.Err() checked after each.
         if (step.duration <= 0 || step.pollEvery <= 0)
             break;
-        rt.workLeft = step.duration;
-        rt.slice = std::min(step.duration, step.pollEvery);
-        armTaskTimer(t, rt.slice);
+        rt.pollStart = m_now;
+        rt.pollEvery = step.pollEvery;
+        rt.pollEnd = addSaturated(m_now, step.duration);
+        rt.pollSeq = m_timerSeq++;
+        if (!m_logTimers) {
+            m_logTimers = true; // from now on, pollCheckKey needs the record of each instant
+            m_instantSeqs.push_back({m_now, rt.pollSeq, m_timerSeq, m_handled.size()});
+        }
+        if (isDone(rt.ctx)) {
+            armPollCheck(t, addSaturated(m_now, std::min(step.duration, step.pollEvery)));
+        } else {
+            armPollCheck(t, rt.pollEnd);
+            if (canBeDone(rt.ctx))
+                addWaiter(rt.ctx, {Waiter::Poll, t, rt.token});
+        }
         block(t, Wait::Poll);
         return false;
 

@@ -164,7 +164,7 @@ std::string renderTreeSvg(const SimulationResult& r, const SvgOptions& opt)
         s += "  <text x=\"" + num(tx) + "\" y=\"" + num(y + 19) + "\" font-size=\"14\" font-weight=\"bold\" fill=\"#111\">" +
              xmlEscape(fit(info.label, 26)) + "</text>\n";
         std::string kindLine = contextKindName(info.kind);
-        if (info.deadline != kNoDeadline) {
+        if (info.hasDeadline()) {
             kindLine += " \xC2\xB7 deadline " + formatDuration(info.deadline);
             if (info.deadlineFrom != kNone && info.deadlineFrom != i)
                 kindLine += " (from " + r.contexts[info.deadlineFrom].id + ")";
@@ -172,7 +172,7 @@ std::string renderTreeSvg(const SimulationResult& r, const SvgOptions& opt)
         s += "  <text x=\"" + num(tx) + "\" y=\"" + num(y + 37) + "\" font-size=\"11.5\" fill=\"#333\">" +
              xmlEscape(fit(kindLine, 36)) + "</text>\n";
         std::string stateLine = sty.word;
-        if (st.err == Err::None && info.deadline != kNoDeadline && info.deadline > opt.at)
+        if (st.err == Err::None && info.hasDeadline() && info.deadline > opt.at)
             stateLine += " \xC2\xB7 " + formatDuration(info.deadline - opt.at) + " left";
         if (st.err != Err::None && st.cause != kNone && r.strings[st.cause] != errString(st.err))
             stateLine += ": " + r.strings[st.cause];

@@ -59,7 +59,7 @@ void writeFields(json::Writer& w, const SimulationResult& r, const Event& e)
             w.key("kind").string(contextKindName(c.kind));
             if (c.parent != kNone)
                 w.key("parent").string(contextId(r, c.parent));
-            if (c.deadline != kNoDeadline)
+            if (c.hasDeadline())
                 w.key("deadline_ns").integer(c.deadline);
             // The label defaults to the id; repeating it would only make every line longer
             // (trace.md's example lines carry no label).

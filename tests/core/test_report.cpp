@@ -67,6 +67,7 @@ TEST_CASE("a context that was declared but never created has null times", "[repo
     auto r = httpHandlerResult();
     r.contexts[2].createdAt = kNever;
     r.contexts[2].deadline = kNoDeadline;
+    r.contexts[2].deadlineFrom = kNone;
     r.contexts[2].err = Err::None;
     r.contexts[2].cause = kNone;
     r.contexts[2].reason = Reason::None;

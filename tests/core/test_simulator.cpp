@@ -400,7 +400,9 @@ TEST_CASE("simulate is deterministic, random cancel order included", "[sim]")
     auto a = simulate(s);
     auto b = simulate(s);
     CHECK(a.events == b.events);
-    auto c = simulate(s, SimulationOptions{std::int64_t{99}, std::nullopt});
+    SimulationOptions other;
+    other.seed = 99;
+    auto c = simulate(s, other);
     CHECK(a.events != c.events);
 }
 

@@ -111,6 +111,7 @@ TimelineData buildTimeline(const SimulationResult& r, const std::unordered_set<s
         lane.depth = depth;
         lane.begin = info.createdAt;
         lane.end = info.doneAt;
+        lane.hasDeadline = info.hasDeadline();
         lane.deadline = info.deadline;
         lane.err = info.err;
         lane.reason = info.reason;

@@ -24,8 +24,9 @@ struct TimelineLane {
     std::uint32_t depth = 0;       // indentation: a task is one deeper than its context
     Nanos begin = kNever;          // created / started (kNever: never)
     Nanos end = kNever;            // done / ended (kNever: not within the run)
-    // Context lanes: what Deadline() reports (kNoDeadline: none) and how it became done. Task
+    // Context lanes: what Deadline() reports (if hasDeadline) and how it became done. Task
     // lanes: err is their context's final Err (the colour of the moment they noticed it).
+    bool hasDeadline = false;
     Nanos deadline = kNoDeadline;
     Err err = Err::None;
     Reason reason = Reason::None;

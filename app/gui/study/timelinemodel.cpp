@@ -79,7 +79,7 @@ QString TimelineModel::laneDetail(int lane) const {
         parts << QString::fromLatin1(contextKindName(r->contexts[l.index].kind));
         if (l.begin == kNever)
             parts << QStringLiteral("never created");
-        if (l.deadline != kNoDeadline)
+        if (l.hasDeadline)
             parts << QStringLiteral("deadline %1").arg(durationText(l.deadline));
         if (l.end != kNever)
             parts << QStringLiteral("%1 at %2 (%3)").arg(QString::fromLatin1(errString(l.err)), durationText(l.end),
@@ -114,7 +114,7 @@ double TimelineModel::markNear(int lane, double t, double tolerance) const {
     double best = -1;
     double bestDistance = tolerance;
     const auto consider = [&](Nanos mark) {
-        if (mark == kNever || mark == kNoDeadline)
+        if (mark == kNever)
             return;
         const double d = std::abs(static_cast<double>(mark) - t);
         if (d <= bestDistance) {
@@ -125,7 +125,8 @@ double TimelineModel::markNear(int lane, double t, double tolerance) const {
     consider(l.begin);
     consider(l.end);
     if (l.kind == LaneKind::Context) {
-        consider(l.deadline);
+        if (l.hasDeadline)
+            consider(l.deadline);
     } else {
         consider(l.noticedAt);
         const auto t0 = static_cast<Nanos>(std::floor(t - tolerance));

@@ -50,7 +50,7 @@ void contextLane(RectSink& s, const TimelineLane& l, float y, float h, const Tim
         s.span(l.end, std::max(l.end, v.openEnd), y + h * 0.48f, std::max(2.0f, h * 0.08f), errColor(l.err, p));
         s.instant(l.end, y + h * 0.15f, h * 0.7f, 4, errColor(l.err, p));
     }
-    if (l.deadline != kNoDeadline) {
+    if (l.hasDeadline) {
         s.instant(l.deadline, y + h * 0.1f, h * 0.8f, 2, p.deadline);
         s.instant(l.deadline, y + h * 0.1f, h * 0.16f, 8, p.deadline); // a cap, so it reads as a marker
     }

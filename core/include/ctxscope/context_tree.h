@@ -70,7 +70,10 @@ public:
     CtxIndex source(CtxIndex c) const { return isDone(c) ? m_source[c] : kNone; }
     Nanos doneAt(CtxIndex c) const { return m_doneAt[c]; }
     Nanos createdAt(CtxIndex c) const { return m_createdAt[c]; }
-    Nanos deadline(CtxIndex c) const { return m_deadline[c]; } // kMaxNanos: none
+    // hasDeadline: Deadline() returns ok == true. Then deadline() is what it reports, which may
+    // be any int64, kMaxNanos included (a WithDeadline of the largest time.Duration).
+    bool hasDeadline(CtxIndex c) const { return (m_flags[c] & kHasDeadline) != 0; }
+    Nanos deadline(CtxIndex c) const { return m_deadline[c]; }
     // hasOwnDeadline: a deadline node that kept its own deadline (not degraded by R27).
     bool hasOwnDeadline(CtxIndex c) const { return (m_flags[c] & kOwnDeadline) != 0; }
     // needsTimer: its own deadline is still ahead; the caller must call expire() at deadline().
@@ -91,7 +94,7 @@ public:
     static constexpr Nanos kMaxNanos = INT64_MAX;
 
 private:
-    enum : std::uint8_t { kOwnDeadline = 1, kDegraded = 2, kCancellable = 4 };
+    enum : std::uint8_t { kOwnDeadline = 1, kDegraded = 2, kCancellable = 4, kHasDeadline = 8 };
     CtxIndex add(ContextKind kind, CtxIndex parent, Nanos now);
     void markDone(CtxIndex c, Nanos now, Err err, StrId cause, Reason reason, CtxIndex source);
     void cascade(CtxIndex from, Nanos now);

@@ -1,9 +1,17 @@
 #pragma once
-// The state at the playhead, replayed from the event list (design.md: state_at(events, t)).
-// Checkpoints every few thousand events keep a seek O(checkpoint interval), wherever it goes.
+// The state at the playhead, answered from the event list (design.md: state_at(events, t)).
+//
+// Each context, task and after-func changes only a handful of times (created, done; started,
+// each derive, ended; registered, started, stopped), so Playback keeps, per subject, the index
+// of the events that change it, and answers "what is its state after the first k events" by
+// comparing those indices with k. A seek is O(log E) (finding k for a time) and O(1) after
+// that; memory is O(N + E) whatever the number of events; nothing is ever copied per event or
+// per checkpoint. The answer for a subject depends only on (result, k), so moving the playhead
+// back and forth can never leave a stale state behind.
 #include "ctxscope/simulation.h"
 
 #include <cstddef>
+#include <cstdint>
 #include <vector>
 
 namespace ctxscope {
@@ -44,25 +52,24 @@ public:
     // firstEventAfter returns the index of the first event with t > time (events.size() if none).
     std::size_t firstEventAfter(Nanos time) const;
 
-    const ContextStateAt& context(CtxIndex i) const { return m_state.contexts[i]; }
-    const TaskStateAt& task(TaskIndex i) const { return m_state.tasks[i]; }
-    const AfterFuncStateAt& afterFunc(AfIndex i) const { return m_state.afterFuncs[i]; }
+    // The state of one subject after the first appliedEvents() events.
+    ContextStateAt context(CtxIndex i) const;
+    TaskStateAt task(TaskIndex i) const;
+    AfterFuncStateAt afterFunc(AfIndex i) const;
     const SimulationResult& result() const { return *m_result; }
 
 private:
-    struct State {
-        std::vector<ContextStateAt> contexts;
-        std::vector<TaskStateAt> tasks;
-        std::vector<AfterFuncStateAt> afterFuncs;
-    };
-    void apply(const Event& e, State& s) const;
-    void reset(State& s) const;
+    using EventIndex = std::uint32_t;                  // kNone: no such event
+    bool applied(EventIndex e) const { return e != kNone && e < m_applied; }
 
     const SimulationResult* m_result;
-    State m_state;
     std::size_t m_applied = 0;
-    static constexpr std::size_t kCheckpointEvery = 4096;
-    std::vector<State> m_checkpoints; // m_checkpoints[k]: state after k * kCheckpointEvery events
+    std::vector<EventIndex> m_ctxCreated, m_ctxDone;               // per context
+    std::vector<EventIndex> m_taskStarted, m_taskEnded;             // per task
+    // The derives of each task, in order (a task's context is the last one applied): the
+    // events of task t are m_derives[m_deriveBegin[t] .. m_deriveBegin[t + 1]).
+    std::vector<EventIndex> m_deriveBegin, m_derives;
+    std::vector<EventIndex> m_afRegistered, m_afStarted, m_afStopped; // per after-func
 };
 
 } // namespace ctxscope

@@ -24,8 +24,11 @@ struct ContextInfo {
     bool deferCancel = true;       // false: derive without defer (lostcancel candidate)
     // Static facts, known at creation:
     Nanos createdAt = kNever;      // kNever: declared (by a derive step) but never created
-    Nanos deadline = kNoDeadline;  // what Deadline() reports (own, or inherited: R17, R27)
+    Nanos deadline = kNoDeadline;  // what Deadline() reports (own, or inherited: R17, R27), if hasDeadline()
     CtxIndex deadlineFrom = kNone; // the context whose own deadline that is (itself if own)
+    // Deadline() has ok == true. Test this, not deadline == kNoDeadline: a WithDeadline of the
+    // largest time.Duration reports exactly kNoDeadline's value.
+    bool hasDeadline() const { return deadlineFrom != kNone; }
     bool degraded = false;         // a deadline kind that became WithCancel (R27)
     bool canEverBeDone = false;    // false under Background/TODO/WithoutCancel only (R5, R42)
     // Final state (at the end of the run):
@@ -105,6 +108,10 @@ struct SimulationResult {
     std::string scenarioName;
     std::int64_t seed = 1;
     bool aborted = false;               // SimulationOptions::progress returned false: incomplete
+    // What the run cost the engine, for tests that pin the work to the scenario's size (never
+    // to its durations): timers armed, and instants the clock stopped at.
+    std::uint64_t timersArmed = 0;
+    std::uint64_t instants = 0;
 
     std::optional<CtxIndex> findContext(std::string_view id) const;
     std::optional<TaskIndex> findTask(std::string_view id) const;

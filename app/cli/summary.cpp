@@ -108,8 +108,8 @@ void contextsTable(std::string& out, const SimulationResult& r, std::size_t maxR
         std::string cause = c.cause < r.strings.size() ? shortened(r.str(c.cause), kNameWidth) : std::string("-");
         if (c.reason == Reason::Parent)
             cause += " (from " + contextName(r, c.source) + ")";
-        std::string deadline = time(c.deadline, kNoDeadline);
-        if (c.deadline != kNoDeadline && c.deadlineFrom != kNone && c.deadlineFrom != i)
+        std::string deadline = c.hasDeadline() ? formatDuration(c.deadline) : std::string("-");
+        if (c.hasDeadline() && c.deadlineFrom != i)
             deadline += " (" + contextName(r, c.deadlineFrom) + ")";
         rows.push_back({contextName(r, static_cast<CtxIndex>(i)), contextKindName(c.kind), state, cause,
                         time(c.doneAt, kNever), deadline});

@@ -129,7 +129,7 @@ std::string testGo(const Scenario& scenario, const SimulationResult& r, const Ra
     for (CtxIndex k = 0; k < r.contexts.size(); ++k) {
         const ContextInfo& c = r.contexts[k];
         std::string e = "{id: " + goQuote(c.id) + ", created: " + ns(c.createdAt) + ", deadline: " +
-                        (c.createdAt == kNever || c.deadline == kNoDeadline ? std::string("-1") : std::to_string(c.deadline)) +
+                        (c.createdAt == kNever || !c.hasDeadline() ? std::string("-1") : std::to_string(c.deadline)) +
                         ", done: " + ns(c.doneAt);
         if (c.err != Err::None) {
             e += ", err: " + goQuote(errString(c.err));

@@ -113,7 +113,7 @@ void compare(const SimulationResult& a, const SimulationResult& b, RaceSkips& sk
         const ContextInfo& d = b.contexts[*i];
         if (!sameTime(c.createdAt, d.createdAt))
             s.insert("created");
-        if (!sameTime(c.deadline == kNoDeadline ? kNever : c.deadline, d.deadline == kNoDeadline ? kNever : d.deadline))
+        if (c.hasDeadline() != d.hasDeadline() || (c.hasDeadline() && !sameTime(c.deadline, d.deadline)))
             s.insert("deadline");
         if (!sameTime(c.doneAt, d.doneAt))
             s.insert("done");

@@ -15,6 +15,8 @@
 #include <spawn.h>
 #include <sys/wait.h>
 #include <unistd.h>
+#include <unordered_map>
+#include <unordered_set>
 
 extern char** environ;
 
@@ -150,11 +152,17 @@ std::string trim(std::string s)
     return s;
 }
 
-// vetDifferences compares go vet's findings with what the scenario shows on purpose.
+// vetDifferences compares go vet's findings with what the scenario shows on purpose. Linear
+// in vet's output, the discarded cancels and the lints (a scenario may discard 10^5 of them).
 std::vector<std::string> vetDifferences(const std::string& output, const GoExport& module, const SimulationResult& r)
 {
     std::vector<std::string> diffs;
     std::vector<bool> seen(module.discardedCancels.size(), false);
+    std::unordered_map<std::string, std::vector<std::size_t>> byPlace; // "main.go:12:" -> discarded cancels there
+    for (std::size_t i = 0; i < module.discardedCancels.size(); ++i) {
+        const auto& d = module.discardedCancels[i];
+        byPlace[d.file + ":" + std::to_string(d.line) + ":"].push_back(i);
+    }
     std::size_t pos = 0;
     while (pos < output.size()) {
         std::size_t nl = output.find('\n', pos);
@@ -169,23 +177,28 @@ std::vector<std::string> vetDifferences(const std::string& output, const GoExpor
         const bool lostcancel = line.find("cancel function") != std::string::npos ||
                                 line.find("without using the cancel var") != std::string::npos;
         bool expected = false;
-        for (std::size_t i = 0; i < module.discardedCancels.size(); ++i) {
-            const auto& d = module.discardedCancels[i];
-            if (line.rfind(d.file + ":" + std::to_string(d.line) + ":", 0) == 0 && lostcancel) {
-                seen[i] = true;
+        // The place is "FILE:LINE:" (vet may add a column: "main.go:12:5: ...").
+        const std::size_t colon1 = line.find(':');
+        const std::size_t colon2 = colon1 == std::string::npos ? colon1 : line.find(':', colon1 + 1);
+        if (lostcancel && colon2 != std::string::npos) {
+            auto it = byPlace.find(line.substr(0, colon2 + 1));
+            if (it != byPlace.end()) {
+                for (std::size_t i : it->second)
+                    seen[i] = true;
                 expected = true;
             }
         }
         if (!expected && !(lostcancel && module.mayReportLostCancel))
             diffs.push_back("go vet: " + line);
     }
+    std::unordered_set<std::string_view> linted;
+    for (const LintFinding& l : r.lints)
+        if (l.rule == "lostcancel")
+            linted.insert(l.subject);
     for (std::size_t i = 0; i < module.discardedCancels.size(); ++i) {
-        if (seen[i])
-            continue;
         const std::string& id = module.discardedCancels[i].context;
-        for (const LintFinding& l : r.lints)
-            if (l.rule == "lostcancel" && l.subject == id)
-                diffs.push_back("lint lostcancel " + id + ": simulator reports it, go vet does not");
+        if (!seen[i] && linted.count(id))
+            diffs.push_back("lint lostcancel " + id + ": simulator reports it, go vet does not");
     }
     return diffs;
 }

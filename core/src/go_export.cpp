@@ -5,6 +5,7 @@
 
 #include <cerrno>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <fcntl.h>
 #include <filesystem>
@@ -228,7 +229,10 @@ bool makeTempDir(const fs::path& target, const char* tag, fs::path* out)
 //     system cannot, target -> .NAME.old-*, temporary -> target, put back on failure). The
 //     user's own files in it (anything but go.mod, main.go, scenario_test.go) are hard-linked
 //     into the new module before the swap, or moved over after it when they cannot be
-//     (directories, other file systems); the old module's files are then deleted;
+//     (directories); the old module's files are then deleted. The directory keeps its mode
+//     (and owner where allowed), not its extended attributes;
+//   - the current or the home directory: an error (the swap would leave a shell inside it in a
+//     deleted directory);
 //   - anything else (a file): an error, nothing written.
 // A failure before the swap removes the temporary directory and leaves the target as it was.
 bool writeGoExport(const GoExport& module, const std::string& dir, std::string* error)
@@ -261,6 +265,20 @@ bool writeGoExport(const GoExport& module, const std::string& dir, std::string* 
     }
     if (exists && !S_ISDIR(st.st_mode))
         return fail("it exists and is not a directory: the Go module needs a directory of its own");
+    // The swap gives the target a new inode: a process inside the old one (a shell that ran
+    // `export-go ... -o .`) would be left in a deleted directory, and the home directory is
+    // nobody's module.
+    if (exists) {
+        struct stat here {};
+        if (::stat(".", &here) == 0 && here.st_dev == st.st_dev && here.st_ino == st.st_ino)
+            return fail("it is the current directory, which the export would replace with a new one: export into "
+                        "another directory (-o NAME makes NAME here)");
+        const char* home = std::getenv("HOME");
+        struct stat homeSt {};
+        if (home && *home && ::stat(home, &homeSt) == 0 && homeSt.st_dev == st.st_dev && homeSt.st_ino == st.st_ino)
+            return fail("it is the home directory, which the export would replace with a new one: export into a "
+                        "directory of its own");
+    }
     fs::create_directories(target.parent_path(), ec);
     if (ec)
         return fail("cannot create " + target.parent_path().string() + ": " + ec.message());
@@ -279,12 +297,15 @@ bool writeGoExport(const GoExport& module, const std::string& dir, std::string* 
     };
     if (!step("chmod") || ::chmod(temp.c_str(), dirMode) != 0)
         return abandon(std::string("cannot set the mode of ") + temp.string() + ": " + std::strerror(errno));
+    if (exists && (st.st_uid != ::geteuid() || st.st_gid != ::getegid()))
+        (void)::chown(temp.c_str(), st.st_uid, st.st_gid); // keep the owner where we may (root); best effort
     for (const GoFile& f : module.files)
         if (!writeNewFile(temp / f.path, f.text, 0666 & ~mask))
             return abandon("cannot write " + f.path + ": " + std::strerror(errno));
 
-    // The user's files: the same inodes in the new module (nothing is copied, nothing can get
-    // lost); what cannot be linked is moved over after the swap.
+    // The user's files (and links, FIFOs, ...): the same inodes in the new module, nothing is
+    // copied. Directories cannot be hard-linked: they, and whatever link() refuses, are moved
+    // over after the swap.
     std::vector<std::string> toMove;
     if (exists) {
         for (fs::directory_iterator it(target, ec), end; !ec && it != end; it.increment(ec)) {
@@ -292,9 +313,9 @@ bool writeGoExport(const GoExport& module, const std::string& dir, std::string* 
             if (ownedName(name))
                 continue;
             std::error_code typeEc;
-            const bool regular = it->is_regular_file(typeEc) && !it->is_symlink(typeEc);
-            if (regular && step("link " + name) && ::link(it->path().c_str(), (temp / name).c_str()) == 0)
-                continue;
+            const bool directory = it->symlink_status(typeEc).type() == fs::file_type::directory;
+            if (!directory && step("link " + name) && ::link(it->path().c_str(), (temp / name).c_str()) == 0)
+                continue; // link(2) does not follow a symbolic link: the link itself is kept
             toMove.push_back(name);
         }
         if (ec)

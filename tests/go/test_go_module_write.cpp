@@ -134,6 +134,28 @@ TEST_CASE("writeGoExport refuses a target that is a file and leaves it alone", "
     CHECK(error.find("not a plain file name") != std::string::npos);
 }
 
+TEST_CASE("writeGoExport keeps the user's symbolic links and refuses the current directory", "[goexport][atomic]")
+{
+    const Scratch s("ctxscope-gowrite-cwd");
+    fs::create_symlink("README.txt", s.target / "link-to-readme");
+    std::string error;
+    REQUIRE(writeGoExport(module("new"), s.target.string(), &error));
+    CHECK(fs::is_symlink(s.target / "link-to-readme"));
+    CHECK(fs::read_symlink(s.target / "link-to-readme") == "README.txt");
+    CHECK(s.noTemporaries());
+
+    const fs::path before = fs::current_path();
+    fs::current_path(s.target);
+    const bool wrote = writeGoExport(module("again"), ".", &error);
+    const bool wroteAbsolute = writeGoExport(module("again"), s.target.string(), &error);
+    fs::current_path(before);
+    CHECK_FALSE(wrote);
+    CHECK_FALSE(wroteAbsolute);
+    CHECK(error.find("current directory") != std::string::npos);
+    CHECK(read(s.target / "go.mod") == "module new\n");
+    CHECK(s.noTemporaries());
+}
+
 TEST_CASE("A failure at any step before the swap leaves the old module and no temporary directory",
           "[goexport][atomic]")
 {

@@ -15,6 +15,10 @@
 //   scenario_test.go  the same run() inside testing/synctest.Test, compared fact by fact with
 //                     the simulator's results, which it embeds as Go literals. Each difference
 //                     is printed as "ctxscope-diff: SUBJECT: FIELD: simulator X, go Y".
+//                     A context's fmt.Sprint name is embedded whole while short (<= 512 bytes),
+//                     else only its own part (the test checks it follows the parent's name),
+//                     and not compared at all once Go would copy 256 MiB printing names: the
+//                     file is O(contexts + tasks + steps) and the test's run time linear.
 //
 // Same-instant order: at each instant the test lets everything Go has due run before the
 // scenario's own creations and actions (synctest.Wait), which is the simulator's documented

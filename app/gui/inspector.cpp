@@ -242,8 +242,11 @@ QVariantList Inspector::whyDone(CtxIndex c) const {
                    .arg(contextName(r, source), durationText(r.contexts[source].deadline), strOrNil(r, ss.cause));
     } else if (ss.reason == Reason::Cancel) {
         // What began it: the effective cancel call on the source, and who made it.
+        // It is the last cancel.called on the source before its context.canceled event (the
+        // call emits it, then the cancellation), so look back from there, not from event 0.
         QString who = QStringLiteral("a cancel call");
-        for (std::size_t i = 0; i < p.appliedEvents(); ++i) {
+        const std::uint32_t done = p.doneEvent(source);
+        for (std::size_t i = done == kNone ? 0 : done; i-- > 0 && r.events[i].t == ss.doneAt;) {
             const Event& e = r.events[i];
             if (e.kind == EventKind::CancelCalled && e.subject == source && e.flag) {
                 who = e.by == kNone ? QStringLiteral("the user's cancel action at %1").arg(durationText(e.t))

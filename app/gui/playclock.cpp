@@ -72,7 +72,8 @@ bool PlayClock::revealCascade(std::size_t applied, double target) {
         m_cascadeEnd = end;
         m_cascadeStep = std::min(kCascadeStepMax, kCascadeReveal / static_cast<double>(end - i));
         m_cascadeWall = 0;
-        m_doc->seekEvents(static_cast<int>(i + 1)); // the first cancellation, then one at a time
+        m_doc->seekEvents(static_cast<int>(i + 1)); // the first cancellation, then in order
+        m_cascadeShown = i + 1;
         return true;
     }
     return false;
@@ -82,6 +83,8 @@ void PlayClock::advance(double wallNanos) {
     if (!m_doc)
         return;
     const std::size_t applied = m_doc->playback().appliedEvents();
+    if (m_cascadeEnd != 0 && applied != m_cascadeShown)
+        m_cascadeEnd = 0; // the playhead was moved by someone else: that ends the reveal
     if (m_cascadeEnd > applied) {
         m_cascadeWall += wallNanos;
         std::size_t n = applied;
@@ -91,6 +94,7 @@ void PlayClock::advance(double wallNanos) {
         }
         if (n != applied)
             m_doc->seekEvents(static_cast<int>(n));
+        m_cascadeShown = n;
         if (n >= m_cascadeEnd)
             m_cascadeEnd = 0;
         return;

@@ -12,7 +12,9 @@
 // One exception to "speed × wall clock": when the playhead reaches an instant where a
 // cancellation cascades (two or more contexts become done at the same virtual time), virtual
 // time holds still while the cascade is shown event by event, in its order, for at most
-// kCascadeReveal of wall time, so that one can see it run down the tree.
+// kCascadeReveal of wall time, so that one can see it run down the tree. A big cascade shows
+// many contexts per frame, so its wall time is bounded whatever its size; a seek by the user
+// (End, Home, a click on the timeline) ends the reveal at once.
 #include "document.h"
 
 #include <QAbstractAnimation>
@@ -88,11 +90,13 @@ private:
     double m_stopAt = 0;
     double m_carry = 0; // sub-nanosecond remainder, so slow speeds do not stall
     std::size_t m_cascadeEnd = 0;   // while revealing: events to reach before time moves on
+    std::size_t m_cascadeShown = 0; // events shown by the reveal's last step: another count means
+                                    // the user moved the playhead (End, Home, a seek), which ends it
     double m_cascadeStep = 0;       // wall ns per revealed event
     double m_cascadeWall = 0;
 
 public:
-    static constexpr double kCascadeReveal = 800e6;   // wall ns for a whole cascade, at most
+    static constexpr double kCascadeReveal = 450e6;   // wall ns for a whole cascade, at most
     static constexpr double kCascadeStepMax = 60e6;   // wall ns per event, at most
 };
 

@@ -39,8 +39,12 @@ const char* reasonName(Reason r)
 namespace {
 
 template <typename Info>
-std::optional<std::uint32_t> findById(const std::vector<Info>& v, std::string_view id)
+std::optional<std::uint32_t> findById(const std::vector<Info>& v, const IdIndex& index, std::string_view id)
 {
+    if (index.size() == v.size()) {
+        const std::uint32_t i = index.find(v, id);
+        return i == kNone ? std::nullopt : std::optional<std::uint32_t>(i);
+    }
     for (std::size_t i = 0; i < v.size(); ++i)
         if (v[i].id == id)
             return static_cast<std::uint32_t>(i);
@@ -49,9 +53,9 @@ std::optional<std::uint32_t> findById(const std::vector<Info>& v, std::string_vi
 
 } // namespace
 
-std::optional<CtxIndex> SimulationResult::findContext(std::string_view id) const { return findById(contexts, id); }
-std::optional<TaskIndex> SimulationResult::findTask(std::string_view id) const { return findById(tasks, id); }
-std::optional<AfIndex> SimulationResult::findAfterFunc(std::string_view id) const { return findById(afterFuncs, id); }
+std::optional<CtxIndex> SimulationResult::findContext(std::string_view id) const { return findById(contexts, contextIndex, id); }
+std::optional<TaskIndex> SimulationResult::findTask(std::string_view id) const { return findById(tasks, taskIndex, id); }
+std::optional<AfIndex> SimulationResult::findAfterFunc(std::string_view id) const { return findById(afterFuncs, afterFuncIndex, id); }
 
 namespace sim {
 
@@ -97,14 +101,14 @@ void Simulator::declare()
         m_ctxSpec.push_back(&spec);
         m_resultToTree.push_back(kNone);
         m_cancelCalled.push_back(false);
-        m_ctxById.emplace(spec.id, r); // keys view the scenario's strings, which do not move
+        m_r.contextIndex.add(m_r.contexts, r);
     };
     m_r.contexts.reserve(m_s.contexts.size());
     m_ctxSpec.reserve(m_s.contexts.size());
     m_resultToTree.reserve(m_s.contexts.size());
-    m_ctxById.reserve(m_s.contexts.size());
-    m_taskById.reserve(m_s.tasks.size() + m_s.afterFuncs.size());
-    m_afById.reserve(m_s.afterFuncs.size());
+    m_r.contextIndex.reserve(m_s.contexts.size());
+    m_r.taskIndex.reserve(m_s.tasks.size() + m_s.afterFuncs.size());
+    m_r.afterFuncIndex.reserve(m_s.afterFuncs.size());
     for (const ContextSpec& c : m_s.contexts)
         declareContext(c, kNone, true);
     for (const TaskSpec& t : m_s.tasks)
@@ -139,7 +143,7 @@ TaskIndex Simulator::declareTask(const std::string& id, const std::string& label
     TaskRuntime rt;
     rt.steps = &steps;
     m_rt.push_back(std::move(rt));
-    m_taskById.emplace(id, t);
+    m_r.taskIndex.add(m_r.tasks, t);
     return t;
 }
 
@@ -151,7 +155,7 @@ AfIndex Simulator::declareAfterFunc(const AfterFuncSpec& spec)
     m_r.afterFuncs.push_back(std::move(info));
     m_afSpec.push_back(&spec);
     m_afState.push_back(AfState::Unregistered);
-    m_afById.emplace(spec.id, af);
+    m_r.afterFuncIndex.add(m_r.afterFuncs, af);
     const TaskIndex call = declareTask(spec.id, spec.label, spec.steps);
     m_r.tasks[call].afterFunc = af;
     m_r.afterFuncs[af].call = call;
@@ -263,21 +267,21 @@ void Simulator::loop()
                 const ContextSpec& spec = m_s.contexts[c.index];
                 CtxIndex parentR = kNone;
                 if (!isRoot(spec.kind)) {
-                    auto it = m_ctxById.find(spec.parent);
-                    if (it == m_ctxById.end() || treeOf(it->second) == kNone)
+                    const std::uint32_t it = ctxById(spec.parent);
+                    if (it == kNone || treeOf(it) == kNone)
                         continue; // invalid scenario: validateScenario reports it
-                    parentR = it->second;
+                    parentR = it;
                 }
                 createContext(c.index, parentR, kNone);
             } else if (c.type == Creation::AfterFunc) {
                 const AfIndex af = m_topAfs[c.index];
-                auto it = m_ctxById.find(m_s.afterFuncs[c.index].context);
-                if (it != m_ctxById.end() && treeOf(it->second) != kNone)
-                    registerAfterFunc(af, it->second, kNone);
+                const std::uint32_t it = ctxById(m_s.afterFuncs[c.index].context);
+                if (it != kNone && treeOf(it) != kNone)
+                    registerAfterFunc(af, it, kNone);
             } else {
-                auto it = m_ctxById.find(m_s.tasks[c.index].context);
-                if (it != m_ctxById.end() && treeOf(it->second) != kNone)
-                    startTask(m_topTasks[c.index], it->second);
+                const std::uint32_t it = ctxById(m_s.tasks[c.index].context);
+                if (it != kNone && treeOf(it) != kNone)
+                    startTask(m_topTasks[c.index], it);
             }
             drain();
         }
@@ -285,13 +289,13 @@ void Simulator::loop()
         while (nextAction < m_actions.size() && m_actions[nextAction]->at <= m_now) {
             const Action& a = *m_actions[nextAction++];
             if (a.op == ActionOp::Cancel) {
-                auto it = m_ctxById.find(a.target);
-                if (it != m_ctxById.end())
-                    cancelContext(it->second, a.cause ? std::optional<std::string_view>(*a.cause) : std::nullopt, kNone);
+                const std::uint32_t it = ctxById(a.target);
+                if (it != kNone)
+                    cancelContext(it, a.cause ? std::optional<std::string_view>(*a.cause) : std::nullopt, kNone);
             } else {
-                auto it = m_afById.find(a.target);
-                if (it != m_afById.end())
-                    stopAfterFunc(it->second, kNone);
+                const std::uint32_t it = afById(a.target);
+                if (it != kNone)
+                    stopAfterFunc(it, kNone);
             }
             drain();
         }

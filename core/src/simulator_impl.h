@@ -136,6 +136,9 @@ private:
 
     // ---- contexts ----
     CtxIndex createContext(CtxIndex r, CtxIndex parentR, TaskIndex by);
+    CtxIndex ctxById(std::string_view id) const { return m_r.contextIndex.find(m_r.contexts, id); }
+    TaskIndex taskById(std::string_view id) const { return m_r.taskIndex.find(m_r.tasks, id); }
+    AfIndex afById(std::string_view id) const { return m_r.afterFuncIndex.find(m_r.afterFuncs, id); }
     CtxIndex treeOf(CtxIndex r) const { return r == kNone ? kNone : m_resultToTree[r]; }
     void cancelContext(CtxIndex r, std::optional<std::string_view> cause, TaskIndex by);
     bool isDone(CtxIndex r) const { return treeOf(r) != kNone && m_tree.isDone(treeOf(r)); }
@@ -192,9 +195,6 @@ private:
     std::vector<CtxIndex> m_treeToResult;            // kNone for hidden nodes
     std::vector<std::vector<Waiter>> m_waiters;      // per tree context
     std::vector<bool> m_cancelCalled;                // per result context (lostcancel)
-    std::unordered_map<std::string_view, CtxIndex> m_ctxById;
-    std::unordered_map<std::string_view, TaskIndex> m_taskById;
-    std::unordered_map<std::string_view, AfIndex> m_afById;
     std::unordered_map<std::string, StrId> m_strIds;
 
     std::vector<TaskRuntime> m_rt;

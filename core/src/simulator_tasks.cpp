@@ -271,9 +271,9 @@ bool Simulator::execStep(TaskIndex t, const Step& step)
             rt.joinTargets = rt.spawned;
         } else {
             for (const std::string& id : step.awaitIds) {
-                auto it = m_taskById.find(id);
-                if (it != m_taskById.end())
-                    rt.joinTargets.push_back(it->second);
+                const std::uint32_t it = taskById(id);
+                if (it != kNone)
+                    rt.joinTargets.push_back(it);
             }
         }
         if (joinSatisfied(rt))
@@ -287,10 +287,10 @@ bool Simulator::execStep(TaskIndex t, const Step& step)
     case StepOp::Derive: {
         if (step.derive.empty())
             break;
-        auto it = m_ctxById.find(step.derive.front().id);
-        if (it == m_ctxById.end() || treeOf(it->second) != kNone)
+        const std::uint32_t it = ctxById(step.derive.front().id);
+        if (it == kNone || treeOf(it) != kNone)
             break;
-        const CtxIndex r = it->second;
+        const CtxIndex r = it;
         createContext(r, rt.ctx, t);
         // createContext may have woken others; rt is still valid (m_rt does not grow here).
         if (hasCancelFunc(step.derive.front().kind)) {
@@ -304,25 +304,25 @@ bool Simulator::execStep(TaskIndex t, const Step& step)
     }
 
     case StepOp::Cancel: {
-        auto it = m_ctxById.find(step.target);
-        if (it == m_ctxById.end())
+        const std::uint32_t it = ctxById(step.target);
+        if (it == kNone)
             break;
-        cancelContext(it->second, step.cause ? std::optional<std::string_view>(*step.cause) : std::nullopt, t);
+        cancelContext(it, step.cause ? std::optional<std::string_view>(*step.cause) : std::nullopt, t);
         break;
     }
 
     case StepOp::Spawn: {
         if (step.spawn.empty())
             break;
-        auto it = m_taskById.find(step.spawn.front().id);
-        if (it == m_taskById.end())
+        const std::uint32_t it = taskById(step.spawn.front().id);
+        if (it == kNone)
             break;
-        const TaskIndex child = it->second;
+        const TaskIndex child = it;
         CtxIndex ctx = rt.ctx;
         if (!step.spawn.front().context.empty()) {
-            auto c = m_ctxById.find(step.spawn.front().context);
-            if (c != m_ctxById.end() && treeOf(c->second) != kNone)
-                ctx = c->second;
+            const std::uint32_t c = ctxById(step.spawn.front().context);
+            if (c != kNone && treeOf(c) != kNone)
+                ctx = c;
         }
         m_rt[t].spawned.push_back(child);
         startTask(child, ctx);
@@ -360,23 +360,23 @@ bool Simulator::execStep(TaskIndex t, const Step& step)
     case StepOp::AfterFunc: {
         if (step.afterFunc.empty())
             break;
-        auto it = m_afById.find(step.afterFunc.front().id);
-        if (it == m_afById.end())
+        const std::uint32_t it = afById(step.afterFunc.front().id);
+        if (it == kNone)
             break;
         CtxIndex ctx = rt.ctx;
         if (!step.afterFunc.front().context.empty()) {
-            auto c = m_ctxById.find(step.afterFunc.front().context);
-            if (c != m_ctxById.end() && treeOf(c->second) != kNone)
-                ctx = c->second;
+            const std::uint32_t c = ctxById(step.afterFunc.front().context);
+            if (c != kNone && treeOf(c) != kNone)
+                ctx = c;
         }
-        registerAfterFunc(it->second, ctx, t);
+        registerAfterFunc(it, ctx, t);
         break;
     }
 
     case StepOp::StopAfterFunc: {
-        auto it = m_afById.find(step.target);
-        if (it != m_afById.end())
-            stopAfterFunc(it->second, t);
+        const std::uint32_t it = afById(step.target);
+        if (it != kNone)
+            stopAfterFunc(it, t);
         break;
     }
 

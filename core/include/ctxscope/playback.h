@@ -57,6 +57,9 @@ public:
     TaskStateAt task(TaskIndex i) const;
     AfterFuncStateAt afterFunc(AfIndex i) const;
     const SimulationResult& result() const { return *m_result; }
+    // doneEvent is the index of the event where context i became done (whether or not it is
+    // applied yet), or kNone if it never was.
+    std::uint32_t doneEvent(CtxIndex i) const { return m_ctxDone[i]; }
 
 private:
     using EventIndex = std::uint32_t;                  // kNone: no such event

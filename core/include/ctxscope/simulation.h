@@ -3,6 +3,7 @@
 // holds the event list and the tables the events point into, plus the final state of every
 // context, task and after-func for the report.
 #include "ctxscope/event.h"
+#include "ctxscope/id_index.h"
 #include "ctxscope/scenario.h"
 
 #include <functional>
@@ -112,6 +113,10 @@ struct SimulationResult {
     // to its durations): timers armed, and instants the clock stopped at.
     std::uint64_t timersArmed = 0;
     std::uint64_t instants = 0;
+
+    // Indexes of contexts, tasks and after-funcs by id, made by simulate(). A result built or
+    // changed by hand (tests) is searched row by row instead.
+    IdIndex contextIndex, taskIndex, afterFuncIndex;
 
     std::optional<CtxIndex> findContext(std::string_view id) const;
     std::optional<TaskIndex> findTask(std::string_view id) const;

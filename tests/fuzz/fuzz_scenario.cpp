@@ -7,6 +7,7 @@
 //   valid -> simulate twice                            identical results (determinism)
 //   result -> JSONL trace, report, Chrome trace        each line/document is valid JSON
 //          -> checkExpectations, SVG render at a few instants, exportGo (go.mod, main.go, test)
+//   result -> its own facts as "expect"                valid, round-trip, and all of them pass
 //   bytes -> durations                                 formatDuration / parseDuration round-trip
 //
 // A broken invariant prints what broke and aborts, so libFuzzer records the input as a crash and
@@ -159,6 +160,95 @@ void checkWriters(const Scenario& scenario, const SimulationResult& result)
     require(goMod && mainGo, "the Go export has go.mod and main.go");
 }
 
+Scalar textOrNull(const std::string& text, bool present)
+{
+    return present ? Scalar::string(text) : Scalar::null();
+}
+
+Scalar timeOrNull(Nanos t, bool present)
+{
+    return present ? Scalar::string(formatDuration(t)) : Scalar::null();
+}
+
+// selfDescribed is the scenario with "expect" replaced by every fact of the run, spelled as
+// spec/scenario.md spells expectations: every context, task, after-func, the last lookup of each
+// key by each task, every lint (or no_lints) and how the run stopped.
+Scenario selfDescribed(const Scenario& scenario, const SimulationResult& r)
+{
+    using K = Expectation::Kind;
+    Scenario s = scenario;
+    s.expect.clear();
+    for (const ContextInfo& c : r.contexts) {
+        Expectation e{K::Context, c.id, {}, {}};
+        const bool done = c.err != Err::None;
+        e.fields.emplace_back("err", textOrNull(errString(c.err), done));
+        e.fields.emplace_back("cause", textOrNull(c.cause < r.strings.size() ? r.str(c.cause) : std::string(),
+                                                  c.cause < r.strings.size()));
+        e.fields.emplace_back("reason", textOrNull(reasonName(c.reason), c.reason != Reason::None));
+        e.fields.emplace_back("source", textOrNull(c.source < r.contexts.size() ? r.contexts[c.source].id : std::string(),
+                                                   c.source < r.contexts.size()));
+        e.fields.emplace_back("done_at", timeOrNull(c.doneAt, c.doneAt != kNever));
+        e.fields.emplace_back("deadline", timeOrNull(c.deadline, c.hasDeadline()));
+        e.fields.emplace_back("created_at", timeOrNull(c.createdAt, c.createdAt != kNever));
+        s.expect.push_back(std::move(e));
+    }
+    for (const TaskInfo& t : r.tasks) {
+        Expectation e{K::Task, t.id, {}, {}};
+        e.fields.emplace_back("result", textOrNull(t.result, !t.result.empty()));
+        e.fields.emplace_back("started_at", timeOrNull(t.startedAt, t.startedAt != kNever));
+        e.fields.emplace_back("ended_at", timeOrNull(t.endedAt, t.endedAt != kNever));
+        s.expect.push_back(std::move(e));
+    }
+    for (const AfterFuncInfo& a : r.afterFuncs) {
+        Expectation e{K::AfterFunc, a.id, {}, {}};
+        e.fields.emplace_back("ran_at", timeOrNull(a.startedAt, a.startedAt != kNever));
+        e.fields.emplace_back("stopped", a.stopped ? Scalar::boolean(*a.stopped) : Scalar::null());
+        s.expect.push_back(std::move(e));
+    }
+    for (std::size_t i = 0; i < r.lookups.size(); ++i) {
+        const Lookup& l = r.lookups[i];
+        if (l.task >= r.tasks.size())
+            continue;
+        bool later = false; // only the last lookup of a key by a task is checked
+        for (std::size_t j = i + 1; j < r.lookups.size() && !later; ++j)
+            later = r.lookups[j].key == l.key && r.lookups[j].task == l.task;
+        if (later)
+            continue;
+        Expectation e{K::Lookup, l.key, r.tasks[l.task].id, {}};
+        e.fields.emplace_back("found", Scalar::boolean(l.found));
+        e.fields.emplace_back("value", l.found ? l.value : Scalar::null());
+        s.expect.push_back(std::move(e));
+    }
+    for (const LintFinding& l : r.lints)
+        s.expect.push_back(Expectation{K::Lint, l.rule, l.subject, {}});
+    if (r.lints.empty())
+        s.expect.push_back(Expectation{K::NoLints, {}, {}, {}});
+    s.expect.push_back(Expectation{K::Stopped, r.stopped == StopReason::Horizon ? "horizon" : "idle", {}, {}});
+    return s;
+}
+
+// The run satisfies the expectations that state its own facts: the validator accepts them, they
+// save and load unchanged, they do not change the run, and every one of them passes.
+void checkSelfDescribed(const Scenario& scenario, const SimulationResult& result)
+{
+    const Scenario described = selfDescribed(scenario, result);
+    const std::vector<Problem> problems = validateScenario(described);
+    require(problems.empty(), "the validator accepts expectations that state the run's own facts",
+            describe(problems) + serializeScenario(described));
+    const std::string saved = serializeScenario(described);
+    const LoadResult loaded = parseScenario(saved);
+    require(loaded.scenario.has_value(), "a scenario with its own facts as expectations loads",
+            saved + "\n" + describe(loaded.problems));
+    require(*loaded.scenario == described, "expectations save and load unchanged", saved);
+    const SimulationResult again = simulate(*loaded.scenario);
+    require(again.events == result.events, "expectations do not change the run");
+    const ExpectationReport report = checkExpectations(*loaded.scenario, again);
+    std::string failures;
+    for (const std::string& f : report.failureMessages())
+        failures += f + "\n";
+    require(report.failed == 0, "the run passes the expectations that state its own facts", failures + saved);
+}
+
 void checkScenario(std::string_view text)
 {
     const LoadResult loaded = parseScenario(text);
@@ -193,6 +283,7 @@ void checkScenario(std::string_view text)
     require(first.events.back().t == first.endTime, "the end event is at endTime");
 
     checkWriters(scenario, first);
+    checkSelfDescribed(scenario, first);
     require(traceToString(first) == traceToString(second), "the trace is byte-deterministic");
 }
 

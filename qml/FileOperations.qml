@@ -1,7 +1,9 @@
-// FileOperations: the document's files. Open and Save As through the file dialog (or a typed
-// path where Qt's dialog cannot load), Save, the unsaved-changes prompt before anything replaces
-// the document, and a file dropped on the window. Errors go out through failed(), for the
-// window's problems dialog; opened() says a file replaced the document.
+// FileOperations: the document's files. Open through Qt's file dialog (or PathDialog where Qt's
+// cannot load); Save As always through PathDialog, which starts on the document's own file, or
+// for an untitled one in the folder used last (FilePlaces, kept across restarts; at first the
+// documents folder) with a name made from its title. Save, the unsaved-changes prompt before
+// anything replaces the document, and a file dropped on the window. Errors go out through
+// failed(), for the window's problems dialog; opened() says a file replaced the document.
 import QtQuick
 import QtQuick.Dialogs
 import Ctxscope
@@ -15,6 +17,9 @@ Item {
     property var afterSave: null   // what to do once a Save As (asked for by the unsaved prompt) is done
     readonly property bool dialogOpen: fileDialog.visible || pathDialog.visible || unsavedDialog.visible
     readonly property alias unsavedDialog: unsavedDialog
+    readonly property alias pathDialog: pathDialog
+    readonly property alias fileDialog: fileDialog
+    readonly property alias places: places
 
     signal opened()
     signal failed(string title, var messages)
@@ -24,13 +29,24 @@ Item {
         if (!root.document.modified) { proceed(); return }
         unsavedDialog.ask(proceed)
     }
+    // choose asks for a file to open (saving false) or a place to save the document.
     function choose(saving) {
-        if (!root.nativeFileDialog) {
-            pathDialog.start(saving, root.document.filePath)
-            return
+        if (saving) {
+            const hasFile = root.document.filePath !== ""
+            pathDialog.start(true, hasFile ? places.folderOf(root.document.filePath) : places.startFolder,
+                             hasFile ? places.fileNameOf(root.document.filePath) : root.suggestedName())
+        } else if (!root.nativeFileDialog) {
+            pathDialog.start(false, places.startFolder, "")
+        } else {
+            fileDialog.currentFolder = places.folderUrl(places.startFolder)
+            fileDialog.open()
         }
-        fileDialog.fileMode = saving ? FileDialog.SaveFile : FileDialog.OpenFile
-        fileDialog.open()
+    }
+    // suggestedName names an untitled document's file after its title (a lesson's, or the
+    // scenario's name), "untitled.ctxscope.json" when it has neither.
+    function suggestedName() {
+        const title = root.document.displayName !== "untitled" ? root.document.displayName : root.document.scenarioName
+        return places.suggestedFileName(title)
     }
     function chosen(path, saving) {
         if (!saving) {
@@ -48,6 +64,7 @@ Item {
             return
         }
         root.recent.add(path)
+        places.remember(path)
         root.opened()
     }
     // save returns whether the document is saved now (false when it asked for a path first).
@@ -59,6 +76,7 @@ Item {
     function reportSave(error, path) {
         if (error !== "") { root.failed(qsTr("The scenario could not be saved"), [error]); return false }
         root.recent.add(path)
+        places.remember(path)
         return true
     }
 
@@ -75,17 +93,18 @@ Item {
             }
         }
     }
+    FilePlaces { id: places }
     FileDialog {
         id: fileDialog
+        title: qsTr("Open scenario")
+        fileMode: FileDialog.OpenFile
         nameFilters: [qsTr("ctxscope scenarios (*.ctxscope.json *.json)"), qsTr("All files (*)")]
-        defaultSuffix: "ctxscope.json"
-        onAccepted: root.chosen(fileDialog.selectedFile.toString(), fileDialog.fileMode === FileDialog.SaveFile)
-        onRejected: root.afterSave = null
+        onAccepted: root.chosen(fileDialog.selectedFile.toString(), false)
     }
     PathDialog {
         id: pathDialog
         onChosen: (path) => root.chosen(path, pathDialog.saving)
-        onRejected: root.afterSave = null
+        onCanceled: root.afterSave = null
     }
     UnsavedDialog {
         id: unsavedDialog

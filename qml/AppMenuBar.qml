@@ -1,7 +1,10 @@
-// AppMenuBar: File, Edit, Context, Play, View and Help menus over the shared AppActions.
+// AppMenuBar: File, Edit, Context, Play, View and Help menus over the shared AppActions. Help
+// also holds its own dialogs: what ctxscope is, the reference and About.
 pragma ComponentBehavior: Bound
 import QtQuick
 import QtQuick.Controls
+import QtQuick.Layouts
+import Ctxscope
 
 MenuBar {
     id: root
@@ -9,6 +12,20 @@ MenuBar {
     required property var actions
     required property var recent
     required property var window
+    readonly property alias introDialog: introDialog
+    readonly property alias referenceDialog: referenceDialog
+    readonly property alias aboutDialog: aboutDialog
+    readonly property bool helpOpen: introDialog.visible || referenceDialog.visible || aboutDialog.visible
+
+    // fitWidth makes a menu as wide as its widest item (Qt 6.4's menus stay 200 px and elide).
+    function fitWidth(menu) {
+        let widest = 0
+        for (let i = 0; i < menu.count; ++i) {
+            const item = menu.itemAt(i)
+            if (item) widest = Math.max(widest, item.implicitWidth)
+        }
+        menu.width = Math.max(menu.implicitWidth, widest + menu.leftPadding + menu.rightPadding)
+    }
 
     Menu {
         title: qsTr("&File")
@@ -113,7 +130,62 @@ MenuBar {
         ActionMenuItem { action: root.actions.predict }
     }
     Menu {
+        id: helpMenu
+        objectName: "helpMenu"
         title: qsTr("&Help")
+        onAboutToShow: root.fitWidth(helpMenu)
+        Menu {
+            id: lessonsMenu
+            objectName: "lessonsMenu"
+            title: qsTr("&Lessons")
+            onAboutToShow: root.fitWidth(lessonsMenu)
+            MenuItem {
+                objectName: "lessonIndexItem"
+                text: qsTr("Lesson &index (the Lessons panel)")
+                onTriggered: root.actions.showLessons.trigger()
+            }
+            MenuSeparator {}
+            // One item per lesson, "01  WithCancel basics", in the Lessons panel's order (by
+            // topic, shown on the right): it opens the lesson, asking about unsaved changes
+            // first, as the panel does.
+            Instantiator {
+                model: root.window.library ?? null
+                delegate: MenuItem {
+                    id: lessonItem
+                    required property int index
+                    required property string number
+                    required property string title
+                    required property string topic
+                    text: lessonItem.number + "  " + lessonItem.title
+                    onTriggered: root.window.openLesson(lessonItem.index)
+                    contentItem: RowLayout {
+                        spacing: 24
+                        Label {
+                            text: lessonItem.text
+                            color: lessonItem.highlighted ? lessonItem.palette.highlightedText : lessonItem.palette.windowText
+                            Layout.fillWidth: true
+                        }
+                        Label {
+                            text: lessonItem.topic
+                            color: lessonItem.highlighted ? lessonItem.palette.highlightedText : lessonItem.palette.windowText
+                            opacity: 0.6
+                        }
+                    }
+                }
+                onObjectAdded: (index, object) => lessonsMenu.insertItem(index + 2, object)
+                onObjectRemoved: (index, object) => lessonsMenu.removeItem(object)
+            }
+        }
         ActionMenuItem { action: root.actions.shortcuts }
+        MenuSeparator {}
+        MenuItem { objectName: "introItem"; text: qsTr("&What is ctxscope?"); onTriggered: introDialog.open() }
+        MenuItem { objectName: "referenceItem"; text: qsTr("File format and command-line &reference"); onTriggered: referenceDialog.open() }
+        MenuSeparator {}
+        MenuItem { objectName: "aboutItem"; text: qsTr("&About ctxscope"); onTriggered: aboutDialog.open() }
     }
+
+    // The Help menu's dialogs (a popup declared here is shown over the window like any other).
+    HelpTextDialog { id: introDialog; title: qsTr("What is ctxscope?"); markdown: AppInfo.introduction }
+    HelpTextDialog { id: referenceDialog; title: qsTr("File format and command-line reference"); markdown: AppInfo.reference }
+    AboutDialog { id: aboutDialog }
 }

@@ -1,4 +1,5 @@
-// ShortcutsSheet: every action and its key, grouped as in the menus (press ? to show it).
+// ShortcutsSheet: every action and its key, grouped as in the menus (press ? to show it; Enter
+// or Escape closes it).
 pragma ComponentBehavior: Bound
 import QtQuick
 import QtQuick.Controls
@@ -15,6 +16,8 @@ Dialog {
     width: Math.min(860, parent ? parent.width - 40 : 860)
     height: Math.min(600, parent ? parent.height - 40 : 600)
     standardButtons: Dialog.Close
+    focus: true
+    onOpened: keys.forceActiveFocus()
 
     ScrollView {
         id: scroll
@@ -55,5 +58,11 @@ Dialog {
                 }
             }
         }
+    }
+    Item {
+        id: keys
+        focus: true
+        Keys.onReturnPressed: root.close()
+        Keys.onEnterPressed: root.close()
     }
 }

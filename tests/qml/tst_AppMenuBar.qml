@@ -1,6 +1,10 @@
+// AppMenuBar: the menus and what their items reach; Help: the lessons (the panel, or one lesson
+// straight away), what ctxscope is (the README's introduction), the reference and About, each
+// dialog closing on Enter and on Escape.
 import QtQuick
 import QtTest
 import Ctxscope
+import Ctxscope.Study
 
 TestCase {
     id: testCase
@@ -15,8 +19,19 @@ TestCase {
     PlayClock { id: testClock; document: doc }
     FakeWindow { id: fake; document: doc; scene: testScene; clock: testClock }
     AppActions { id: testActions; window: fake }
-    RecentFiles { id: recent }
-    Component { id: barComponent; AppMenuBar { width: 800; actions: testActions; recent: recent; window: fake } }
+    RecentFiles { id: testRecent }
+    Component { id: barComponent; AppMenuBar { width: 800; actions: testActions; recent: testRecent; window: fake } }
+    // A window with the lessons library, as Main has.
+    FakeWindow {
+        id: lessonWindow
+        document: doc
+        scene: testScene
+        clock: testClock
+        property LessonLibrary library: LessonLibrary {}
+        function openLesson(row) { lessonWindow.record("lesson " + row) }
+    }
+    AppActions { id: lessonActions; window: lessonWindow }
+    Component { id: lessonBarComponent; AppMenuBar { width: 800; actions: lessonActions; recent: testRecent; window: lessonWindow } }
 
     function test_hasTheMenus() {
         const bar = createTemporaryObject(barComponent, testCase)
@@ -65,5 +80,128 @@ TestCase {
         testActions.open.trigger()
         testActions.shortcuts.trigger()
         compare(fake.calls.join(","), "open,shortcuts")
+    }
+
+    function texts(menu) {
+        const out = []
+        for (let i = 0; i < menu.count; ++i) {
+            const item = menu.itemAt(i)
+            if (menu.menuAt(i)) out.push(menu.menuAt(i).title.replace("&", "") + " ▸")
+            else if (item && item.text !== undefined && item.text !== "") out.push(item.text.replace("&", ""))
+            else out.push("-")
+        }
+        return out
+    }
+    function helpMenuOf(bar) { return bar.menuAt(5) }
+
+    function test_helpMenuHasTheLessonsTheTextsAndAbout() {
+        const bar = createTemporaryObject(lessonBarComponent, testCase)
+        compare(texts(helpMenuOf(bar)).join("|"),
+                "Lessons ▸|Keyboard shortcuts|-|What is ctxscope?|File format and command-line reference|-|About ctxscope")
+    }
+
+    function test_lessonIndexListsEveryLessonAndOpensOne() {
+        const bar = createTemporaryObject(lessonBarComponent, testCase)
+        const lessons = helpMenuOf(bar).menuAt(0)
+        verify(lessons !== null)
+        const library = lessonWindow.library
+        verify(library.count >= 16)
+        compare(lessons.count, library.count + 2)      // the panel, a separator, one per lesson
+        const first = lessons.itemAt(2).text
+        verify(first.indexOf("01") === 0, first)
+        verify(first.indexOf(String(library.data(library.index(0, 0), LessonLibrary.TitleRole))) > 0, first)
+        lessonWindow.calls = []
+        lessons.itemAt(0).triggered()                   // Lesson index: the Lessons panel
+        lessons.itemAt(3).triggered()                   // the second lesson, opened
+        compare(lessonWindow.calls.join(","), "study 3,lesson 1")
+    }
+
+    function test_whatIsCtxscopeIsTheReadmesIntroduction() {
+        const bar = createTemporaryObject(barComponent, testCase)
+        const intro = AppInfo.introduction
+        verify(intro.indexOf("ctxscope shows what Go's `context.Context` does.") === 0, intro.substring(0, 80))
+        verify(intro.indexOf("![") < 0)                 // no pictures
+        verify(intro.indexOf("## ") < 0)                // nothing after the introduction
+        verify(intro.indexOf("](#") < 0)                // no links to the README's own headings
+        verify(intro.indexOf("What it does") > 0)
+        helpMenuOf(bar).itemAt(3).triggered()
+        const d = bar.introDialog
+        tryCompare(d, "opened", true)
+        compare(d.title, "What is ctxscope?")
+        // Over the window, not the menu bar it is declared in: as big as the window allows.
+        verify(d.height > 300, "height " + d.height)
+        verify(d.width > 500, "width " + d.width)
+        const topLeft = d.contentItem.mapToItem(null, 0, 0)
+        verify(topLeft.y > 0 && topLeft.y + d.contentItem.height < testCase.height, "y " + topLeft.y)
+        compare(d.body.textFormat, Text.MarkdownText)
+        compare(d.body.text, intro)
+        verify(d.body.contentHeight > 200)
+        keyClick(Qt.Key_Return)
+        tryCompare(d, "visible", false)
+        helpMenuOf(bar).itemAt(3).triggered()
+        tryCompare(d, "opened", true)
+        keyClick(Qt.Key_Escape)
+        tryCompare(d, "visible", false)
+    }
+
+    function test_referenceCoversTheFormatAndEveryCommand() {
+        const bar = createTemporaryObject(barComponent, testCase)
+        const ref = AppInfo.reference
+        for (const word of ["ctxscope.json", "`ctxscope`", "contexts", "tasks", "after_funcs", "actions", "expect",
+                            "WithCancelCause", "WithDeadlineCause", "WithoutCancel", "await", "spawn",
+                            "run SCENARIO", "check SCENARIO", "render SCENARIO", "export-go SCENARIO", "verify SCENARIO",
+                            "--trace", "--report", "--chrome", "--until", "--seed", "Exit status"])
+            verify(ref.indexOf(word) >= 0, "the reference lacks " + word)
+        helpMenuOf(bar).itemAt(4).triggered()
+        const d = bar.referenceDialog
+        tryCompare(d, "opened", true)
+        compare(d.body.textFormat, Text.MarkdownText)
+        verify(d.body.contentHeight > d.height)        // long enough to scroll
+        keyClick(Qt.Key_PageDown)
+        keyClick(Qt.Key_Return)
+        tryCompare(d, "visible", false)
+    }
+
+    function test_aboutShowsTheVersionsAndTheLicence() {
+        const bar = createTemporaryObject(barComponent, testCase)
+        verify(/^[0-9]+\.[0-9]+\.[0-9]+$/.test(AppInfo.version), AppInfo.version)
+        verify(/^6\.[0-9]+\.[0-9]+/.test(AppInfo.qtVersion), AppInfo.qtVersion)
+        verify(AppInfo.licence.length > 0)
+        helpMenuOf(bar).itemAt(6).triggered()
+        const d = bar.aboutDialog
+        tryCompare(d, "opened", true)
+        verify(d.height > 150 && d.height < testCase.height, "height " + d.height)
+        verify(d.width > 400, "width " + d.width)
+        compare(findChild(d, "aboutVersion").text, "Version " + AppInfo.version)
+        verify(findChild(d, "aboutQt").text.indexOf("Qt " + AppInfo.qtVersion) === 0)
+        compare(findChild(d, "aboutLicence").text, AppInfo.licence)
+        verify(bar.helpOpen)
+        keyClick(Qt.Key_Enter)
+        tryCompare(d, "visible", false)
+        verify(!bar.helpOpen)
+        helpMenuOf(bar).itemAt(6).triggered()
+        tryCompare(d, "opened", true)
+        keyClick(Qt.Key_Escape)
+        tryCompare(d, "visible", false)
+    }
+
+    function test_helpMenusAreWideEnoughForTheirItems() {
+        const bar = createTemporaryObject(lessonBarComponent, testCase)
+        const help = helpMenuOf(bar)
+        const lessons = help.menuAt(0)
+        for (const menu of [help, lessons]) {
+            menu.open()                                  // aboutToShow fits the width
+            tryCompare(menu, "opened", true)
+            for (let i = 0; i < menu.count; ++i) {
+                const item = menu.itemAt(i)
+                verify(item.implicitWidth <= menu.availableWidth + 0.5,
+                       (item.text || "separator") + ": " + item.implicitWidth + " > " + menu.availableWidth)
+            }
+        }
+        verify(lessons.width > 300)
+        lessons.close()
+        help.close()
+        const item = lessons.itemAt(2)
+        verify(item.contentItem.children[1].text.length > 0)   // the topic, beside the title
     }
 }

@@ -39,6 +39,10 @@ Item {
             pathDialog.start(false, places.startFolder, "")
         } else {
             fileDialog.currentFolder = places.folderUrl(places.startFolder)
+            // Preselect the newest recent file there: Qt 6.4's dialog highlights a file but
+            // keeps Open disabled until one is clicked, unless one is selected.
+            const recentHere = root.recent.files.find(f => places.folderOf(f) === places.startFolder)
+            if (recentHere !== undefined) fileDialog.selectedFile = places.folderUrl(recentHere)
             fileDialog.open()
         }
     }

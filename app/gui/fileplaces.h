@@ -30,6 +30,7 @@ public:
     Q_INVOKABLE static QString documentsFolder();
     Q_INVOKABLE static QString folderOf(const QString& filePathOrUrl);
     Q_INVOKABLE static QString fileNameOf(const QString& filePathOrUrl);
+    // folderUrl gives the file: URL of a local folder (or file), as FileDialog wants it.
     Q_INVOKABLE static QUrl folderUrl(const QString& folder);
     // join puts a typed name in a folder; an absolute name, or one starting with ~/, stands alone.
     Q_INVOKABLE static QString join(const QString& folder, const QString& name);

@@ -187,6 +187,15 @@ TestCase {
         f.places.lastFolder = "/tmp"
         f.choose(false)
         compare(f.fileDialog.currentFolder.toString(), "file:///tmp")
+        compare(f.fileDialog.selectedFile.toString(), "")       // nothing recent there: nothing preselected
+        f.fileDialog.close()
+        const path = scratch("recent.ctxscope.json")
+        compare(doc.saveAs(path), "")
+        testRecent.add("/elsewhere/other.ctxscope.json")
+        testRecent.add(path)
+        testRecent.add("/elsewhere/newest.ctxscope.json")
+        f.choose(false)                                          // the newest recent file there is preselected
+        compare(f.fileDialog.selectedFile.toString(), "file://" + path)
         compare(f.fileDialog.fileMode, 0)                       // FileDialog.OpenFile, always
         f.fileDialog.close()
         f.saveAs()                                               // saving never uses Qt's dialog

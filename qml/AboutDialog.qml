@@ -32,7 +32,8 @@ Dialog {
         Keys.onEnterPressed: root.close()
         Image {
             source: "qrc:/ctxscope/icons/ctxscope.png"
-            sourceSize: Qt.size(96, 96)
+            sourceSize.width: 96
+            sourceSize.height: 96
             Layout.alignment: Qt.AlignTop
         }
         ColumnLayout {

@@ -9,7 +9,7 @@ Dialog {
 
     property string markdown: ""
     readonly property alias body: body
-    readonly property ScrollBar scrollBar: scroll.ScrollBar.vertical
+    readonly property Item scrollBar: scroll.ScrollBar.vertical
 
     // Sized and centred over the window wherever it is declared (AppMenuBar declares it).
     parent: Overlay.overlay

@@ -17,7 +17,7 @@ Dialog {
     height: Math.min(600, parent ? parent.height - 40 : 600)
     standardButtons: Dialog.Close
     focus: true
-    onOpened: keys.forceActiveFocus()
+    onOpened: enterKeys.forceActiveFocus()
 
     ScrollView {
         id: scroll
@@ -60,7 +60,7 @@ Dialog {
         }
     }
     Item {
-        id: keys
+        id: enterKeys
         focus: true
         Keys.onReturnPressed: root.close()
         Keys.onEnterPressed: root.close()

@@ -46,7 +46,9 @@ ApplicationWindow {
     // Re-read after every simulation and playhead move (the comma expression makes them dependencies).
     readonly property var selectedActions: (root.document.revision, root.document.time,
                                             root.selectedId === "" ? ({}) : root.document.contextActions(root.selectedId))
-    readonly property bool popupOpen: dialogs.anyOpen || files.dialogOpen
+    readonly property bool popupOpen: dialogs.anyOpen || files.dialogOpen || root.document.busy
+    readonly property alias busyOverlay: busyOverlay
+    property bool startupSelectionPending: root.initialSelection !== ""
     property bool closingConfirmed: false
 
     visible: true
@@ -143,7 +145,10 @@ ApplicationWindow {
     }
 
     Component.onCompleted: {
-        if (root.initialSelection !== "") treeScene.selectedId = root.initialSelection
+        if (root.initialSelection !== "" && !root.document.busy) {
+            treeScene.selectedId = root.initialSelection
+            root.startupSelectionPending = false
+        }
         workArea.treePane.showStart()
         if (root.startupProblems.length > 0)
             dialogs.showProblems(qsTr("The scenario could not be opened"), root.startupProblems)
@@ -171,6 +176,19 @@ ApplicationWindow {
     Exporter { id: exporter; document: root.document }
     RecentFiles { id: recentFiles }
     AppActions { id: appActions; window: root }
+    Connections {
+        target: root.document
+        // A document opened on the worker (a big file, --generate): show it from its start, and
+        // what --select asked for once it is there.
+        function onOpened(filePath) {
+            root.showStart()
+            if (root.startupSelectionPending) {
+                root.startupSelectionPending = false
+                root.select(root.initialSelection)
+            }
+        }
+        function onOpenFailed(title, problems) { dialogs.showProblems(title, problems) }
+    }
     Connections {
         target: workArea.studyPanel.lessons
         function onOpened(row) {   // from the Lessons tab, asked or not: show the lesson's start and notes
@@ -215,5 +233,10 @@ ApplicationWindow {
         timeline: workArea.timeline
         nativeFileDialog: root.nativeFileDialog
         onRecovered: workArea.treePane.fitToView()
+    }
+    // Last, so that it is above the panes: progress and Cancel for a slow job (issue #14).
+    BusyOverlay {
+        id: busyOverlay
+        document: root.document
     }
 }

@@ -4,8 +4,12 @@
 #include "ctxscope/validate.h"
 #include "editcommand.h"
 #include "eventtext.h"
+#include "simulationjob.h"
 
+#include <QCoreApplication>
+#include <QDeadlineTimer>
 #include <QFileInfo>
+#include <QLocale>
 #include <QStandardPaths>
 #include <QUrl>
 
@@ -42,11 +46,29 @@ Document::Document(QObject* parent) : QObject(parent) {
     connect(&m_undo, &QUndoStack::indexChanged, this, &Document::writeRecovery);
     connect(&m_undo, &QUndoStack::canUndoChanged, this, &Document::undoStateChanged);
     connect(&m_undo, &QUndoStack::canRedoChanged, this, &Document::undoStateChanged);
+    // One worker thread: a superseded run stops within kProgressEvery events, and two big runs
+    // side by side would only share the same cores and double the memory.
+    m_worker.setMaxThreadCount(1);
+    m_progressTimer.setInterval(100);
+    connect(&m_progressTimer, &QTimer::timeout, this, [this] {
+        if (!m_job) {
+            m_progressTimer.stop();
+            return;
+        }
+        m_jobVisible = m_jobVisible || m_jobClock.elapsed() >= 300; // "longer than a moment"
+        Q_EMIT jobProgressChanged();
+    });
     m_scenario = emptyScenario();
     resimulate();
 }
 
 Document::~Document() {
+    // No crash at exit while a job runs: stop it and wait for the worker (a run stops within
+    // kProgressEvery events; reading a file cannot be interrupted and is waited for).
+    if (m_job)
+        m_job->cancel();
+    m_job.reset();
+    m_worker.waitForDone();
     // ~QUndoStack clears the stack, which emits indexChanged; by then m_recoveryPath (declared
     // after m_undo) is gone, so writeRecovery must not be called back.
     disconnect(&m_undo, nullptr, this, nullptr);
@@ -84,7 +106,16 @@ QString Document::lastEventText() const {
 }
 
 void Document::setScenario(Scenario scenario, const QString& filePath) {
+    dropJob();
+    replaceWith(std::move(scenario), filePath, nullptr, nullptr);
+    Q_EMIT jobChanged();
+}
+
+void Document::replaceWith(Scenario scenario, const QString& filePath, std::unique_ptr<SimulationResult> result,
+                           std::unique_ptr<Playback> playback) {
     m_scenario = std::move(scenario);
+    m_shown.reset();
+    m_stale = false;
     m_resetting = true; // clearing the stack is no edit: leave a recovery file for recover()
     m_undo.clear();
     m_undo.setClean();
@@ -93,7 +124,10 @@ void Document::setScenario(Scenario scenario, const QString& filePath) {
     m_filePath = filePath;
     m_untitledName.clear();
     m_time = 0;
-    resimulate(); // shows time 0: what exists from the start
+    if (result) // shows time 0: what exists from the start
+        show(std::move(result), std::move(playback));
+    else
+        resimulate();
 
     Q_EMIT fileChanged();
     Q_EMIT modifiedChanged();
@@ -108,10 +142,19 @@ void Document::setUntitledName(const QString& name) {
 }
 
 void Document::resimulate() {
-    // The playback points into the result, so it goes first.
-    m_playback.reset();
-    m_result = std::make_unique<SimulationResult>(simulate(m_scenario));
-    m_playback = std::make_unique<Playback>(*m_result);
+    // Only for a scenario that is on screen already or tiny (the constructor, setScenario): the
+    // caller wants it shown when this returns.
+    auto job = SimulationJob::resimulate(m_scenario, QString());
+    job->setKeepScenario(false);
+    job->run();
+    show(std::move(job->result), std::move(job->playback));
+}
+
+void Document::show(std::unique_ptr<SimulationResult> result, std::unique_ptr<Playback> playback) {
+    // The old playback points into the old result, so it goes first.
+    m_playback = std::move(playback);
+    m_result = std::move(result);
+    m_expectedEvents = m_result->events.size();
     m_time = std::clamp<Nanos>(m_time, 0, timelineEndNanos());
     m_playback->seekTime(m_time);
     ++m_revision;
@@ -119,12 +162,207 @@ void Document::resimulate() {
     Q_EMIT playheadChanged();
 }
 
+bool Document::isLarge(const Scenario& s) const { return s.contexts.size() + s.tasks.size() >= m_asyncThreshold; }
+
+void Document::setJobLimits(std::size_t asyncThreshold, std::chrono::milliseconds budget) {
+    m_asyncThreshold = asyncThreshold;
+    m_syncBudget = budget;
+}
+
+void Document::keepShownScenario() {
+    if (m_shown)
+        return; // the views show an older scenario already: keep that one
+    // The views (the inspector) hold pointers into the scenario on screen. Moving it keeps the
+    // vectors' buffers, so they stay valid while it stays on screen.
+    m_shown = std::make_unique<Scenario>(std::move(m_scenario));
+    m_scenario = *m_shown;
+}
+
+void Document::dropJob() {
+    if (!m_job)
+        return;
+    m_job->cancel(); // the worker drops what it made; jobFinished ignores it
+    m_job.reset();
+    m_progressTimer.stop();
+    m_jobVisible = false;
+}
+
+void Document::jobFinished(const std::shared_ptr<SimulationJob>& job) {
+    if (job != m_job)
+        return; // superseded or cancelled: never shown
+    m_job.reset();
+    m_progressTimer.stop();
+    m_jobVisible = false;
+    adopt(*job);
+    Q_EMIT jobChanged();
+    Q_EMIT jobProgressChanged();
+}
+
+void Document::adopt(SimulationJob& job) {
+    if (job.kind() == SimulationJob::Kind::Replace) {
+        if (!job.ok()) {
+            Q_EMIT openFailed(tr("The scenario could not be opened"), job.problems);
+            return;
+        }
+        replaceWith(std::move(*job.scenario), job.filePath(), std::move(job.result), std::move(job.playback));
+        Q_EMIT opened(job.filePath());
+        return;
+    }
+    if (job.scenario) // run here: the job had the only copy of the edited scenario
+        m_scenario = std::move(*job.scenario);
+    m_shown.reset(); // m_scenario is what was simulated
+    m_stale = false;
+    show(std::move(job.result), std::move(job.playback));
+}
+
+void Document::cancelJob() {
+    if (!m_job)
+        return;
+    const bool resimulation = m_job->kind() == SimulationJob::Kind::Resimulate;
+    dropJob();
+    if (resimulation && m_shown) {
+        if (m_shownIndex >= 0 && m_shownIndex <= m_undo.count()) {
+            // Take the edits back, down (or up) the undo stack to the scenario on screen; Redo
+            // gives them back. The patches are exact inverses, so m_scenario ends up equal to
+            // the shown one; keep the shown object itself (the views point into it).
+            m_restoring = true;
+            m_undo.setIndex(m_shownIndex);
+            m_restoring = false;
+            m_scenario = std::move(*m_shown);
+            m_shown.reset();
+        } else {
+            m_stale = true;
+        }
+    }
+    Q_EMIT jobChanged();
+    Q_EMIT jobProgressChanged();
+}
+
+void Document::simulateNow() {
+    if (!m_stale || m_job)
+        return;
+    const bool small = !isLarge(m_scenario);
+    auto job = SimulationJob::resimulate(m_scenario, tr("the edits"));
+    job->setKeepScenario(small);
+    startJob(std::move(job), small);
+}
+
+bool Document::waitForJob(int timeoutMs) {
+    QDeadlineTimer deadline(timeoutMs);
+    while (m_job && !deadline.hasExpired())
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
+    return !m_job;
+}
+
+void Document::undo() {
+    m_editText = tr("Undo %1").arg(m_undo.undoText());
+    m_undo.undo();
+}
+
+void Document::redo() {
+    m_editText = tr("Redo %1").arg(m_undo.redoText());
+    m_undo.redo();
+}
+
+QString Document::jobText() const {
+    if (!m_job)
+        return {};
+    if (m_job->kind() == SimulationJob::Kind::Replace)
+        return m_job->what();
+    return m_job->what().isEmpty() ? tr("Simulating") : tr("Simulating after %1").arg(m_job->what());
+}
+
+QString Document::cancelHint() const {
+    if (!m_job)
+        return {};
+    if (m_job->kind() == SimulationJob::Kind::Replace)
+        return tr("Cancel keeps the document you have.");
+    if (m_shownIndex >= 0)
+        return tr("Cancel takes the change back (Redo brings it back).");
+    return tr("Cancel keeps the change, not simulated.");
+}
+
+QString Document::jobDetail() const {
+    if (!m_job)
+        return {};
+    const QLocale locale;
+    switch (m_job->phase()) {
+    case SimulationJob::Phase::Queued: return tr("Waiting for the last run to stop…");
+    case SimulationJob::Phase::Reading: return tr("Reading and checking the scenario…");
+    case SimulationJob::Phase::Simulating:
+        return tr("%1 events, at %2 of virtual time")
+            .arg(locale.toString(static_cast<qulonglong>(m_job->events())), durationText(m_job->virtualTime()));
+    case SimulationJob::Phase::Preparing:
+        return tr("%1 events; preparing playback…").arg(locale.toString(static_cast<qulonglong>(m_job->events())));
+    case SimulationJob::Phase::Done: return tr("Done");
+    }
+    return {};
+}
+
+double Document::jobFraction() const {
+    // The engine cannot know how many events a run will have; the last run's count is a good
+    // guess after an edit (an open has none: indeterminate).
+    if (!m_job || m_job->kind() != SimulationJob::Kind::Resimulate || m_expectedEvents == 0)
+        return -1;
+    if (m_job->phase() == SimulationJob::Phase::Preparing || m_job->phase() == SimulationJob::Phase::Done)
+        return 0.99;
+    return std::min(0.95, static_cast<double>(m_job->events()) / static_cast<double>(m_expectedEvents));
+}
+
 void Document::applyPatch(const ScenarioPatch& patch, bool forward) {
-    if (forward)
-        patch.apply(m_scenario);
-    else
-        patch.revert(m_scenario);
-    resimulate();
+    const auto change = [&](Scenario& s) {
+        if (forward)
+            patch.apply(s);
+        else
+            patch.revert(s);
+    };
+    const QString what = std::exchange(m_editText, QString());
+    if (m_restoring) { // cancelJob going back to the scenario on screen: nothing to simulate
+        change(m_scenario);
+        return;
+    }
+    if (!m_shown) // the views show m_scenario; the stack has not moved yet: this index is on screen
+        m_shownIndex = m_undo.index();
+    if (!isLarge(m_scenario)) {
+        // Small: try it here on a copy, so that the document is unchanged if it goes to the worker.
+        Scenario next = m_scenario;
+        change(next);
+        startJob(SimulationJob::resimulate(std::move(next), what), true);
+        return;
+    }
+    keepShownScenario();
+    change(m_scenario);
+    auto job = SimulationJob::resimulate(m_scenario, what);
+    job->setKeepScenario(false); // m_scenario is the same scenario
+    startJob(std::move(job), false);
+}
+
+void Document::startJob(std::shared_ptr<SimulationJob> job, bool small) {
+    dropJob(); // superseded: never shown
+    if (small && job->runFor(m_syncBudget)) {
+        adopt(*job);
+        Q_EMIT jobChanged();
+        return;
+    }
+    if (job->kind() == SimulationJob::Kind::Resimulate && small) {
+        // A small one that overran its budget goes to the worker after all; the document moves
+        // on to the edited scenario while the views keep the one they show.
+        keepShownScenario();
+        m_scenario = *job->input();
+        job->setKeepScenario(false);
+    }
+    m_job = std::move(job);
+    m_jobVisible = false;
+    m_jobClock.start();
+    m_progressTimer.start();
+    m_worker.start([this, job = m_job] {
+        job->run();
+        // Back on the GUI thread. ~Document waits for this thread, so `this` is alive here; a
+        // call still queued when it is destroyed is dropped with it.
+        QMetaObject::invokeMethod(this, [this, job] { jobFinished(job); }, Qt::QueuedConnection);
+    });
+    Q_EMIT jobChanged();
+    Q_EMIT jobProgressChanged();
 }
 
 bool Document::applyEdit(const QString& text, const edits::EditResult& edit, QString* error) {
@@ -146,6 +384,11 @@ bool Document::applyEdit(const QString& text, const edits::EditResult& edit, QSt
         }
         return false;
     }
+    // Pushing below the index on screen drops the commands that led there: a cancel can then
+    // no longer go back to it by the stack.
+    if (m_shown && m_undo.index() < m_shownIndex)
+        m_shownIndex = -1;
+    m_editText = text;
     m_undo.push(new EditCommand(text, edit.patch, [this](const ScenarioPatch& p, bool forward) {
         applyPatch(p, forward);
     }));

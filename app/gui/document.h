@@ -3,20 +3,36 @@
 // it and the playhead. Every edit is a ScenarioPatch pushed on the undo stack; after each edit
 // (and each undo/redo) the scenario is simulated again and the views are told. Nothing here
 // simulates anything itself: simulate() is the only source of events (design.md).
+//
+// Slow jobs (issue #14): a small scenario is simulated at once on the GUI thread, so an edit is
+// on screen when applyEdit returns. A big one (contexts + tasks >= asyncThreshold, or a small one
+// that overran syncBudget) is simulated on the document's worker thread (a SimulationJob) while
+// the views go on showing the last run and the scenario it came from: scenario(), result() and
+// playback() always belong together. busy tells a job is running; jobVisible, once it has run
+// for ~300 ms, that a progress line with a Cancel button should show. A newer change cancels the
+// running job and starts its own: only the job for the latest scenario is ever shown. Opening a
+// big file (openFile, replaceScenario) reads, checks and simulates it on the worker too, and
+// replaces the document only once all of it is done.
 #include "ctxscope/playback.h"
 #include "ctxscope/scenario.h"
 #include "ctxscope/simulation.h"
 #include "scenarioedits.h"
 
+#include <QElapsedTimer>
 #include <QObject>
 #include <QPointer>
+#include <QThreadPool>
+#include <QTimer>
 #include <QUndoStack>
 #include <QVariantMap>
 #include <QtQml/qqmlregistration.h>
 
+#include <chrono>
 #include <memory>
 
 namespace ctxscope {
+
+class SimulationJob;
 
 class Document : public QObject {
     Q_OBJECT
@@ -47,14 +63,27 @@ class Document : public QObject {
     // The scenario's timed user actions, [{t: ns, text: "cancel pool"}], for marks on the timeline.
     Q_PROPERTY(QVariantList actionMarks READ actionMarks NOTIFY simulated)
     Q_PROPERTY(QString recoveryPath READ recoveryPath WRITE setRecoveryPath NOTIFY recoveryPathChanged)
+    // A slow job (see above). jobText: what runs ("Simulating after Derive WithTimeout");
+    // jobDetail: how far it got; jobFraction: 0..1, or -1 when there is no telling;
+    // cancelHint: what Cancel will do. stale: the views show an older run than the scenario.
+    Q_PROPERTY(bool busy READ busy NOTIFY jobChanged)
+    Q_PROPERTY(bool jobVisible READ jobVisible NOTIFY jobProgressChanged)
+    Q_PROPERTY(QString jobText READ jobText NOTIFY jobChanged)
+    Q_PROPERTY(QString cancelHint READ cancelHint NOTIFY jobChanged)
+    Q_PROPERTY(QString jobDetail READ jobDetail NOTIFY jobProgressChanged)
+    Q_PROPERTY(double jobFraction READ jobFraction NOTIFY jobProgressChanged)
+    Q_PROPERTY(bool stale READ isStale NOTIFY jobChanged)
 
 public:
     explicit Document(QObject* parent = nullptr);
     ~Document() override;
 
-    // Read access for the C++ views and tests.
-    const Scenario& scenario() const { return m_scenario; }
+    // Read access for the C++ views and tests: the scenario on screen and its run. While a job
+    // runs (or after a cancelled one, see stale) the scenario being edited is ahead of them.
+    const Scenario& scenario() const { return m_shown ? *m_shown : m_scenario; }
+    const Scenario& editedScenario() const { return m_scenario; }
     const SimulationResult& result() const { return *m_result; }
+    std::shared_ptr<const SimulationResult> sharedResult() const { return m_result; }
     const Playback& playback() const { return *m_playback; }
     QUndoStack* undoStack() { return &m_undo; }
     Nanos timeNanos() const { return m_time; }
@@ -85,9 +114,37 @@ public:
     QString recoveryPath() const { return m_recoveryPath; }
     void setRecoveryPath(const QString& path);
 
+    bool busy() const { return m_job != nullptr; }
+    bool jobVisible() const { return m_job && m_jobVisible; }
+    QString jobText() const;
+    QString cancelHint() const;
+    QString jobDetail() const;
+    double jobFraction() const;
+    bool isStale() const { return m_stale; }
+    // cancelJob stops the running job. A new document (open, generate, recover) is then not
+    // opened, the old one untouched. A re-simulation after edits takes the edits back: they are
+    // undone to the scenario on screen (the run we already have), so the document is again what
+    // the views show, and Redo brings them back, so nothing is lost. Only when that scenario is no
+    // longer on the undo stack (undone below it, then a new edit, all while it ran) do the edits
+    // stay, with stale set ("not simulated") until simulateNow() or the next edit.
+    Q_INVOKABLE void cancelJob();
+    // simulateNow simulates the edited scenario again (after a cancel left it stale).
+    Q_INVOKABLE void simulateNow();
+    // Tuning for tests: scenarios with at least `contexts + tasks` go to the worker at once;
+    // smaller ones are tried here and go to the worker after `budget`. waitForJob spins the
+    // event loop until no job runs (false after timeout).
+    void setJobLimits(std::size_t asyncThreshold, std::chrono::milliseconds budget);
+    bool waitForJob(int timeoutMs);
+
     // setScenario replaces the whole scenario (a new or opened document): the undo history is
     // cleared, the playhead goes to 0 and the document is unmodified.
     void setScenario(Scenario scenario, const QString& filePath);
+    // replaceScenario does the same, but a big scenario is simulated on the worker first: the
+    // document changes only when it is done (then opened() is emitted), and not at all if the
+    // job is cancelled. `what` names it for the progress line ("Generating 300,000 contexts").
+    void replaceScenario(Scenario scenario, const QString& filePath, const QString& what);
+    // generateScenario (--generate N) makes the scenario on the worker as well.
+    Q_INVOKABLE void openGenerated(int contexts);
     // setUntitledName names a document that has no file (a lesson: its title) until it is
     // saved or replaced; "" gives back "untitled".
     Q_INVOKABLE void setUntitledName(const QString& name);
@@ -96,7 +153,9 @@ public:
     bool applyEdit(const QString& text, const edits::EditResult& edit, QString* error);
 
     // Files. openFile returns the problems found (formatted as spec/cli.md asks); empty means
-    // the file is now the document. save/saveAs return an error message, empty on success.
+    // the file is now the document, or, for a file of syncOpenBytes or more, that it is being
+    // opened on the worker: opened() or openFailed() tells how that went. save/saveAs return an
+    // error message, empty on success.
     Q_INVOKABLE QStringList openFile(const QString& pathOrUrl);
     Q_INVOKABLE QString save();
     Q_INVOKABLE QString saveAs(const QString& pathOrUrl);
@@ -139,8 +198,8 @@ public:
     // not one a task derives), canCancel, takesCause, hasParams (a timeout, deadline, cause or
     // key/value to edit), kind, created (at the playhead).
     Q_INVOKABLE QVariantMap contextActions(const QString& contextId) const;
-    Q_INVOKABLE void undo() { m_undo.undo(); }
-    Q_INVOKABLE void redo() { m_undo.redo(); }
+    Q_INVOKABLE void undo();
+    Q_INVOKABLE void redo();
     // markClean forgets the unsaved state without saving (used after "Discard").
     Q_INVOKABLE void markClean();
 
@@ -151,16 +210,33 @@ Q_SIGNALS:
     void playheadChanged();
     void simulated();
     void recoveryPathChanged();
+    void jobChanged();
+    void jobProgressChanged();
+    // A document opened or made on the worker replaced this one (after openFile of a big file,
+    // replaceScenario, openGenerated); openFailed: it could not be read (nothing changed).
+    void opened(const QString& filePath);
+    void openFailed(const QString& title, const QStringList& problems);
 
 private:
     void applyPatch(const ScenarioPatch& patch, bool forward);
     void resimulate();
     void setPlayhead(Nanos time, std::size_t applied);
+    bool isLarge(const Scenario& s) const;
+    // startJob runs job: at once if it is small (returns after showing it) or on the worker.
+    void startJob(std::shared_ptr<SimulationJob> job, bool small);
+    void jobFinished(const std::shared_ptr<SimulationJob>& job);
+    void dropJob(); // cancels the running job, if any, without touching the document
+    void show(std::unique_ptr<SimulationResult> result, std::unique_ptr<Playback> playback);
+    void adopt(SimulationJob& job); // a finished job's outcome becomes the document
+    void keepShownScenario();       // before m_scenario changes while the views show it
+    void replaceWith(Scenario scenario, const QString& filePath, std::unique_ptr<SimulationResult> result,
+                     std::unique_ptr<Playback> playback);
     void writeRecovery();
     QString pushEdit(const QString& text, const edits::EditResult& edit);
 
-    Scenario m_scenario;
-    std::unique_ptr<SimulationResult> m_result;
+    Scenario m_scenario;                       // the scenario being edited (the latest)
+    std::unique_ptr<Scenario> m_shown;         // set while the views show an older scenario
+    std::shared_ptr<const SimulationResult> m_result; // the run on screen (shared with exports)
     std::unique_ptr<Playback> m_playback;
     QUndoStack m_undo;
     QString m_filePath;
@@ -170,6 +246,20 @@ private:
     int m_revision = 0;
     bool m_dirtyWithoutUndo = false; // recovered or generated content never saved
     bool m_resetting = false;        // inside setScenario
+    // Jobs: the one whose outcome will be shown (null when idle), the undo index of the scenario
+    // on screen while it runs (-1: no longer on the stack), the edit it is for.
+    std::shared_ptr<SimulationJob> m_job;
+    int m_shownIndex = -1;
+    bool m_restoring = false;        // cancelJob walking the undo stack back: no simulation
+    bool m_stale = false;
+    bool m_jobVisible = false;
+    QString m_editText;              // what the next patch is ("Derive WithTimeout", "Undo …")
+    std::size_t m_expectedEvents = 0; // the last run's events: a guess at the next one's
+    QElapsedTimer m_jobClock;
+    QTimer m_progressTimer;
+    std::size_t m_asyncThreshold = 20000;
+    std::chrono::milliseconds m_syncBudget{250};
+    QThreadPool m_worker;            // one thread; ~Document cancels and waits for it
 };
 
 // Converts a path or a file: URL given by QML to a local path.

@@ -2,28 +2,76 @@
 #include "document.h"
 
 #include "ctxscope/scenario_io.h"
+#include "scenariogenerator.h"
+#include "simulationjob.h"
 
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QLocale>
 
 namespace ctxscope {
+namespace {
+
+// Files this big are read and checked on the worker (a megabyte of JSON takes tens of
+// milliseconds to parse and check; the loader reads at most 64 MiB).
+constexpr qint64 kSyncOpenBytes = 1 << 20;
+
+// loadFile reads and checks a scenario file; false with the problems (spec/cli.md's format).
+bool loadFile(const QString& path, Scenario* out, QStringList* problems) {
+    LoadResult r = loadScenarioFile(path.toStdString());
+    if (!r.scenario) {
+        for (const Problem& p : r.problems)
+            *problems << QString::fromStdString(formatProblem(path.toStdString(), p));
+        if (problems->isEmpty())
+            *problems << QStringLiteral("%1: could not be loaded").arg(path);
+        return false;
+    }
+    *out = std::move(*r.scenario);
+    return true;
+}
+
+} // namespace
 
 // --- files -------------------------------------------------------------------------------
 
 QStringList Document::openFile(const QString& pathOrUrl) {
     const QString path = localPath(pathOrUrl);
-    const LoadResult r = loadScenarioFile(path.toStdString());
-    if (!r.scenario) {
-        QStringList problems;
-        for (const Problem& p : r.problems)
-            problems << QString::fromStdString(formatProblem(path.toStdString(), p));
-        if (problems.isEmpty())
-            problems << QStringLiteral("%1: could not be loaded").arg(path);
-        return problems;
+    const QFileInfo info(path);
+    if (info.isFile() && info.size() >= kSyncOpenBytes) {
+        startJob(SimulationJob::replace([path](Scenario* out, QStringList* problems) { return loadFile(path, out, problems); },
+                                        info.absoluteFilePath(), tr("Opening %1").arg(info.fileName())),
+                 false);
+        return {};
     }
-    setScenario(*r.scenario, QFileInfo(path).absoluteFilePath());
+    Scenario s;
+    QStringList problems;
+    if (!loadFile(path, &s, &problems))
+        return problems;
+    replaceScenario(std::move(s), info.absoluteFilePath(), tr("Opening %1").arg(info.fileName()));
     return {};
+}
+
+void Document::replaceScenario(Scenario scenario, const QString& filePath, const QString& what) {
+    const bool small = !isLarge(scenario);
+    auto given = std::make_shared<Scenario>(std::move(scenario));
+    startJob(SimulationJob::replace(
+                 [given](Scenario* out, QStringList*) {
+                     *out = std::move(*given);
+                     return true;
+                 },
+                 filePath, what),
+             small);
+}
+
+void Document::openGenerated(int contexts) {
+    startJob(SimulationJob::replace(
+                 [contexts](Scenario* out, QStringList*) {
+                     *out = generateScenario(contexts);
+                     return true;
+                 },
+                 QString(), tr("Generating %1 contexts").arg(QLocale().toString(contexts))),
+             false);
 }
 
 QString Document::save() {
@@ -83,15 +131,13 @@ void Document::writeRecovery() {
 bool Document::hasRecovery() const { return !m_recoveryPath.isEmpty() && QFile::exists(m_recoveryPath); }
 
 QStringList Document::recover() {
+    // Synchronous: the recovery file is the user's unsaved work, and the dialog waits for it.
     const QString path = m_recoveryPath;
-    const LoadResult r = loadScenarioFile(path.toStdString());
-    if (!r.scenario) {
-        QStringList problems;
-        for (const Problem& p : r.problems)
-            problems << QString::fromStdString(formatProblem(path.toStdString(), p));
+    Scenario s;
+    QStringList problems;
+    if (!loadFile(path, &s, &problems))
         return problems;
-    }
-    setScenario(*r.scenario, QString());
+    setScenario(std::move(s), QString());
     m_dirtyWithoutUndo = true; // recovered work is unsaved work
     Q_EMIT modifiedChanged();
     return {};

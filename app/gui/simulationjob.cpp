@@ -1,0 +1,95 @@
+#include "simulationjob.h"
+
+#include <QElapsedTimer>
+
+namespace ctxscope {
+
+std::shared_ptr<SimulationJob> SimulationJob::resimulate(Scenario scenario, QString what) {
+    std::shared_ptr<SimulationJob> job(new SimulationJob);
+    job->m_kind = Kind::Resimulate;
+    job->m_what = std::move(what);
+    job->m_input = std::make_unique<Scenario>(std::move(scenario));
+    return job;
+}
+
+std::shared_ptr<SimulationJob> SimulationJob::replace(Source source, QString filePath, QString what) {
+    std::shared_ptr<SimulationJob> job(new SimulationJob);
+    job->m_kind = Kind::Replace;
+    job->m_what = std::move(what);
+    job->m_filePath = std::move(filePath);
+    job->m_source = std::move(source);
+    return job;
+}
+
+void SimulationJob::clear() {
+    scenario.reset();
+    playback.reset(); // it points into result: first
+    result.reset();
+}
+
+bool SimulationJob::step(const std::function<bool()>& keepGoing) {
+    if (!m_input) {
+        // Replace: make the scenario first. A source cannot be interrupted (a file is read and
+        // checked whole), so a cancel during it is seen right after.
+        m_phase.store(Phase::Reading);
+        auto made = std::make_unique<Scenario>();
+        QStringList why;
+        if (!m_source(made.get(), &why)) {
+            problems = why.isEmpty() ? QStringList{QStringLiteral("%1: could not be loaded").arg(m_filePath)} : why;
+            m_phase.store(Phase::Done);
+            return true;
+        }
+        m_input = std::move(made);
+    }
+    if (!keepGoing())
+        return false;
+    m_phase.store(Phase::Simulating);
+    SimulationOptions options;
+    options.progress = [this, &keepGoing](std::size_t events, Nanos now) {
+        m_events.store(events);
+        m_now.store(now);
+        return keepGoing();
+    };
+    auto r = std::make_unique<SimulationResult>(simulate(*m_input, options));
+    // A finished run is kept even if it overran a budget: only a cancel throws it away.
+    if (r->aborted || isCancelled())
+        return false;
+    m_events.store(r->events.size());
+    m_now.store(r->endTime);
+    // Building the playback's checkpoints is a pass over every event: part of the job too.
+    m_phase.store(Phase::Preparing);
+    auto p = std::make_unique<Playback>(*r);
+    if (isCancelled())
+        return false;
+    result = std::move(r);
+    playback = std::move(p);
+    if (m_keepScenario)
+        scenario = std::move(m_input);
+    m_input.reset();
+    m_phase.store(Phase::Done);
+    return true;
+}
+
+void SimulationJob::run() {
+    if (!step([this] { return !isCancelled(); }) || isCancelled()) {
+        // Cancelled: free what was made here, on the worker, not on the GUI thread.
+        clear();
+        m_input.reset();
+        m_phase.store(Phase::Done);
+    }
+}
+
+bool SimulationJob::runFor(std::chrono::milliseconds budget) {
+    QElapsedTimer clock;
+    clock.start();
+    const auto limit = static_cast<qint64>(budget.count());
+    if (step([this, &clock, limit] { return !isCancelled() && clock.elapsed() < limit; }))
+        return true;
+    clear(); // as new: m_input (the scenario, made or given) is kept for run()
+    m_events.store(0);
+    m_now.store(0);
+    m_phase.store(Phase::Queued);
+    return false;
+}
+
+} // namespace ctxscope

@@ -1,0 +1,143 @@
+import QtQuick
+import QtQuick.Controls
+import QtTest
+import Ctxscope
+
+TestCase {
+    id: testCase
+    name: "BusyOverlay"
+    when: windowShown
+    width: 900
+    height: 600
+    visible: true
+
+    // Stands in for the Document: the members BusyOverlay reads and calls.
+    Component {
+        id: fakeComponent
+        QtObject {
+            property bool busy: false
+            property bool jobVisible: false
+            property string jobText: ""
+            property string jobDetail: ""
+            property string cancelHint: ""
+            property double jobFraction: -1
+            property bool stale: false
+            property int cancels: 0
+            property int simulations: 0
+            function cancelJob() { cancels += 1; busy = false; jobVisible = false }
+            function simulateNow() { simulations += 1; stale = false }
+        }
+    }
+    Component { id: overlayComponent; BusyOverlay {} }
+    Component { id: documentComponent; Document {} }
+    // What lies under the overlay: counts the clicks that get through.
+    Component { id: behindComponent; MouseArea { anchors.fill: parent; property int clicks: 0; onClicked: clicks += 1 } }
+
+    function make(doc) {
+        const behind = createTemporaryObject(behindComponent, testCase)
+        const overlay = createTemporaryObject(overlayComponent, testCase, {document: doc})
+        return {behind: behind, overlay: overlay}
+    }
+    function child(overlay, name) { return findChild(overlay.popup.contentItem, name) }
+
+    function test_idleShowsNothing() {
+        const doc = createTemporaryObject(fakeComponent, testCase)
+        const o = make(doc).overlay
+        verify(!o.popup.visible)
+        verify(!o.shown)
+        verify(!findChild(o, "staleBar").visible)
+    }
+
+    function test_aJobHoldsInputAtOnceButShowsOnlyAfterAMoment() {
+        const doc = createTemporaryObject(fakeComponent, testCase)
+        const m = make(doc)
+        doc.jobText = "Simulating after Derive WithTimeout"
+        doc.busy = true
+        tryCompare(m.overlay.popup, "opened", true)
+        verify(!m.overlay.shown)                                 // nothing drawn yet...
+        compare(m.overlay.popup.background.opacity, 0)
+        mouseClick(testCase, 20, 20)
+        compare(m.behind.clicks, 0)                              // ...but no click gets through
+        doc.jobVisible = true                                    // the document says: ~300 ms
+        verify(m.overlay.shown)
+        tryCompare(m.overlay.popup.contentItem, "opacity", 1)
+        compare(child(m.overlay, "jobText").text, "Simulating after Derive WithTimeout\u2026")
+        doc.busy = false
+        doc.jobVisible = false
+        tryCompare(m.overlay.popup, "visible", false)
+        mouseClick(testCase, 20, 20)
+        compare(m.behind.clicks, 1)                              // and input is back
+    }
+
+    function test_progressIsIndeterminateWhenThereIsNoTelling() {
+        const doc = createTemporaryObject(fakeComponent, testCase)
+        const o = make(doc).overlay
+        doc.busy = true
+        doc.jobVisible = true
+        tryCompare(o.popup, "opened", true)
+        const bar = child(o, "jobProgress")
+        verify(bar.indeterminate)
+        doc.jobFraction = 0.4
+        verify(!bar.indeterminate)
+        compare(bar.value, 0.4)
+        doc.jobDetail = "123,456 events, at 1.5s of virtual time"
+        compare(child(o, "jobDetail").text, "123,456 events, at 1.5s of virtual time")
+        doc.cancelHint = "Cancel takes the change back (Redo brings it back)."
+        compare(child(o, "cancelHint").text, doc.cancelHint)
+    }
+
+    function test_cancelButtonAndEscapeCancel() {
+        const doc = createTemporaryObject(fakeComponent, testCase)
+        const o = make(doc).overlay
+        doc.busy = true
+        doc.jobVisible = true
+        tryCompare(o.popup, "opened", true)
+        const cancel = child(o, "cancelJobButton")
+        tryVerify(() => cancel.visible && cancel.enabled)
+        mouseClick(cancel)
+        compare(doc.cancels, 1)
+        tryCompare(o.popup, "visible", false)
+
+        doc.busy = true
+        doc.jobVisible = true
+        tryCompare(o.popup, "opened", true)
+        keyClick(Qt.Key_Escape)
+        compare(doc.cancels, 2)
+        tryCompare(o.popup, "visible", false)
+    }
+
+    function test_staleBarOffersToSimulate() {
+        const doc = createTemporaryObject(fakeComponent, testCase)
+        const o = make(doc).overlay
+        const bar = findChild(o, "staleBar")
+        doc.stale = true
+        verify(bar.visible)
+        doc.busy = true                  // not while a run is on its way
+        verify(!bar.visible)
+        doc.busy = false
+        verify(bar.visible)
+        mouseClick(findChild(bar, "simulateButton"))
+        compare(doc.simulations, 1)
+        verify(!bar.visible)
+    }
+
+    // The real thing: a big generated scenario runs on the worker, the card comes up with its
+    // progress, and Cancel leaves the document as it was.
+    function test_realDocumentShowsProgressAndCancels() {
+        const doc = createTemporaryObject(documentComponent, testCase)
+        const o = make(doc).overlay
+        const before = doc.contextCount
+        doc.openGenerated(150000)
+        verify(doc.busy)
+        tryCompare(o, "shown", true, 20000)
+        verify(child(o, "jobText").text.indexOf("Generating 150,000 contexts") === 0)
+        const cancel = child(o, "cancelJobButton")
+        tryVerify(() => cancel.enabled)
+        mouseClick(cancel)
+        verify(!doc.busy)
+        tryCompare(o.popup, "visible", false)
+        compare(doc.contextCount, before)
+        wait(200)
+        compare(doc.contextCount, before)
+    }
+}

@@ -47,23 +47,31 @@ QString writeText(const QString& path, const std::string& text) {
 } // namespace
 
 QString writeExport(ExportKind kind, const Scenario& scenario, const SimulationResult& result, Nanos at,
-                    const QString& path) {
+                    const QString& path, const std::function<bool()>& cancelled) {
     if (path.isEmpty())
         return QStringLiteral("no file name was given");
+    const auto write = [&](const std::string& text) {
+        if (cancelled && cancelled())
+            return QString::fromLatin1(kCancelledExport);
+        return writeText(path, text);
+    };
     switch (kind) {
-    case ExportKind::Trace: return writeText(path, traceToString(result));
-    case ExportKind::Chrome: return writeText(path, chromeTraceToString(result));
-    case ExportKind::Report: return writeText(path, reportToString(result, checkExpectations(scenario, result)));
+    case ExportKind::Trace: return write(traceToString(result));
+    case ExportKind::Chrome: return write(chromeTraceToString(result));
+    case ExportKind::Report: return write(reportToString(result, checkExpectations(scenario, result)));
     case ExportKind::TreeSvg: {
         SvgOptions options;
         options.at = at;
-        return writeText(path, renderTreeSvg(result, options));
+        return write(renderTreeSvg(result, options));
     }
     case ExportKind::Go: {
         if (QFileInfo(path).isFile())
             return QStringLiteral("%1 is a file; a Go module needs a folder").arg(path);
+        const GoExport module = exportGo(scenario, result);
+        if (cancelled && cancelled())
+            return QString::fromLatin1(kCancelledExport);
         std::string error;
-        if (!writeGoExport(exportGo(scenario, result), path.toStdString(), &error))
+        if (!writeGoExport(module, path.toStdString(), &error))
             return QString::fromStdString(error);
         return {};
     }
@@ -74,11 +82,33 @@ QString writeExport(ExportKind kind, const Scenario& scenario, const SimulationR
 Exporter::Exporter(QObject* parent) : QObject(parent) {}
 
 Exporter::~Exporter() {
-    // The worker holds only its own copies, but the file should be whole when the app exits.
+    // The worker holds only its own copies, but the file should be whole when the app exits;
+    // cancelled ones write nothing and are waited for too.
     if (m_worker) {
+        disconnect(m_worker, nullptr, this, nullptr);
         m_worker->wait();
         delete m_worker;
     }
+    for (QThread* t : std::as_const(m_abandoned)) {
+        disconnect(t, nullptr, this, nullptr);
+        t->wait();
+        delete t;
+    }
+}
+
+void Exporter::cancel() {
+    if (!m_worker)
+        return;
+    m_cancelled->store(true);
+    QThread* t = std::exchange(m_worker, nullptr);
+    disconnect(t, nullptr, this, nullptr);
+    m_abandoned << t;
+    connect(t, &QThread::finished, this, [this, t] {
+        m_abandoned.removeOne(t);
+        t->deleteLater();
+    });
+    Q_EMIT busyChanged();
+    Q_EMIT finished(m_kind, m_path, QString::fromLatin1(kCancelledExport));
 }
 
 void Exporter::setDocument(Document* doc) {
@@ -93,15 +123,18 @@ bool Exporter::start(const QString& kind, const QString& pathOrUrl) {
     if (!m_doc || busy() || !exportKindFromName(kind, &k))
         return false;
     // The worker gets its own copies, so the user can go on editing while it writes.
+    // The run is shared (the document never changes a result, it replaces it).
     auto scenario = std::make_shared<const Scenario>(m_doc->scenario());
-    auto result = std::make_shared<const SimulationResult>(m_doc->result());
+    std::shared_ptr<const SimulationResult> result = m_doc->sharedResult();
     const Nanos at = m_doc->timeNanos();
     m_kind = kind;
     m_path = localPath(pathOrUrl);
     const QString path = m_path;
     auto error = std::make_shared<QString>();
-    m_worker = QThread::create([k, scenario, result, at, path, error] {
-        *error = writeExport(k, *scenario, *result, at, path);
+    auto cancelled = std::make_shared<std::atomic<bool>>(false);
+    m_cancelled = cancelled;
+    m_worker = QThread::create([k, scenario, result, at, path, error, cancelled] {
+        *error = writeExport(k, *scenario, *result, at, path, [cancelled] { return cancelled->load(); });
     });
     connect(m_worker, &QThread::finished, this, [this, error] {
         m_worker->deleteLater();

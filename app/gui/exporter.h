@@ -13,6 +13,10 @@
 #include <QVariant>
 #include <QtQml/qqmlregistration.h>
 
+#include <atomic>
+#include <functional>
+#include <memory>
+
 class QThread;
 
 namespace ctxscope {
@@ -30,9 +34,12 @@ bool exportKindFromName(const QString& name, ExportKind* kind);
 
 // writeExport renders `kind` from scenario and result (result must be simulate(scenario)) and
 // writes it to path (a directory for Go). at is the instant a tree picture shows. It returns
-// "" on success, else why not; nothing that existed at path is changed on failure.
+// "" on success, else why not; nothing that existed at path is changed on failure. When
+// cancelled (checked between rendering and writing: the writers cannot be interrupted) returns
+// true, nothing is written and the answer is kCancelledExport.
 QString writeExport(ExportKind kind, const Scenario& scenario, const SimulationResult& result, Nanos at,
-                    const QString& path);
+                    const QString& path, const std::function<bool()>& cancelled = {});
+inline constexpr const char* kCancelledExport = "cancelled: nothing was written";
 
 class Exporter : public QObject {
     Q_OBJECT
@@ -54,6 +61,9 @@ public:
     // as it is now (the playhead time for "svg") to pathOrUrl, on a worker thread; finished()
     // tells the outcome. It returns false (and emits nothing) when busy or kind is unknown.
     Q_INVOKABLE bool start(const QString& kind, const QString& pathOrUrl);
+    // cancel gives up the running export: finished() says so at once ("cancelled: …"), and the
+    // worker, which cannot stop mid-render, writes nothing. The app waits for it at exit.
+    Q_INVOKABLE void cancel();
     // exportNow does the same on the calling thread and returns the error ("" on success).
     Q_INVOKABLE QString exportNow(const QString& kind, const QString& pathOrUrl);
     // saveImage writes a QImage (ItemGrabResult.image) as PNG, atomically; "" on success.
@@ -70,6 +80,8 @@ Q_SIGNALS:
 private:
     QPointer<Document> m_doc;
     QThread* m_worker = nullptr; // the running export, deleted when it has finished
+    std::shared_ptr<std::atomic<bool>> m_cancelled;
+    QList<QThread*> m_abandoned; // cancelled exports still rendering
     QString m_kind;
     QString m_path;
 };

@@ -1,7 +1,7 @@
 // ctxscope: the desktop app. `ctxscope [FILE]` opens FILE; without one, the very first start
 // opens lesson 01 and later starts the default example.
 // Flags for screenshots and the frame-time benchmark: --grab PNG (grab the window after load and
-// quit), --at DURATION (move the playhead first), --steps N (step N events), --select ID,
+// quit; --grab-busy: do not wait for a document being opened on the worker), --at DURATION (move the playhead first), --steps N (step N events), --select ID,
 // --dialog NAME (open a dialog), --play (start playing), --loop (play starts over at the end),
 // --generate N (a generated tree), --frame-stats (print statistics of the frames shown while
 // playing, at exit), --quit-after MS, --palette dark, --lesson NN (open a lesson), --tab NAME
@@ -26,17 +26,19 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <optional>
+
+namespace {
+
+void setApplicationInfo() {
+    QCoreApplication::setOrganizationName(QStringLiteral("ctxscope"));
+    QCoreApplication::setApplicationName(QStringLiteral("ctxscope"));
+    QCoreApplication::setApplicationVersion(QStringLiteral("0.1.0"));
+}
+
+} // namespace
 
 int main(int argc, char* argv[]) {
-    QGuiApplication app(argc, argv);
-    QGuiApplication::setOrganizationName(QStringLiteral("ctxscope"));
-    QGuiApplication::setApplicationName(QStringLiteral("ctxscope"));
-    QGuiApplication::setApplicationDisplayName(QStringLiteral("ctxscope"));
-    QGuiApplication::setApplicationVersion(QStringLiteral("0.1.0"));
-    QGuiApplication::setDesktopFileName(QStringLiteral("ctxscope"));
-    QGuiApplication::setWindowIcon(QIcon(QStringLiteral(":/ctxscope/icons/ctxscope.png")));
-    QQuickStyle::setStyle(QStringLiteral("Fusion"));
-
     QCommandLineParser cli;
     cli.setApplicationDescription(QStringLiteral("See what Go's context.Context does."));
     cli.addHelpOption();
@@ -44,6 +46,7 @@ int main(int argc, char* argv[]) {
     cli.addPositionalArgument(QStringLiteral("file"), QStringLiteral("Scenario file to open (.ctxscope.json)."));
     const QCommandLineOption grab(QStringLiteral("grab"), QStringLiteral("Save a PNG of the window after loading, then quit."), QStringLiteral("png"));
     const QCommandLineOption grabDelay(QStringLiteral("grab-delay"), QStringLiteral("Milliseconds to wait before --grab (default 1200)."), QStringLiteral("ms"), QStringLiteral("1200"));
+    const QCommandLineOption grabBusy(QStringLiteral("grab-busy"), QStringLiteral("--grab does not wait for a document that is still being opened or simulated."));
     const QCommandLineOption at(QStringLiteral("at"), QStringLiteral("Move the playhead to this virtual time (Go duration)."), QStringLiteral("duration"));
     const QCommandLineOption steps(QStringLiteral("steps"), QStringLiteral("Step forward this many events."), QStringLiteral("n"));
     const QCommandLineOption select(QStringLiteral("select"), QStringLiteral("Select this context."), QStringLiteral("id"));
@@ -61,7 +64,36 @@ int main(int argc, char* argv[]) {
     const QCommandLineOption paletteOption(QStringLiteral("palette"), QStringLiteral("\"dark\": use a dark palette whatever the system's (to check the dark look)."), QStringLiteral("dark"));
     const QCommandLineOption lesson(QStringLiteral("lesson"), QStringLiteral("Open this lesson (number such as 01, or file name)."), QStringLiteral("name"));
     const QCommandLineOption tab(QStringLiteral("tab"), QStringLiteral("Show a panel tab: inspector, notes, events, lints, check, lessons."), QStringLiteral("name"));
-    cli.addOptions({grab, grabDelay, at, steps, select, dialog, play, generate, size, frameStats, loop, renderer, quitAfter, paletteOption, lesson, tab});
+    cli.addOptions({grab, grabDelay, grabBusy, at, steps, select, dialog, play, generate, size, frameStats, loop, renderer, quitAfter, paletteOption, lesson, tab});
+
+    // --help and --version need no display: answer them before a QGuiApplication (which needs
+    // a display platform) exists. Other errors (an unknown option) are left to cli.process below,
+    // after QGuiApplication has taken its own options such as -platform out of the list.
+    {
+        QStringList args;
+        for (int i = 0; i < argc; ++i)
+            args << QString::fromLocal8Bit(argv[i]);
+        (void)cli.parse(args);
+        const bool help = cli.isSet(QStringLiteral("help"));
+        const bool helpAll = cli.isSet(QStringLiteral("help-all"));
+        const bool version = cli.isSet(QStringLiteral("version"));
+        if (help || helpAll || version) {
+            QCoreApplication core(argc, argv);
+            setApplicationInfo();
+            if (helpAll)
+                cli.process(core); // Qt's own options too; exits
+            else if (help)
+                cli.showHelp(0);   // exits
+            cli.showVersion();     // exits
+        }
+    }
+
+    QGuiApplication app(argc, argv);
+    setApplicationInfo();
+    QGuiApplication::setApplicationDisplayName(QStringLiteral("ctxscope"));
+    QGuiApplication::setDesktopFileName(QStringLiteral("ctxscope"));
+    QGuiApplication::setWindowIcon(QIcon(QStringLiteral(":/ctxscope/icons/ctxscope.png")));
+    QQuickStyle::setStyle(QStringLiteral("Fusion"));
     cli.process(app);
     if (const QString error = ctxscope::applyRendererChoice(cli.value(renderer)); !error.isEmpty()) {
         std::fprintf(stderr, "ctxscope: %s\n", qPrintable(error));
@@ -84,11 +116,13 @@ int main(int argc, char* argv[]) {
         if (row < 0 || !openLesson(row))
             document->loadDefaultExample();
     } else if (cli.isSet(generate)) {
-        document->setScenario(ctxscope::generateScenario(cli.value(generate).toInt()), QString());
+        // Made and simulated on the worker (issue #14): the window shows at once, with progress.
+        document->openGenerated(cli.value(generate).toInt());
     } else if (!cli.positionalArguments().isEmpty()) {
+        // A big file is read, checked and simulated on the worker; a small one here. Either way
+        // the default example stands in until it has been opened (or if it cannot be).
+        document->loadDefaultExample();
         startupProblems = document->openFile(cli.positionalArguments().constFirst());
-        if (!startupProblems.isEmpty())
-            document->loadDefaultExample();
     } else if (!cli.isSet(grab) && library->rowCount() > 0 && library->takeFirstStart()) {
         // The very first start teaches: lesson 01 (later starts open the default example).
         if (!openLesson(std::max(0, library->rowOf(QStringLiteral("01")))))
@@ -96,16 +130,37 @@ int main(int argc, char* argv[]) {
     } else if (!document->loadDefaultExample()) {
         startupProblems << QStringLiteral("the default example could not be loaded");
     }
+    std::optional<ctxscope::Nanos> startAt;
     if (cli.isSet(at)) {
         const auto t = ctxscope::parseDuration(cli.value(at).toStdString());
         if (!t.value) {
             std::fprintf(stderr, "ctxscope: --at: %s\n", t.error.c_str());
             return 2;
         }
-        document->seekTime(static_cast<double>(*t.value));
+        startAt = *t.value;
     }
-    for (int i = 0, n = cli.value(steps).toInt(); i < n; ++i)
-        document->stepForward();
+    // --at and --steps apply to the document asked for: now, or once the worker has made it.
+    const int startSteps = cli.value(steps).toInt();
+    const auto moveStartPlayhead = [document, startAt, startSteps] {
+        if (startAt)
+            document->seekTime(static_cast<double>(*startAt));
+        for (int i = 0; i < startSteps; ++i)
+            document->stepForward();
+    };
+    if (document->busy()) {
+        auto* once = new QObject(document);
+        QObject::connect(document, &ctxscope::Document::opened, once, [once, moveStartPlayhead] {
+            moveStartPlayhead();
+            once->deleteLater();
+        });
+        // Failed (Main.qml shows why; the default example stays) or cancelled: nothing to move.
+        QObject::connect(document, &ctxscope::Document::jobChanged, once, [once, document] {
+            if (!document->busy())
+                once->deleteLater();
+        });
+    } else {
+        moveStartPlayhead();
+    }
 
     const QStringList wh = cli.value(size).split(QLatin1Char('x'));
     QQmlApplicationEngine engine;
@@ -145,12 +200,27 @@ int main(int argc, char* argv[]) {
         QTimer::singleShot(cli.value(quitAfter).toInt(), &app, [] { QCoreApplication::quit(); });
     if (cli.isSet(grab)) {
         const QString file = cli.value(grab);
-        QTimer::singleShot(cli.value(grabDelay).toInt(), &app, [window, file] {
-            const bool ok = window && window->grabWindow().save(file);
-            if (!ok)
-                std::fprintf(stderr, "ctxscope: could not save %s\n", qPrintable(file));
-            QCoreApplication::exit(ok ? 0 : 1);
-        });
+        const auto grabLater = [&app, window, file, delay = cli.value(grabDelay).toInt()] {
+            QTimer::singleShot(delay, &app, [window, file] {
+                const bool ok = window && window->grabWindow().save(file);
+                if (!ok)
+                    std::fprintf(stderr, "ctxscope: could not save %s\n", qPrintable(file));
+                QCoreApplication::exit(ok ? 0 : 1);
+            });
+        };
+        // "After loading": a document still made on the worker is waited for (--grab-busy: not,
+        // to see the progress line).
+        if (document->busy() && !cli.isSet(grabBusy)) {
+            auto* once = new QObject(document);
+            QObject::connect(document, &ctxscope::Document::jobChanged, once, [once, document, grabLater] {
+                if (document->busy())
+                    return;
+                grabLater();
+                once->deleteLater();
+            });
+        } else {
+            grabLater();
+        }
     }
     return QGuiApplication::exec();
 }

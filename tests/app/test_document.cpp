@@ -539,7 +539,8 @@ TEST_CASE("invalid parameters are refused with a reason that names the field, an
     CHECK(soon.startsWith("timeout: "));
     CHECK(soon.contains("soon"));
     CHECK(d.editParameters("timeout", params({{"timeout", "100"}})).contains("missing unit"));
-    CHECK(d.editParameters("deadline", params({{"deadline", "-5ms"}})).contains("deadline"));
+    // (A deadline before the start is valid now: Go gives an already-expired context.)
+    CHECK(d.editParameters("deadline", params({{"deadline", "5"}})).startsWith("deadline: "));
     CHECK(d.editParameters("value", params({{"key", "  "}, {"value", "v"}})).startsWith("key: "));
     CHECK(d.editParameters("value", params({{"key", "k"}, {"value", "many"}, {"valueType", "number"}})).startsWith("value: "));
     CHECK(d.editParameters("value", params({{"key", "k"}, {"value", "maybe"}, {"valueType", "bool"}})).startsWith("value: "));

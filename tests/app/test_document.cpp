@@ -502,9 +502,6 @@ TEST_CASE("an edit of parameters is one undo step that undo and redo replay exac
     const int count = d.undoStack()->count();
     REQUIRE(d.editParameters("deadlinecause", params({{"deadline", "70ms"}, {"cause", "much too late"}})).isEmpty());
     CHECK(d.undoStack()->count() == count);
-    // A deadline before the start is valid (Go takes any time.Time): one undo step, done at once.
-    CHECK(d.editParameters("deadline", params({{"deadline", "-5ms"}})).isEmpty());
-    CHECK(d.undoStack()->count() == count + 1);
 }
 
 TEST_CASE("editing at a non-zero playhead keeps the playhead and the creation time, and shows the outcome at once", "[document][params]") {
@@ -553,6 +550,9 @@ TEST_CASE("invalid parameters are refused with a reason that names the field, an
     CHECK(d.editParameters("nosuch", params({{"timeout", "1s"}})).contains("nosuch"));
     CHECK(d.scenario() == before);
     CHECK(d.undoStack()->count() == count);
+    // A deadline before the start is valid (Go takes any time.Time): one undo step, done at once.
+    CHECK(d.editParameters("deadline", params({{"deadline", "-5ms"}})).isEmpty());
+    CHECK(d.undoStack()->count() == count + 1);
 
     // The menus learn which contexts have parameters to edit.
     CHECK(d.contextActions("timeout").value("hasParams").toBool());

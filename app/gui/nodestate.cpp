@@ -3,10 +3,9 @@
 namespace ctxscope {
 
 NodeState nodeStateAt(const SimulationResult& r, const Playback& p, CtxIndex c) {
-    const ContextStateAt& s = p.context(c);
-    if (!s.created)
+    if (!p.isCreated(c))
         return NodeState::NotCreated;
-    switch (s.err) {
+    switch (p.isDone(c) ? r.contexts[c].err : Err::None) {
     case Err::Canceled: return NodeState::Canceled;
     case Err::DeadlineExceeded: return NodeState::DeadlineExceeded;
     case Err::None: break;

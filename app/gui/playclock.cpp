@@ -70,7 +70,9 @@ bool PlayClock::revealCascade(std::size_t applied, double target) {
         if (cancels < 2)
             continue;
         m_cascadeEnd = end;
-        m_cascadeStep = std::min(kCascadeStepMax, kCascadeReveal / static_cast<double>(end - i));
+        // At 1x at most kCascadeStepMax per event and kCascadeReveal in all; faster or slower
+        // with the speed, like everything else that plays.
+        m_cascadeStep = std::min(kCascadeStepMax, kCascadeReveal / static_cast<double>(end - i)) / m_speed;
         m_cascadeWall = 0;
         m_doc->seekEvents(static_cast<int>(i + 1)); // the first cancellation, then in order
         m_cascadeShown = i + 1;

@@ -12,7 +12,8 @@
 // One exception to "speed × wall clock": when the playhead reaches an instant where a
 // cancellation cascades (two or more contexts become done at the same virtual time), virtual
 // time holds still while the cascade is shown event by event, in its order, for at most
-// kCascadeReveal of wall time, so that one can see it run down the tree. A big cascade shows
+// kCascadeReveal of wall time at 1x (scaled by the speed), so that one can see it run down the
+// tree. A big cascade shows
 // many contexts per frame, so its wall time is bounded whatever its size; a seek by the user
 // (End, Home, a click on the timeline) ends the reveal at once.
 #include "document.h"

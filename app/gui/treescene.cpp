@@ -63,6 +63,7 @@ void TreeScene::relayout() {
     }
     ++m_layoutVersion;
     m_states.assign(n, 0);
+    m_statesApplied = kStatesStale;
     Q_EMIT layoutChanged();
     refreshStates();
 }
@@ -81,8 +82,9 @@ void TreeScene::refreshStates() {
         return;
     const SimulationResult& r = m_doc->result();
     const Playback& p = m_doc->playback();
+    const std::size_t applied = p.appliedEvents();
     bool changed = false;
-    for (CtxIndex i = 0; i < m_states.size(); ++i) {
+    const auto update = [&](CtxIndex i) {
         NodeState state = nodeStateAt(r, p, i);
         if (m_hideOutcome && (state == NodeState::Canceled || state == NodeState::DeadlineExceeded))
             state = NodeState::Alive;
@@ -91,7 +93,22 @@ void TreeScene::refreshStates() {
             m_states[i] = s;
             changed = true;
         }
+    };
+    // A node's state changes only at its context.created and context.canceled events, so a
+    // small move of the playhead updates the nodes of the events it crossed; a long one (or a
+    // new result, a new predict mode) updates every node. Both give the state at `applied`.
+    const std::size_t lo = std::min(applied, m_statesApplied), hi = std::max(applied, m_statesApplied);
+    if (m_statesApplied != kStatesStale && hi - lo < m_states.size() / 4 + 64) {
+        for (std::size_t k = lo; k < hi; ++k) {
+            const Event& e = r.events[k];
+            if ((e.kind == EventKind::ContextCreated || e.kind == EventKind::ContextCanceled) && e.subject < m_states.size())
+                update(e.subject);
+        }
+    } else {
+        for (CtxIndex i = 0; i < m_states.size(); ++i)
+            update(i);
     }
+    m_statesApplied = applied;
     if (changed)
         ++m_stateVersion;
     // Countdowns and task progress move with every playhead change, so views always hear it.
@@ -123,6 +140,7 @@ void TreeScene::setHideOutcome(bool hide) {
     if (hide == m_hideOutcome)
         return;
     m_hideOutcome = hide;
+    m_statesApplied = kStatesStale;
     refreshStates();
     ++m_stateVersion; // texts (causes, results) change even where no state did
     Q_EMIT hideOutcomeChanged();

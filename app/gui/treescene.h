@@ -94,6 +94,9 @@ private:
     TreeLayout m_layout;
     std::vector<std::vector<CtxIndex>> m_rows; // visible nodes per depth, left to right
     std::vector<std::uint8_t> m_states;
+    // The playhead (events applied) that m_states shows; kStatesStale: recompute every node.
+    static constexpr std::size_t kStatesStale = static_cast<std::size_t>(-1);
+    std::size_t m_statesApplied = kStatesStale;
     std::vector<std::vector<TaskIndex>> m_tasksOn;
     std::vector<std::vector<AfIndex>> m_afterFuncsOn;
     std::unordered_set<std::string> m_collapsed; // by id, so it survives re-simulation

@@ -26,6 +26,7 @@ void ContextTree::reserve(std::size_t n)
     m_firstChild.reserve(n);
     m_nextSibling.reserve(n);
     m_source.reserve(n);
+    m_deadlineFrom.reserve(n);
     m_cause.reserve(n);
     m_createdAt.reserve(n);
     m_deadline.reserve(n);
@@ -49,6 +50,7 @@ CtxIndex ContextTree::add(ContextKind kind, CtxIndex parent, Nanos now)
     m_firstChild.push_back(kNone);
     m_nextSibling.push_back(parent == kNone ? kNone : m_firstChild[parent]);
     m_source.push_back(kNone);
+    m_deadlineFrom.push_back(parent == kNone ? kNone : m_deadlineFrom[parent]); // inherited (R17)
     m_cause.push_back(kNone);
     m_createdAt.push_back(now);
     m_deadline.push_back(parent == kNone ? kMaxNanos : m_deadline[parent]);
@@ -97,6 +99,7 @@ CtxIndex ContextTree::withDeadline(CtxIndex parent, Nanos now, Nanos deadline, S
     }
     m_deadline[c] = deadline;
     m_flags[c] |= kOwnDeadline | kHasDeadline;
+    m_deadlineFrom[c] = c;
     if (isDone(parent)) {
         // R16 comes before R30: a past deadline under a canceled parent reports Canceled.
         markDone(c, now, err(parent), m_cause[parent], Reason::Parent, m_source[parent]);
@@ -183,16 +186,6 @@ void ContextTree::cascade(CtxIndex from, Nanos now)
             m_observer->contextDone(c);
         pushChildren(c);
     }
-}
-
-CtxIndex ContextTree::deadlineFrom(CtxIndex c) const
-{
-    if (!hasDeadline(c))
-        return kNone;
-    for (CtxIndex n = c; n != kNone; n = m_parent[n])
-        if (hasOwnDeadline(n) && m_deadline[n] == m_deadline[c])
-            return n;
-    return kNone;
 }
 
 } // namespace ctxscope

@@ -245,6 +245,10 @@ void Loader::readContext(const Value& v, const std::string& path, ContextSpec& c
             if (!near.empty())
                 msg += " (did you mean " + quote(near) + "?)";
             problem(child(path, "kind"), *kv, msg + "; the kinds are " + allKinds());
+            // What depends on the kind would only echo this mistake ("a WithCancel context has
+            // no timeout"): keep validateScenario's findings on those fields out.
+            for (const char* field : {"timeout", "deadline", "cause", "key", "value", "key_type"})
+                m_paths.push_back(child(path, field));
         }
     } else {
         missing(path, v, "kind");

@@ -45,12 +45,12 @@ Item {
         if (top < root.contentY || top + root.laneHeight > root.contentY + view.height)
             root.scrollTo(top - view.height / 3)
     }
-    // clickAt seeks to the mark under (x, y) if there is one, and selects the lane's context.
+    // clickAt seeks to (x, y)'s time (an event's if one is near, else on the zoom's grid) and
+    // selects the lane's context.
     function clickAt(x, y) {
         const lane = view.laneAt(y)
         if (lane < 0) return
-        const mark = timeline.markNear(lane, view.timeAt(x), 5 * root.nsPerPixel)
-        if (mark >= 0) root.document.seekTime(mark)
+        root.document.seekTime(view.scrubTime(x))   // a click in a lane seeks there too
         root.select(timeline.laneContextId(lane))
     }
 
@@ -107,7 +107,7 @@ Item {
             height: parent.height
             viewStart: root.viewStart
             nsPerPixel: root.nsPerPixel
-            onScrub: (t) => root.document.seekTime(t)
+            onScrub: (t) => root.document.seekTime(view.scrubTime(view.xAt(t)))
         }
     }
 
@@ -213,7 +213,7 @@ Item {
             cursorShape: Qt.SizeHorCursor
             preventStealing: true
             onPositionChanged: (mouse) => {
-                if (pressed) root.document.seekTime(view.timeAt(mapToItem(view, mouse.x, 0).x))
+                if (pressed) root.document.seekTime(view.scrubTime(mapToItem(view, mouse.x, 0).x))
             }
         }
     }

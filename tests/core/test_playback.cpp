@@ -144,3 +144,24 @@ TEST_CASE("Playback seeks by time to just after the last event at or before it")
     p.seekEvents(r.events.size() + 10);
     REQUIRE(p.appliedEvents() == r.events.size());
 }
+
+TEST_CASE("Playback's isCreated and isDone agree with context(), and a done context's Err is its final one")
+{
+    for (const fs::path& f : shippedScenarios()) {
+        INFO(f.filename().string());
+        const LoadResult lr = loadScenarioFile(f.string());
+        REQUIRE(lr.problems.empty());
+        const SimulationResult r = simulate(*lr.scenario);
+        Playback p(r);
+        for (std::size_t k = 0; k <= r.events.size(); ++k) {
+            p.seekEvents(k);
+            for (CtxIndex c = 0; c < r.contexts.size(); ++c) {
+                const ContextStateAt s = p.context(c);
+                REQUIRE(p.isCreated(c) == s.created);
+                REQUIRE(p.isDone(c) == (s.err != Err::None));
+                if (p.isDone(c))
+                    REQUIRE(r.contexts[c].err == s.err);
+            }
+        }
+    }
+}

@@ -2,6 +2,7 @@
 #include "timelinelanesmodel.h"
 #include "timelinemodel.h"
 #include "timelinerects.h"
+#include "timelineview.h"
 
 #include <QAbstractItemModelTester>
 
@@ -162,4 +163,23 @@ TEST_CASE("the timeline is rebuilt when the document re-simulates", "[timeline]"
     const int before = m.laneCount();
     CHECK(doc->derive("late", "WithCancel", {}).isEmpty());
     CHECK(m.laneCount() == before + 1);
+}
+
+TEST_CASE("a scrub lands on a nearby event's time, else on a grid that suits the zoom", "[timeline]") {
+    auto doc = documentFrom(kSmallScenario);
+    TimelineModel m;
+    m.setDocument(doc.get());
+    TimelineView view;
+    view.setModel(&m);
+    view.setViewStart(0);
+    view.setNsPerPixel(1e5); // 0.1ms a pixel: the grid is 1ms (8 px is 0.8ms)
+    // Within 6 px of the 50ms event: exactly 50ms.
+    CHECK(view.scrubTime(500 - 4) == 50e6);
+    // Nowhere near an event: 91.894977ms rounds to the 1ms grid.
+    const double t = view.scrubTime(918.94977);
+    CHECK(t == 92e6);
+    CHECK(view.scrubTime(-50) >= 0);
+    view.setNsPerPixel(10); // zoomed in: 10ns a pixel, an 80ns grid rounds up to 100ns
+    view.setViewStart(91894977);
+    CHECK(std::fmod(view.scrubTime(30), 100) == 0);
 }

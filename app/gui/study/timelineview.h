@@ -70,6 +70,12 @@ public:
     // laneAt returns the lane under item y, or -1; timeAt / xAt convert between x and ns.
     Q_INVOKABLE int laneAt(double y) const;
     Q_INVOKABLE double timeAt(double x) const { return m_view.t0 + x * m_view.nsPerPixel; }
+    // scrubTime is the time a click or a drag at x means: an event's time when one is within
+    // kSnapPixels (so a scrub lands on what happened, not 0.3ms before it), else x's time rounded
+    // to a grid that suits the zoom (1, 2 or 5 times a power of ten, about 8 px apart), never
+    // before 0. So the playhead reads 90ms, not 91.894977ms.
+    Q_INVOKABLE double scrubTime(double x) const;
+    static constexpr double kSnapPixels = 6;
     Q_INVOKABLE double xAt(double t) const { return (t - m_view.t0) / m_view.nsPerPixel; }
     // pixelColorAt paints the view around an item point in software and returns its colour: a
     // deterministic hook for tests, whatever the scene-graph backend.

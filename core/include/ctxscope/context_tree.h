@@ -82,8 +82,9 @@ public:
     // canEverBeDone is false for Background, TODO, WithoutCancel and WithValue over those:
     // nothing can ever close their Done channel (R5, R42, R51).
     bool canEverBeDone(CtxIndex c) const { return (m_flags[c] & kCancellable) != 0; }
-    // deadlineFrom walks up to the context whose own timer gives c's Deadline() (kNone if none).
-    CtxIndex deadlineFrom(CtxIndex c) const;
+    // deadlineFrom is the context whose own timer gives c's Deadline() (kNone if none): itself,
+    // or what its parent's was (kept per node, so it is O(1) at any depth).
+    CtxIndex deadlineFrom(CtxIndex c) const { return hasDeadline(c) ? m_deadlineFrom[c] : kNone; }
 
     // Children, newest first (first child, then next sibling); kNone ends the list. Newest-first
     // lets a node be linked in O(1) without a last-child array, and the cascade pushes them on
@@ -101,7 +102,7 @@ private:
     void pushChildren(CtxIndex c);
 
     std::vector<std::uint8_t> m_kind, m_flags, m_err, m_reason;
-    std::vector<CtxIndex> m_parent, m_firstChild, m_nextSibling, m_source;
+    std::vector<CtxIndex> m_parent, m_firstChild, m_nextSibling, m_source, m_deadlineFrom;
     std::vector<StrId> m_cause; // before done: the deadline cause of a *Cause node (or kNone)
     std::vector<Nanos> m_createdAt, m_deadline, m_doneAt;
     std::vector<CtxIndex> m_stack;    // scratch for the iterative cascade

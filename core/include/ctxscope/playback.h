@@ -54,6 +54,10 @@ public:
 
     // The state of one subject after the first appliedEvents() events.
     ContextStateAt context(CtxIndex i) const;
+    // The two facts of context(i) that views need for every node, without reading its events
+    // (once done, its Err is the final one: SimulationResult::contexts[i].err).
+    bool isCreated(CtxIndex i) const { return applied(m_ctxCreated[i]); }
+    bool isDone(CtxIndex i) const { return applied(m_ctxDone[i]); }
     TaskStateAt task(TaskIndex i) const;
     AfterFuncStateAt afterFunc(AfIndex i) const;
     const SimulationResult& result() const { return *m_result; }

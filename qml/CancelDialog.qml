@@ -35,7 +35,8 @@ Dialog {
         anchors.fill: parent
         spacing: 6
         Label { text: qsTr("Cause (empty: context.Canceled)") }
-        TextField { id: causeField; objectName: "causeField"; text: "client went away"; selectByMouse: true; Layout.fillWidth: true }
+        TextField { id: causeField; objectName: "causeField"; text: "client went away"; selectByMouse: true; Layout.fillWidth: true
+                    onAccepted: root.accept() }  // Enter cancels: the dialog's one obvious action
         Label {
             text: qsTr("cancel(errors.New(%1)) at %2").arg(JSON.stringify(causeField.text)).arg(root.document.timeText)
             font.family: "DejaVu Sans Mono"

@@ -117,6 +117,9 @@ Dialog {
 
     GridLayout {
         anchors.fill: parent
+        // Enter in any field takes the dialog's one obvious action (a TextField passes it on).
+        Keys.onReturnPressed: if (root.valid) root.accept()
+        Keys.onEnterPressed: if (root.valid) root.accept()
         columns: 2
         columnSpacing: 10
         rowSpacing: 6
@@ -124,7 +127,7 @@ Dialog {
         Label { text: qsTr("Timeout"); visible: root.isTimeout; Layout.alignment: Qt.AlignTop; Layout.topMargin: 6 }
         DurationField { id: timeoutField; objectName: "timeoutField"; text: "100ms"; visible: root.isTimeout; Layout.fillWidth: true }
         Label { text: qsTr("Deadline at"); visible: root.isDeadline; Layout.alignment: Qt.AlignTop; Layout.topMargin: 6 }
-        DurationField { id: deadlineField; objectName: "deadlineField"; text: "300ms"; allowNegative: false; visible: root.isDeadline; Layout.fillWidth: true }
+        DurationField { id: deadlineField; objectName: "deadlineField"; text: "300ms"; visible: root.isDeadline; Layout.fillWidth: true }
         Label { text: qsTr("Cause"); visible: root.hasCause }
         TextField { id: causeField; objectName: "causeField"; text: "budget exhausted"; visible: root.hasCause; selectByMouse: true; Layout.fillWidth: true }
         Label { text: qsTr("Key"); visible: root.isValue; Layout.alignment: Qt.AlignTop; Layout.topMargin: 6 }

@@ -27,4 +27,18 @@ TestCase {
         verify(text.indexOf("\"at\": \"40ms\"") >= 0)
         verify(doc.contextActions("cancelcause").done)
     }
+
+    function test_enterCancels() {
+        doc.newScenario()
+        compare(doc.derive("root", "WithCancelCause", {}), "")
+        const d = createTemporaryObject(dialogComponent, testCase)
+        d.start("cancelcause")
+        tryCompare(d, "opened", true)
+        const field = findChild(d, "causeField")
+        field.forceActiveFocus()
+        field.text = "by enter"
+        keyClick(Qt.Key_Return)
+        tryCompare(d, "opened", false)
+        verify(doc.contextActions("cancelcause").done)
+    }
 }

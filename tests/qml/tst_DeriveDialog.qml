@@ -165,4 +165,29 @@ TestCase {
         compare(doc.contextParameters("d").at, "40ms")
         verify(doc.contextActions("d").done)                    // its deadline (100ms) has passed
     }
+
+    function test_enterInAFieldDerives() {
+        const d = createTemporaryObject(dialogComponent, testCase)
+        d.start("root", "WithTimeout")
+        tryCompare(d, "opened", true)
+        const field = findChild(d, "timeoutField")
+        field.forceActiveFocus()
+        field.text = "soon"
+        keyClick(Qt.Key_Return)             // invalid: Enter does nothing
+        verify(d.opened)
+        field.text = "75ms"
+        findChild(d, "idField").text = "viaEnter"
+        field.forceActiveFocus()
+        keyClick(Qt.Key_Return)
+        tryCompare(d, "opened", false)
+        verify(doc.contextActions("viaEnter").exists)
+    }
+
+    function test_deadlineBeforeTheStartIsAccepted() {
+        const d = createTemporaryObject(dialogComponent, testCase)
+        d.start("root", "WithDeadline")
+        tryCompare(d, "opened", true)
+        findChild(d, "deadlineField").text = "-50ms"
+        verify(d.valid)
+    }
 }

@@ -334,6 +334,7 @@ void Document::applyPatch(const ScenarioPatch& patch, bool forward) {
     change(m_scenario);
     auto job = SimulationJob::resimulate(m_scenario, what);
     job->setKeepScenario(false); // m_scenario is the same scenario
+    recoveryOnWorker(*job);
     startJob(std::move(job), false);
 }
 

@@ -26,7 +26,7 @@ public:
         Resimulate, // an edit, undo or redo: the document's scenario simulated again
         Replace,    // a new document (open, generate, recover): nothing changes until it is done
     };
-    enum class Phase { Queued, Reading, Simulating, Preparing, Done };
+    enum class Phase { Queued, Autosaving, Reading, Simulating, Preparing, Done };
 
     // A source makes the scenario of a Replace job on the worker (reads and checks a file,
     // generates one); it returns false with the problems when there is none.

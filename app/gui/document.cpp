@@ -288,6 +288,7 @@ QString Document::jobDetail() const {
     const QLocale locale;
     switch (m_job->phase()) {
     case SimulationJob::Phase::Queued: return tr("Waiting for the last run to stop…");
+    case SimulationJob::Phase::Autosaving: return tr("Saving the recovery copy of your edit…");
     case SimulationJob::Phase::Reading: return tr("Reading and checking the scenario…");
     case SimulationJob::Phase::Simulating:
         return tr("%1 events, at %2 of virtual time")
@@ -306,6 +307,8 @@ double Document::jobFraction() const {
         return -1;
     if (m_job->phase() == SimulationJob::Phase::Preparing || m_job->phase() == SimulationJob::Phase::Done)
         return 0.99;
+    if (m_job->phase() != SimulationJob::Phase::Simulating)
+        return -1; // waiting or saving: no telling
     return std::min(0.95, static_cast<double>(m_job->events()) / static_cast<double>(m_expectedEvents));
 }
 
@@ -334,6 +337,7 @@ void Document::applyPatch(const ScenarioPatch& patch, bool forward) {
     change(m_scenario);
     auto job = SimulationJob::resimulate(m_scenario, what);
     job->setKeepScenario(false); // m_scenario is the same scenario
+    recoveryOnWorker(*job);
     startJob(std::move(job), false);
 }
 

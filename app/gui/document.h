@@ -232,6 +232,7 @@ private:
     void replaceWith(Scenario scenario, const QString& filePath, std::unique_ptr<SimulationResult> result,
                      std::unique_ptr<Playback> playback);
     void writeRecovery();
+    void recoveryOnWorker(SimulationJob& job); // the job autosaves its copy (big scenarios)
     QString pushEdit(const QString& text, const edits::EditResult& edit);
 
     Scenario m_scenario;                       // the scenario being edited (the latest)

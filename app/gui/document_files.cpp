@@ -10,8 +10,43 @@
 #include <QFileInfo>
 #include <QLocale>
 
+#include <map>
+#include <mutex>
+
 namespace ctxscope {
 namespace {
+
+// Autosaves (crash recovery) come from the GUI thread for a small scenario and from the worker
+// for a big one (serializing 300,000 contexts takes seconds: SimulationJob::setBeforeRun). Each
+// is numbered when it is asked for, and one never overwrites (or removes) what a later one did.
+struct RecoveryLedger {
+    std::mutex mutex;
+    std::map<QString, quint64> done; // path -> number of the last write or removal there
+    quint64 last = 0;                // the last number given out (GUI thread only)
+};
+RecoveryLedger& ledger() {
+    static RecoveryLedger l;
+    return l;
+}
+quint64 nextRecoveryNumber() { return ++ledger().last; }
+
+// writeRecoveryFile saves s at path (or removes the file when s is null), unless a later
+// request was done there already. Any thread.
+void writeRecoveryFile(const QString& path, const Scenario* s, quint64 number) {
+    RecoveryLedger& l = ledger();
+    const std::lock_guard<std::mutex> lock(l.mutex);
+    quint64& done = l.done[path];
+    if (number < done)
+        return;
+    done = number;
+    if (!s) {
+        QFile::remove(path);
+        return;
+    }
+    QDir().mkpath(QFileInfo(path).absolutePath());
+    std::string error;
+    saveScenarioFile(path.toStdString(), *s, &error); // best effort
+}
 
 // Files this big are read and checked on the worker (a megabyte of JSON takes tens of
 // milliseconds to parse and check; the loader reads at most 64 MiB).
@@ -123,9 +158,27 @@ void Document::writeRecovery() {
         discardRecovery();
         return;
     }
-    QDir().mkpath(QFileInfo(m_recoveryPath).absolutePath());
-    std::string error;
-    saveScenarioFile(m_recoveryPath.toStdString(), m_scenario, &error); // best effort
+    if (m_job && m_job->hasBeforeRun())
+        return; // the worker writes it from the job's copy (recoveryOnWorker)
+    if (isLarge(m_scenario)) {
+        // No job to write it (a cancel went back to an edited state): a copy to the worker.
+        auto copy = std::make_shared<const Scenario>(m_scenario);
+        m_worker.start([path = m_recoveryPath, number = nextRecoveryNumber(), copy] {
+            writeRecoveryFile(path, copy.get(), number);
+        });
+        return;
+    }
+    writeRecoveryFile(m_recoveryPath, &m_scenario, nextRecoveryNumber());
+}
+
+void Document::recoveryOnWorker(SimulationJob& job) {
+    if (m_recoveryPath.isEmpty() || m_resetting)
+        return;
+    // Numbered now, before writeRecovery (called once the undo stack has moved) could remove the
+    // file because the change went back to the saved state: that removal is then the later one.
+    job.setBeforeRun([path = m_recoveryPath, number = nextRecoveryNumber()](const Scenario& s) {
+        writeRecoveryFile(path, &s, number);
+    });
 }
 
 bool Document::hasRecovery() const { return !m_recoveryPath.isEmpty() && QFile::exists(m_recoveryPath); }
@@ -145,7 +198,7 @@ QStringList Document::recover() {
 
 void Document::discardRecovery() {
     if (!m_recoveryPath.isEmpty())
-        QFile::remove(m_recoveryPath);
+        writeRecoveryFile(m_recoveryPath, nullptr, nextRecoveryNumber());
 }
 
 } // namespace ctxscope

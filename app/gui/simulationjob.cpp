@@ -71,6 +71,10 @@ bool SimulationJob::step(const std::function<bool()>& keepGoing) {
 }
 
 void SimulationJob::run() {
+    if (m_beforeRun && m_input && !isCancelled()) {
+        m_phase.store(Phase::Autosaving);
+        m_beforeRun(*m_input);
+    }
     if (!step([this] { return !isCancelled(); }) || isCancelled()) {
         // Cancelled: free what was made here, on the worker, not on the GUI thread.
         clear();

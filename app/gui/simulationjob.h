@@ -26,7 +26,7 @@ public:
         Resimulate, // an edit, undo or redo: the document's scenario simulated again
         Replace,    // a new document (open, generate, recover): nothing changes until it is done
     };
-    enum class Phase { Queued, Reading, Simulating, Preparing, Done };
+    enum class Phase { Queued, Autosaving, Reading, Simulating, Preparing, Done };
 
     // A source makes the scenario of a Replace job on the worker (reads and checks a file,
     // generates one); it returns false with the problems when there is none.
@@ -61,6 +61,10 @@ public:
     // The worker frees the simulated scenario instead of handing it back (the Document already
     // holds the same scenario as its working copy: no second copy to free on the GUI thread).
     void setKeepScenario(bool keep) { m_keepScenario = keep; }
+    // beforeRun is called by run() (not runFor) with the scenario, before simulating it: the
+    // document's autosave of a big scenario, which takes seconds to write. Set before run().
+    void setBeforeRun(std::function<void(const Scenario&)> hook) { m_beforeRun = std::move(hook); }
+    bool hasBeforeRun() const { return static_cast<bool>(m_beforeRun); }
     // The scenario to simulate (Resimulate, or Replace once made); only before run() starts.
     const Scenario* input() const { return m_input.get(); }
 
@@ -81,6 +85,7 @@ private:
     QString m_what;
     QString m_filePath;
     Source m_source;
+    std::function<void(const Scenario&)> m_beforeRun;
     std::unique_ptr<Scenario> m_input; // the scenario to simulate, kept until done (runFor may retry)
     bool m_keepScenario = true;
     std::atomic<bool> m_cancelled{false};

@@ -375,3 +375,41 @@ TEST_CASE("a cancelled export writes nothing and says so at once", "[jobs][expor
     CHECK_FALSE(QFile::exists(path));
     CHECK(QFile::exists(dir.filePath("r.json")));
 }
+
+TEST_CASE("the autosave of a big scenario is written by the worker, and never outlives a later one", "[jobs][recovery]") {
+    ensureApp();
+    QTemporaryDir dir;
+    const QString recovery = dir.filePath("recovery.ctxscope.json");
+    {
+        Document d;
+        d.setRecoveryPath(recovery);
+        d.setScenario(generateScenario(3000), QString());
+        bigFromOn(d, 1000);
+        REQUIRE(d.derive("c1", "WithCancel", variantMap({{"id", QStringLiteral("autosaved")}})).isEmpty());
+        REQUIRE(d.busy());
+        REQUIRE(d.waitForJob(60000));
+        REQUIRE(QFile::exists(recovery));
+        const LoadResult saved = loadScenarioFile(recovery.toStdString());
+        REQUIRE(saved.scenario.has_value());
+        CHECK(*saved.scenario == d.scenario());
+        // Undo goes back to the unmodified state: the file goes at once, and the worker's write
+        // for the undo (asked for first) must not bring it back.
+        d.undo();
+        REQUIRE(d.busy());
+        CHECK_FALSE(QFile::exists(recovery));
+        REQUIRE(d.waitForJob(60000));
+        CHECK_FALSE(QFile::exists(recovery));
+        // A cancelled redo leaves the document as on screen (unmodified): still no file.
+        d.redo();
+        REQUIRE(d.busy());
+        d.cancelJob();
+        REQUIRE(d.waitForJob(1000));
+        QElapsedTimer t;
+        t.start();
+        while (t.elapsed() < 1000)
+            QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
+        CHECK_FALSE(d.isModified());
+        CHECK_FALSE(QFile::exists(recovery));
+    }
+    CHECK_FALSE(QFile::exists(recovery));
+}

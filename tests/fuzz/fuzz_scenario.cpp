@@ -27,6 +27,7 @@
 #include "ctxscope/trace_writer.h"
 #include "ctxscope/validate.h"
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <cstdio>
@@ -34,6 +35,7 @@
 #include <cstring>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace {
 

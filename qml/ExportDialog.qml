@@ -138,6 +138,14 @@ Dialog {
             onClicked: root.run()
         }
         Button {
+            // While an export runs: stop it (nothing is written; the dialog then says so).
+            objectName: "stopButton"
+            text: qsTr("Stop")
+            visible: root.exporter.busy
+            DialogButtonBox.buttonRole: DialogButtonBox.ActionRole
+            onClicked: root.exporter.cancel()
+        }
+        Button {
             text: qsTr("Cancel")
             enabled: !root.working
             DialogButtonBox.buttonRole: DialogButtonBox.RejectRole

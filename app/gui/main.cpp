@@ -6,6 +6,7 @@
 // --generate N (a generated tree), --frame-stats (print statistics of the frames shown while
 // playing, at exit), --quit-after MS, --palette dark, --lesson NN (open a lesson), --tab NAME
 // (show a panel tab). --renderer auto|gl|software chooses the scene-graph backend (renderchoice.h).
+#include "appinfo.h"
 #include "ctxscope/duration.h"
 #include "document.h"
 #include "framestats.h"
@@ -33,7 +34,7 @@ namespace {
 void setApplicationInfo() {
     QCoreApplication::setOrganizationName(QStringLiteral("ctxscope"));
     QCoreApplication::setApplicationName(QStringLiteral("ctxscope"));
-    QCoreApplication::setApplicationVersion(QStringLiteral("0.1.0"));
+    QCoreApplication::setApplicationVersion(ctxscope::AppInfo::version()); // the CMake project's
 }
 
 } // namespace

@@ -75,4 +75,23 @@ TestCase {
         verify(dialog.visible)
         dialog.close()
     }
+
+    function test_stopDuringAnExportWritesNothingAndSaysSo() {
+        doc.openGenerated(60000)          // big enough that the export takes a moment
+        tryVerify(() => !doc.busy, 60000)
+        const dialog = createTemporaryObject(dialogComponent, testCase)
+        dialog.start("chrome")
+        tryCompare(dialog, "opened", true)
+        const path = "/tmp/ctxscope-qml-stop-" + Date.now() + ".chrome.json"
+        dialog.pathField.text = path
+        dialog.run()
+        const stop = findChild(dialog, "stopButton")
+        verify(stop.visible)
+        mouseClick(stop)
+        finishedSpy.wait(10000)
+        verify(finishedSpy.signalArguments[0][2].indexOf("cancelled") >= 0)
+        verify(dialog.visible)                                   // it stays, with the reason
+        tryVerify(() => dialog.error.indexOf("cancelled") >= 0)
+        dialog.close()
+    }
 }

@@ -14,6 +14,7 @@
 #include <QUrl>
 
 #include <algorithm>
+#include <limits>
 
 namespace ctxscope {
 namespace {
@@ -93,9 +94,23 @@ QString Document::timeText() const { return durationText(m_time); }
 QString Document::endTimeText() const { return durationText(m_result->endTime); }
 QString Document::timelineEndText() const { return durationText(timelineEndNanos()); }
 
+// The axis fits the run: its end plus a quarter, rounded up to 1, 2 or 5 times a power of ten
+// (a run that ends at 150ms gets an axis to 200ms), so there is a little time after the last
+// event to act in. A run where nothing happens after 0 gets a second.
 Nanos Document::timelineEndNanos() const {
     const Nanos end = m_result->endTime;
-    return std::max<Nanos>(kSecond, end + end / 4);
+    if (end <= 0)
+        return kSecond;
+    if (end > std::numeric_limits<Nanos>::max() / 8)
+        return end;
+    const Nanos want = end + end / 4;
+    Nanos step = 1;
+    while (step <= want / 10)
+        step *= 10;
+    for (Nanos m : {1, 2, 5, 10})
+        if (step * m >= want)
+            return step * m;
+    return want;
 }
 
 QString Document::lastEventText() const {

@@ -72,6 +72,7 @@ Item {
     Connections {
         target: root.document
         function onFileChanged() { root.contentY = 0; root.fit() }   // another scenario: show all of it
+        function onSimulated() { if (root.untouched) root.fit() }      // the run changed length: stay fitted
     }
 
     Rectangle { anchors.fill: parent; color: root.palette.base }

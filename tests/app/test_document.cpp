@@ -223,6 +223,28 @@ TEST_CASE("the playhead may run past the last event, so there is time to act", "
     CHECK(d.time() == d.timelineEnd());
 }
 
+TEST_CASE("the time axis fits the run with a margin, on a round number", "[document]") {
+    ensureApp();
+    Document d;
+    REQUIRE(d.loadDefaultExample()); // ends at 400ms
+    CHECK(d.endTime() == 400e6);
+    CHECK(d.timelineEnd() == 500e6);  // 400ms and a quarter: 500ms
+    // A run that ends at 150ms: 187.5ms rounds up to 200ms, not a whole second.
+    Scenario s;
+    s.name = "short";
+    ContextSpec root, req;
+    root.id = "root";
+    root.kind = ContextKind::Background;
+    req.id = "req";
+    req.kind = ContextKind::WithTimeout;
+    req.parent = "root";
+    req.timeout = 150 * kMillisecond;
+    s.contexts = {root, req};
+    d.setScenario(s, QString());
+    CHECK(d.endTime() == 150e6);
+    CHECK(d.timelineEnd() == 200e6);
+}
+
 TEST_CASE("save, reopen and compare: a scenario built by clicking round-trips", "[document][e2e]") {
     ensureApp();
     QTemporaryDir dir;

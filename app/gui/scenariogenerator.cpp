@@ -1,5 +1,7 @@
 #include "scenariogenerator.h"
 
+#include <algorithm>
+#include <random>
 #include <string>
 
 namespace ctxscope {
@@ -63,6 +65,26 @@ Scenario generateScenario(int contexts) {
         a.target = c.id;
         s.actions.push_back(a);
     }
+    return s;
+}
+
+Scenario generateCascade(int contexts) {
+    Scenario s;
+    s.name = "One cascade of " + std::to_string(contexts) + " contexts";
+    ContextSpec root;
+    root.id = "root";
+    root.kind = ContextKind::Background;
+    s.contexts.push_back(root);
+    std::mt19937 rng(3);
+    for (int i = 1; i < contexts; ++i) {
+        ContextSpec c;
+        c.id = "c" + std::to_string(i);
+        c.kind = ContextKind::WithCancel;
+        c.parent = i == 1 ? std::string("root")
+                          : "c" + std::to_string(std::uniform_int_distribution<int>(std::max(1, i - 50), i - 1)(rng));
+        s.contexts.push_back(std::move(c));
+    }
+    s.actions.push_back(Action{100 * kMillisecond, ActionOp::Cancel, "c1", std::nullopt});
     return s;
 }
 

@@ -8,4 +8,9 @@ namespace ctxscope {
 
 Scenario generateScenario(int contexts);
 
+// generateCascade builds one cascade of N contexts: a random tree of WithCancel contexts (each
+// under one of the 50 made before it) under a Background root, whose first one the user
+// cancels at 100ms. For measuring and testing how a big cascade plays. Deterministic.
+Scenario generateCascade(int contexts);
+
 } // namespace ctxscope

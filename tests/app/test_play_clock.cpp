@@ -4,8 +4,6 @@
 #include "playclock.h"
 #include "scenariogenerator.h"
 
-#include <random>
-
 #include <catch2/catch.hpp>
 
 using namespace ctxscope;
@@ -40,21 +38,7 @@ TEST_CASE("a seek during a cascade's reveal ends the reveal (Home, End answer at
 TEST_CASE("a cascade of 10,000 contexts is revealed within kCascadeReveal at 1x, in cascade order", "[playclock]") {
     ensureApp();
     // A random tree of 10,000 WithCancel contexts under c1, canceled at 100ms.
-    Scenario s;
-    s.name = "one big cascade";
-    ContextSpec root;
-    root.id = "root";
-    root.kind = ContextKind::Background;
-    s.contexts.push_back(root);
-    std::mt19937 rng(3);
-    for (int i = 1; i <= 10000; ++i) {
-        ContextSpec c;
-        c.id = "c" + std::to_string(i);
-        c.kind = ContextKind::WithCancel;
-        c.parent = i == 1 ? "root" : "c" + std::to_string(std::uniform_int_distribution<int>(std::max(1, i - 50), i - 1)(rng));
-        s.contexts.push_back(std::move(c));
-    }
-    s.actions.push_back(Action{100 * kMillisecond, ActionOp::Cancel, "c1", std::nullopt});
+    Scenario s = generateCascade(10001);
     Document doc;
     doc.setScenario(std::move(s), QString());
     PlayClock clock;

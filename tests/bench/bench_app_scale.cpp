@@ -151,27 +151,6 @@ void benchEdit(benchmark::State& state, int n)
     state.counters["edit_p95_ms"] = percentile(ms, 0.95);
 }
 
-// One cascade of n contexts: a random tree of WithCancel contexts under `req`, canceled at 100ms.
-Scenario oneCascade(int n)
-{
-    Scenario s;
-    s.name = "one cascade of " + std::to_string(n);
-    ContextSpec root;
-    root.id = "root";
-    root.kind = ContextKind::Background;
-    s.contexts.push_back(root);
-    std::mt19937 rng(7);
-    for (int i = 1; i < n; ++i) {
-        ContextSpec c;
-        c.id = "c" + std::to_string(i);
-        c.kind = ContextKind::WithCancel;
-        c.parent = i == 1 ? "root" : "c" + std::to_string(std::uniform_int_distribution<int>(std::max(1, i - 64), i - 1)(rng));
-        s.contexts.push_back(std::move(c));
-    }
-    s.actions.push_back(Action{100 * kMillisecond, ActionOp::Cancel, "c1", std::nullopt});
-    return s;
-}
-
 // Plays the whole run at 1x in 16 ms frames (simulated wall time, so the figure does not depend
 // on the machine) and reports how much wall time the playback takes beyond the virtual span, the
 // longest hold for one cascade, and the real CPU time of one frame's advance (p95).
@@ -180,7 +159,7 @@ void benchCascade(benchmark::State& state, int n, bool generated)
     app();
     Views v;
     const int rev = v.doc.revision();
-    v.doc.setScenario(generated ? generateScenario(n) : oneCascade(n), QString());
+    v.doc.setScenario(generated ? generateScenario(n) : generateCascade(n), QString());
     waitSimulated(v.doc, rev);
     double beyond = 0, longest = 0;
     std::vector<double> frameMs;

@@ -39,7 +39,10 @@ Item {
             height: root.height
             Rectangle { width: 1; height: 6; anchors.bottom: parent.bottom; color: root.palette.mid }
             Label {
-                x: 3
+                objectName: "tickLabel"
+                // Right of its tick, or left of it where it would run past the ruler's end (the
+                // axis ends on a round time, so its last tick is right at the edge).
+                x: tick.x + 3 + implicitWidth > root.width ? -implicitWidth - 3 : 3
                 anchors.bottom: parent.bottom
                 anchors.bottomMargin: 4
                 text: GoDuration.format(tick.modelData)

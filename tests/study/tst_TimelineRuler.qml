@@ -40,4 +40,24 @@ TestCase {
         compare(r.scrubSpy.count, 1)
         compare(r.scrubSpy.signalArguments[0][0], 250e6)
     }
+
+    function test_the_last_label_stays_inside_the_ruler() {
+        const r = createTemporaryObject(rulerComponent, testCase)
+        r.nsPerPixel = 500e6 / 900       // the axis ends at 500ms, right at the ruler's edge
+        waitForRendering(r)
+        const labels = []
+        const find = (item) => {
+            for (let i = 0; i < item.children.length; ++i) {
+                const c = item.children[i]
+                if (c.objectName === "tickLabel") labels.push(c)
+                find(c)
+            }
+        }
+        find(r)
+        verify(labels.length >= 5)
+        for (const l of labels) {
+            const x = l.mapToItem(r, 0, 0).x
+            verify(x >= 0 && x + l.implicitWidth <= r.width, l.text + " at " + x)
+        }
+    }
 }

@@ -161,7 +161,7 @@ QVariant VisibleNodesModel::data(const QModelIndex& index, int role) const {
             const QString cause = st.cause < r.strings.size() ? QString::fromStdString(r.strings[st.cause]) : QString();
             return QStringLiteral("at %1: %2").arg(durationText(st.doneAt), cause);
         }
-        return {};
+        return QString(); // a string, never an invalid QVariant: QML keeps a string property's old text for that (stale "at 200ms: …" after Home)
     case LintRole: {
         // Lints about the context, and about the tasks on it (named), found by the playhead.
         if (m_scene->hideOutcome())

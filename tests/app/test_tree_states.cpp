@@ -5,6 +5,7 @@
 #include "apptestutil.h"
 #include "scenariogenerator.h"
 #include "treescene.h"
+#include "visiblenodesmodel.h"
 
 #include "ctxscope/scenario_io.h"
 
@@ -79,4 +80,30 @@ TEST_CASE("tree states after random seeks equal a fresh scene's, on a generated 
     Document doc;
     doc.setScenario(generateScenario(3000), QString());
     randomWalk(doc, 99);
+}
+
+TEST_CASE("a card's detail after End then Home is an empty string, not an outcome left over", "[tree]") {
+    ensureApp();
+    Document doc;
+    REQUIRE(doc.loadDefaultExample());
+    TreeScene scene;
+    scene.setDocument(&doc);
+    VisibleNodesModel model;
+    model.setScene(&scene);
+    model.setViewport(QRectF(-1e6, -1e6, 2e6, 2e6));
+    REQUIRE(model.rowCount() > 0);
+    const auto detailOf = [&](const QString& id) {
+        for (int row = 0; row < model.rowCount(); ++row)
+            if (model.data(model.index(row), VisibleNodesModel::ContextIdRole).toString() == id)
+                return model.data(model.index(row), VisibleNodesModel::DetailRole);
+        return QVariant();
+    };
+    doc.seekEnd();
+    CHECK(detailOf("req").toString().startsWith("at 200ms"));
+    doc.restart();
+    const QVariant detail = detailOf("req");
+    // QML leaves a string property as it was when a role gives an invalid QVariant.
+    CHECK(detail.isValid());
+    CHECK(detail.typeId() == QMetaType::QString);
+    CHECK(detail.toString().isEmpty());
 }

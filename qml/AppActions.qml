@@ -16,13 +16,14 @@ QtObject {
     // [title, [actions]] for the shortcuts sheet.
     readonly property var groups: [
         ["File", [newFile, open, save, saveAs, exportAny, quit]],
-        ["Edit", [undo, redo, rename, editParams, remove, startTask, afterFunc, cancel, nodeMenu]],
+        ["Edit", [undo, redo, rename, editParams, remove, startTask, afterFunc, cancel, nodeMenu,
+                  editGoroutine, selectNextGoroutine, expectNow, addExpectation, scenarioSettings]],
         ["Derive (on the selected context)", [deriveCancel, deriveCancelCause, deriveTimeout, deriveDeadline,
                                               deriveTimeoutCause, deriveDeadlineCause, deriveValue, deriveWithoutCancel]],
         ["Play", [play, stepForward, stepBack, restart, toEnd, slower, faster, loop]],
         ["View", [zoomIn, zoomOut, zoomReset, fit, collapse, expandAll, selectParent, selectChild, shortcuts]],
         ["Panels", [toggleTimeline, toggleSidePanel, toggleStudyPanel, showInspector, showNotes,
-                    showEvents, showLints, showCheck, showLessons, predict]]
+                    showScenario, showEvents, showLints, showCheck, showLessons, predict]]
     ]
 
     readonly property Action newFile: Action { text: qsTr("&New"); shortcut: "Ctrl+N"; enabled: root.free; onTriggered: root.window.newScenario() }
@@ -54,6 +55,7 @@ QtObject {
     }
     readonly property Action showInspector: Action { text: qsTr("Inspector"); shortcut: "Ctrl+1"; onTriggered: root.window.showSideTab(0) }
     readonly property Action showNotes: Action { text: qsTr("Lesson notes"); shortcut: "Ctrl+2"; onTriggered: root.window.showSideTab(1) }
+    readonly property Action showScenario: Action { text: qsTr("Scenario: actions and expectations"); shortcut: "Ctrl+7"; onTriggered: root.window.showSideTab(2) }
     readonly property Action showEvents: Action { text: qsTr("Events"); shortcut: "Ctrl+3"; onTriggered: root.window.showStudyTab(0) }
     readonly property Action showLints: Action { text: qsTr("Lints"); shortcut: "Ctrl+4"; onTriggered: root.window.showStudyTab(1) }
     readonly property Action showCheck: Action { text: qsTr("Check expectations"); shortcut: "Ctrl+5"; onTriggered: root.window.showStudyTab(2) }
@@ -88,10 +90,34 @@ QtObject {
         enabled: root.nodeActive && root.selectedActions.editable === true && root.selectedActions.hasParams === true
         onTriggered: root.window.showEditParams()
     }
+    // Del deletes the selected task or after-func when one is selected on the context, else
+    // the context (after asking, since it takes its subtree along).
+    readonly property bool goroutineActive: root.window.selectedGoroutine !== "" && root.free
     readonly property Action remove: Action {
-        text: qsTr("&Delete…"); shortcut: "Del"
-        enabled: root.nodeActive && root.selectedActions.editable === true
-        onTriggered: root.window.showDelete()
+        text: root.goroutineActive ? qsTr("&Delete %1").arg(root.window.selectedGoroutine) : qsTr("&Delete…"); shortcut: "Del"
+        enabled: root.goroutineActive ? root.window.selectedGoroutineEditable : root.nodeActive && root.selectedActions.editable === true
+        onTriggered: root.goroutineActive ? root.window.deleteGoroutine() : root.window.showDelete()
+    }
+    readonly property Action editGoroutine: Action {
+        text: qsTr("Edit &task…"); shortcut: "Return"
+        enabled: root.goroutineActive && root.window.selectedGoroutineEditable
+        onTriggered: root.window.editGoroutine()
+    }
+    // The chips of the selected context, one after the other (keyboard users' click on a chip).
+    readonly property Action selectNextGoroutine: Action {
+        text: qsTr("Select next &task on the context"); shortcut: "G"; enabled: root.nodeActive
+        onTriggered: root.window.selectNextGoroutine()
+    }
+    readonly property Action expectNow: Action {
+        text: qsTr("E&xpect this now"); shortcut: "Ctrl+Shift+E"
+        enabled: root.nodeActive && !root.window.hideOutcome
+        onTriggered: root.window.expectNow()
+    }
+    readonly property Action addExpectation: Action {
+        text: qsTr("Add e&xpectation…"); shortcut: "Ctrl+Shift+A"; enabled: root.free; onTriggered: root.window.showExpectationDialog(-1)
+    }
+    readonly property Action scenarioSettings: Action {
+        text: qsTr("Scenario &settings…"); shortcut: "Ctrl+,"; enabled: root.free; onTriggered: root.window.showSettings()
     }
     readonly property Action startTask: Action {
         text: qsTr("Start &task…"); shortcut: "T"

@@ -69,6 +69,14 @@ MenuBar {
         title: qsTr("&Edit")
         ActionMenuItem { action: root.actions.undo }
         ActionMenuItem { action: root.actions.redo }
+        MenuSeparator {}
+        ActionMenuItem { action: root.actions.editGoroutine }
+        ActionMenuItem { action: root.actions.selectNextGoroutine }
+        ActionMenuItem { action: root.actions.expectNow }
+        ActionMenuItem { action: root.actions.addExpectation }
+        MenuSeparator {}
+        ActionMenuItem { action: root.actions.scenarioSettings }
+        ActionMenuItem { action: root.actions.showScenario }
     }
     Menu {
         title: qsTr("&Context")

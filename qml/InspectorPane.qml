@@ -108,6 +108,38 @@ Pane {
                 Button { action: root.actions.editParams; opacity: enabled ? 1 : 0.45; visible: root.actions.selectedActions.hasParams === true }
                 Button { action: root.actions.remove; opacity: enabled ? 1 : 0.45 }
             }
+            // The task or after-func selected on this context (a click on its chip).
+            Rectangle {
+                objectName: "goroutineSection"
+                visible: root.hasNode && root.actions.window.selectedGoroutine !== ""
+                color: "transparent"
+                border.color: Theme.selection
+                radius: 4
+                implicitHeight: goroutineColumn.implicitHeight + 12
+                Layout.fillWidth: true
+                Layout.topMargin: 6
+                ColumnLayout {
+                    id: goroutineColumn
+                    x: 8
+                    y: 6
+                    width: parent.width - 16
+                    Label { text: qsTr("Selected: %1").arg(root.actions.window.selectedGoroutine); font.bold: true; elide: Text.ElideRight; Layout.fillWidth: true }
+                    Label {
+                        visible: !root.actions.window.selectedGoroutineEditable
+                        text: qsTr("Started by a step of another task: edit that task's steps.")
+                        wrapMode: Text.Wrap
+                        opacity: 0.75
+                        Layout.fillWidth: true
+                    }
+                    Flow {
+                        spacing: 4
+                        Layout.fillWidth: true
+                        Button { action: root.actions.editGoroutine; opacity: enabled ? 1 : 0.45 }
+                        Button { action: root.actions.expectNow; opacity: enabled ? 1 : 0.45 }
+                        Button { action: root.actions.remove; opacity: enabled ? 1 : 0.45 }
+                    }
+                }
+            }
 
             InspectorSection {
                 title: qsTr("State at %1").arg(root.document.timeText)

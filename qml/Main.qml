@@ -43,6 +43,12 @@ ApplicationWindow {
     readonly property alias exporter: exporter
     readonly property alias unsavedDialog: files.unsavedDialog
     readonly property string selectedId: treeScene.selectedId
+    // The task or after-func selected on the selected context (a click on its chip); cleared
+    // when the selection moves to another context.
+    property string selectedGoroutine: ""
+    readonly property bool selectedGoroutineEditable: (root.document.revision, root.selectedGoroutine !== ""
+                                                       && scenarioEditor.goroutine(root.selectedGoroutine).ok === true)
+    readonly property alias scenarioEditor: scenarioEditor
     // Re-read after every simulation and playhead move (the comma expression makes them dependencies).
     readonly property var selectedActions: (root.document.revision, root.document.time,
                                             root.selectedId === "" ? ({}) : root.document.contextActions(root.selectedId))
@@ -75,6 +81,31 @@ ApplicationWindow {
     function showDelete() { dialogs.remove(root.selectedId) }
     function showNodeMenu() { workArea.treePane.openMenuFor(root.selectedId) }
     function showShortcuts() { dialogs.shortcutsSheet.open() }
+    function editGoroutine() { dialogs.editGoroutine(root.selectedGoroutine) }
+    function deleteGoroutine() {
+        const id = root.selectedGoroutine
+        root.selectedGoroutine = ""
+        dialogs.report(scenarioEditor.deleteGoroutine(id))
+    }
+    // The ids of the selected context's tasks and after-funcs, in the inspector's order.
+    function goroutinesHere() {
+        const d = inspectorModel.details
+        return (d.tasks ?? []).map(t => t.id).concat((d.afterFuncs ?? []).map(a => a.id))
+    }
+    function selectNextGoroutine() {
+        const chips = root.goroutinesHere()
+        if (chips.length === 0) return
+        root.selectedGoroutine = chips[(chips.indexOf(root.selectedGoroutine) + 1) % chips.length]
+    }
+    function expectNow() {
+        const afterFuncs = (inspectorModel.details.afterFuncs ?? []).map(a => a.id)
+        const kind = root.selectedGoroutine === "" ? "context" : afterFuncs.includes(root.selectedGoroutine) ? "after_func" : "task"
+        const error = scenarioEditor.addExpectationNow(kind, root.selectedGoroutine === "" ? root.selectedId : root.selectedGoroutine)
+        dialogs.report(error)
+        if (error === "") root.showSideTab(2)
+    }
+    function showExpectationDialog(index) { dialogs.editExpectation(index) }
+    function showSettings() { dialogs.showSettings() }
     function showExport(kind) { dialogs.showExport(kind) }
     function select(id) {
         treeScene.selectedId = id
@@ -169,7 +200,8 @@ ApplicationWindow {
     DarkPalette { id: darkPalette }
     Binding { target: root; property: "palette"; value: darkPalette; when: root.forceDark }
     Binding { target: Theme; property: "dark"; value: root.palette.window.hslLightness < 0.5 }
-    TreeScene { id: treeScene; document: root.document }
+    TreeScene { id: treeScene; document: root.document; onSelectedIdChanged: root.selectedGoroutine = "" }
+    ScenarioEditor { id: scenarioEditor; document: root.document }
     PlayClock { id: playClock; document: root.document }
     Inspector { id: inspectorModel; document: root.document; contextId: treeScene.selectedId; hideOutcome: treeScene.hideOutcome }
     Binding { target: treeScene; property: "hideOutcome"; value: workArea.studyPanel.hideOutcome }
@@ -206,6 +238,9 @@ ApplicationWindow {
         anchors.fill: parent
         document: root.document
         scene: treeScene
+        editor: scenarioEditor
+        selectedGoroutine: root.selectedGoroutine
+        onGoroutineSelected: (id) => root.selectedGoroutine = id
         inspector: inspectorModel
         actions: appActions
         library: root.library
@@ -215,6 +250,8 @@ ApplicationWindow {
         onSelect: (id) => root.select(id)
         onFailed: (error) => root.report(error)
         onOpenLessonRequested: (row) => root.openLesson(row)
+        onEditActionRequested: (row) => dialogs.editAction(row)
+        onEditExpectationRequested: (index) => dialogs.editExpectation(index)
     }
     FileOperations {
         id: files
@@ -227,6 +264,7 @@ ApplicationWindow {
     WindowDialogs {
         id: dialogs
         document: root.document
+        editor: scenarioEditor
         exporter: exporter
         shortcutGroups: appActions.groups
         tree: workArea.treePane

@@ -40,6 +40,8 @@ Item {
     readonly property int maxChips: root.chipList.length > 3 ? 2 : 3
 
     signal toggleCollapse(string id)
+    signal chipTapped(string contextId, string id, int button, int count)
+    property string selectedChip: ""
 
     x: root.nodeX
     y: root.nodeY
@@ -130,6 +132,8 @@ Item {
                     required property int index
                     chip: root.chipList[chipItem.index] || {}
                     hideOutcome: root.hideOutcome
+                    selected: root.selectedChip !== "" && chipItem.chip.id === root.selectedChip
+                    onTapped: (id, button, count) => root.chipTapped(root.contextId, id, button, count)
                     width: Math.min(chipItem.implicitWidth, (chipRow.width - chipRow.extraWidth) / chipRow.shown - chipRow.spacing)
                 }
             }

@@ -16,6 +16,7 @@ Menu {
     ActionMenuItem { action: root.actions.startTask }
     ActionMenuItem { action: root.actions.afterFunc }
     ActionMenuItem { action: root.actions.cancel }
+    ActionMenuItem { action: root.actions.expectNow }
     MenuSeparator {}
     ActionMenuItem { action: root.actions.rename }
     ActionMenuItem { action: root.actions.editParams }

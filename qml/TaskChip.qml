@@ -11,6 +11,10 @@ Rectangle {
 
     required property var chip   // {id, label, kind, state, progress, result, lint}
     property bool hideOutcome: false
+    property bool selected: false
+    // A click selects the task (the inspector shows it), a double click edits it, a right
+    // click asks for its menu.
+    signal tapped(string id, int button, int count)
 
     readonly property bool isAfterFunc: root.chip.kind === "afterfunc"
     readonly property bool flagged: root.chip.lint !== "" && !root.hideOutcome
@@ -28,7 +32,8 @@ Rectangle {
     implicitHeight: 20
     radius: 4
     color: root.flagged ? Theme.lintBackground : root.palette.alternateBase
-    border.color: root.flagged ? Theme.lint : root.palette.mid
+    border.color: root.selected ? Theme.selection : root.flagged ? Theme.lint : root.palette.mid
+    border.width: root.selected ? 2 : 1
     opacity: root.shownState === "pending" ? 0.55 : 1
 
     Rectangle {
@@ -66,4 +71,9 @@ Rectangle {
                   .arg(root.shownResult !== "" ? root.shownResult : root.shownState)
                   + (root.flagged ? "\n" + qsTr("lint: %1").arg(root.chip.lint) : "")
     HoverHandler { id: hover }
+    TapHandler {
+        acceptedButtons: Qt.LeftButton | Qt.RightButton
+        gesturePolicy: TapHandler.ReleaseWithinBounds // the tap is the chip's, not the canvas's
+        onTapped: (eventPoint, button) => root.tapped(root.chip.id, button, tapCount)
+    }
 }

@@ -2,7 +2,8 @@
 // behaviour (work for D watching Done / ignoring it / polling; wait for Done; derive + spawn
 // children + wait; fail) that fills an editable step list, spawned goroutines' steps included.
 // OK waits until every step is usable; the first problem is named by its position ("step 2.1").
-// No JSON anywhere.
+// No JSON anywhere. startEdit opens it on a task or after-func of the scenario instead: its
+// steps, id, label and start time, replaced as one undo step on OK.
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
@@ -12,9 +13,12 @@ Dialog {
     id: root
 
     required property Document document
+    required property ScenarioEditor editor
     property string contextId: ""
     property bool afterFunc: false
     property var steps: []
+    property string editedId: ""     // the goroutine being edited ("" when starting a new one)
+    readonly property bool editing: root.editedId !== ""
 
     readonly property var presets: [qsTr("Work for D, watching ctx.Done()"), qsTr("Work for D, ignoring ctx (time.Sleep)"),
                                     qsTr("Work for D, polling ctx.Err() every P"), qsTr("Wait for ctx.Done()"),
@@ -23,6 +27,7 @@ Dialog {
     signal failed(string error)
 
     function start(contextId, afterFunc) {
+        root.editedId = ""
         root.contextId = contextId
         root.afterFunc = afterFunc
         idField.text = ""
@@ -30,6 +35,21 @@ Dialog {
         presetBox.currentIndex = afterFunc ? 0 : 0
         root.applyPreset()
         root.open()
+    }
+    // startEdit opens the dialog on an existing top-level task or after-func; false (and
+    // failed) if there is none by that id.
+    function startEdit(id) {
+        const g = root.editor.goroutine(id)
+        if (!g.ok) { root.failed(g.error); return false }
+        root.editedId = id
+        root.contextId = g.context
+        root.afterFunc = g.afterFunc
+        idField.text = g.id
+        labelField.text = g.label
+        atField.text = g.at
+        root.steps = g.steps
+        root.open()
+        return true
     }
     function applyPreset() {
         const d = workField.text, p = pollField.text
@@ -50,7 +70,8 @@ Dialog {
         }
     }
 
-    title: (root.afterFunc ? qsTr("AfterFunc on %1") : qsTr("Start a task on %1")).arg(root.contextId)
+    title: root.editing ? (root.afterFunc ? qsTr("Edit after-func %1") : qsTr("Edit task %1")).arg(root.editedId)
+                        : (root.afterFunc ? qsTr("AfterFunc on %1") : qsTr("Start a task on %1")).arg(root.contextId)
     modal: true
     anchors.centerIn: Overlay.overlay
     width: Math.min(720, parent ? parent.width - 40 : 720)
@@ -63,11 +84,17 @@ Dialog {
         ok.objectName = "okButton"
     }
 
-    readonly property var problems: editor.problems
+    readonly property var problems: stepEditor.problems
     readonly property bool valid: root.problems.length === 0
 
     onAccepted: {
         const spec = { id: idField.text, label: labelField.text, steps: root.steps }
+        if (root.editing) {
+            spec.at = atField.text
+            const e = root.editor.editGoroutine(root.editedId, spec)
+            if (e !== "") root.failed(e)
+            return
+        }
         const error = root.afterFunc ? root.document.addAfterFunc(root.contextId, spec)
                                      : root.document.startTask(root.contextId, spec)
         if (error !== "") root.failed(error)
@@ -83,41 +110,45 @@ Dialog {
             rowSpacing: 6
             Layout.fillWidth: true
 
-            Label { text: qsTr("Behaviour") }
+            Label { text: qsTr("Behaviour"); visible: !root.editing }
             ComboBox {
                 id: presetBox
                 objectName: "presetBox"
+                visible: !root.editing
                 model: root.presets
                 onActivated: root.applyPreset()
                 Layout.fillWidth: true
             }
-            Label { text: qsTr("D (work)") }
-            DurationField { id: workField; text: "150ms"; allowNegative: false; field.onTextEdited: root.applyPreset(); Layout.fillWidth: true }
-            Label { text: qsTr("P (poll)"); visible: presetBox.currentIndex === 2 }
-            DurationField { id: pollField; text: "40ms"; allowNegative: false; visible: presetBox.currentIndex === 2; field.onTextEdited: root.applyPreset(); Layout.fillWidth: true }
-            Label { text: qsTr("Budget"); visible: presetBox.currentIndex === 4 }
-            DurationField { id: budgetField; text: "100ms"; visible: presetBox.currentIndex === 4; field.onTextEdited: root.applyPreset(); Layout.fillWidth: true }
-            Label { text: qsTr("Children"); visible: presetBox.currentIndex === 4 }
-            SpinBox { id: childrenBox; from: 1; to: 8; value: 2; visible: presetBox.currentIndex === 4; onValueModified: root.applyPreset() }
+            Label { text: qsTr("D (work)"); visible: !root.editing }
+            DurationField { id: workField; text: "150ms"; allowNegative: false; visible: !root.editing; field.onTextEdited: root.applyPreset(); Layout.fillWidth: true }
+            Label { text: qsTr("P (poll)"); visible: !root.editing && presetBox.currentIndex === 2 }
+            DurationField { id: pollField; text: "40ms"; allowNegative: false; visible: !root.editing && presetBox.currentIndex === 2; field.onTextEdited: root.applyPreset(); Layout.fillWidth: true }
+            Label { text: qsTr("Budget"); visible: !root.editing && presetBox.currentIndex === 4 }
+            DurationField { id: budgetField; text: "100ms"; visible: !root.editing && presetBox.currentIndex === 4; field.onTextEdited: root.applyPreset(); Layout.fillWidth: true }
+            Label { text: qsTr("Children"); visible: !root.editing && presetBox.currentIndex === 4 }
+            SpinBox { id: childrenBox; from: 1; to: 8; value: 2; visible: !root.editing && presetBox.currentIndex === 4; onValueModified: root.applyPreset() }
             Label { text: qsTr("Id") }
             TextField { id: idField; placeholderText: qsTr("automatic"); selectByMouse: true; Layout.fillWidth: true }
             Label { text: qsTr("Label") }
             TextField { id: labelField; placeholderText: qsTr("same as the id"); selectByMouse: true; Layout.fillWidth: true }
+            Label { text: root.afterFunc ? qsTr("Registered at") : qsTr("Starts at"); visible: root.editing }
+            DurationField { id: atField; objectName: "atField"; allowNegative: false; visible: root.editing; Layout.fillWidth: true }
         }
         Label { text: qsTr("Steps"); font.bold: true }
         ScrollView {
             id: stepsView
-            readonly property bool scrolls: editor.implicitHeight + 8 > stepsView.height
+            readonly property bool scrolls: stepEditor.implicitHeight + 8 > stepsView.height
             Layout.fillWidth: true
             Layout.fillHeight: true
-            Layout.minimumHeight: Math.min(editor.implicitHeight + 8, 120)
-            Layout.preferredHeight: editor.implicitHeight + 8
+            Layout.minimumHeight: Math.min(stepEditor.implicitHeight + 8, 120)
+            Layout.preferredHeight: stepEditor.implicitHeight + 8
             contentWidth: availableWidth
             clip: true
             ScrollBar.vertical.policy: stepsView.scrolls ? ScrollBar.AlwaysOn : ScrollBar.AsNeeded
             StepListEditor {
-                id: editor
+                id: stepEditor
                 objectName: "stepEditor"
+                editor: root.editor
                 width: stepsView.availableWidth - (stepsView.scrolls ? stepsView.ScrollBar.vertical.width + 4 : 4)
                 steps: root.steps
                 onEdited: (steps) => root.steps = steps
@@ -132,7 +163,7 @@ Dialog {
             Layout.fillWidth: true
         }
         Label {
-            visible: root.document.time > 0
+            visible: !root.editing && root.document.time > 0
             text: (root.afterFunc ? qsTr("Registered at %1, the playhead's time.") : qsTr("Starts at %1, the playhead's time.")).arg(root.document.timeText)
             font.pixelSize: 11
             opacity: 0.75

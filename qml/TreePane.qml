@@ -11,6 +11,9 @@ Item {
 
     required property TreeScene scene
     required property var actions
+    // The task or after-func selected on the selected context (its chip is outlined).
+    property string selectedGoroutine: ""
+    signal goroutineSelected(string id)
     readonly property bool menuOpen: menu.visible
     property real zoom: 1
     property real panX: 20
@@ -126,7 +129,17 @@ Item {
                 cardWidth: root.scene.nodeWidth
                 cardHeight: root.scene.nodeHeight
                 hideOutcome: root.scene.hideOutcome
+                selectedChip: root.selectedGoroutine
                 onToggleCollapse: (id) => root.scene.toggleCollapsed(id)
+                onChipTapped: (contextId, id, button, count) => {
+                    root.forceActiveFocus()
+                    root.scene.selectedId = contextId
+                    root.goroutineSelected(id)
+                    if (button === Qt.RightButton)
+                        taskMenu.popup()
+                    else if (count === 2)
+                        root.actions.editGoroutine.trigger()
+                }
             }
         }
     }
@@ -157,6 +170,7 @@ Item {
     }
 
     NodeMenu { id: menu; actions: root.actions }
+    TaskMenu { id: taskMenu; actions: root.actions }
 
     Column {
         anchors.centerIn: parent

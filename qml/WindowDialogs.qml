@@ -8,12 +8,14 @@ Item {
     id: root
 
     required property Document document
+    required property ScenarioEditor editor
     required property Exporter exporter
     required property var shortcutGroups
     required property Item tree
     required property Item timeline
     property bool nativeFileDialog: true
     readonly property bool anyOpen: deriveDialog.visible || taskDialog.visible || cancelDialog.visible
+                                    || settingsDialog.visible || actionDialog.visible || expectationDialog.visible
                                     || renameDialog.visible || deleteDialog.visible || problemsDialog.visible
                                     || shortcutsSheet.visible || recoveryDialog.visible || exportDialog.visible
     readonly property alias exportDialog: exportDialog
@@ -36,6 +38,10 @@ Item {
     }
     function editParameters(contextId) { deriveDialog.startEdit(contextId) }
     function startTask(contextId, afterFunc) { taskDialog.start(contextId, afterFunc) }
+    function editGoroutine(id) { taskDialog.startEdit(id) }
+    function editAction(row) { actionDialog.start(row) }
+    function editExpectation(index) { expectationDialog.start(index) }
+    function showSettings() { settingsDialog.start() }
     // cancel asks for a cause where Go's cancel function takes one.
     function cancel(contextId, takesCause) {
         if (takesCause)
@@ -62,7 +68,10 @@ Item {
     anchors.fill: parent
 
     DeriveDialog { id: deriveDialog; document: root.document; onFailed: (error) => root.report(error) }
-    TaskDialog { id: taskDialog; document: root.document; onFailed: (error) => root.report(error) }
+    TaskDialog { id: taskDialog; document: root.document; editor: root.editor; onFailed: (error) => root.report(error) }
+    SettingsDialog { id: settingsDialog; editor: root.editor; onFailed: (error) => root.report(error) }
+    ActionDialog { id: actionDialog; editor: root.editor; onFailed: (error) => root.report(error) }
+    ExpectationDialog { id: expectationDialog; editor: root.editor; onFailed: (error) => root.report(error) }
     CancelDialog { id: cancelDialog; document: root.document; onFailed: (error) => root.report(error) }
     RenameDialog { id: renameDialog; document: root.document; onFailed: (error) => root.report(error) }
     DeleteDialog { id: deleteDialog; onConfirmed: (id) => root.report(root.document.deleteContext(id)) }

@@ -13,6 +13,9 @@ SplitView {
 
     required property Document document
     required property TreeScene scene
+    required property ScenarioEditor editor
+    property string selectedGoroutine: ""
+    signal goroutineSelected(string id)
     required property Inspector inspector
     required property var actions
     required property LessonLibrary library
@@ -29,6 +32,9 @@ SplitView {
     signal select(string id)
     signal failed(string error)            // an edit made in the inspector was refused
     signal openLessonRequested(int row)
+    signal editActionRequested(var row)
+    signal editExpectationRequested(int index)
+    readonly property alias scenarioPanel: scenarioPanel
 
     orientation: Qt.Horizontal
 
@@ -42,6 +48,8 @@ SplitView {
             id: treePane
             scene: root.scene
             actions: root.actions
+            selectedGoroutine: root.selectedGoroutine
+            onGoroutineSelected: (id) => root.goroutineSelected(id)
             SplitView.fillHeight: true
             SplitView.minimumHeight: 160
         }
@@ -83,6 +91,7 @@ SplitView {
                 Layout.fillWidth: true
                 TabButton { text: qsTr("Inspector") }
                 TabButton { text: qsTr("Lesson notes") }
+                TabButton { text: qsTr("Scenario") }
             }
             StackLayout {
                 currentIndex: sideTabs.currentIndex
@@ -101,6 +110,17 @@ SplitView {
                     id: lessonNotes
                     document: root.document
                     library: root.library
+                }
+                ScenarioPanel {
+                    id: scenarioPanel
+                    objectName: "scenarioPanel"
+                    editor: root.editor
+                    document: root.document
+                    onEditSettings: root.actions.scenarioSettings.trigger()
+                    onEditAction: (row) => root.editActionRequested(row)
+                    onEditExpectation: (index) => root.editExpectationRequested(index)
+                    onFailed: (error) => root.failed(error)
+                    onSeek: (nanos) => root.document.seekTime(nanos)
                 }
             }
         }

@@ -2,7 +2,6 @@
 #include "document.h"
 
 #include "ctxscope/validate.h"
-#include "editcommand.h"
 #include "eventtext.h"
 #include "simulationjob.h"
 
@@ -41,12 +40,6 @@ Document::Document(QObject* parent) : QObject(parent) {
     const QString dir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
     if (!dir.isEmpty())
         m_recoveryPath = dir + QStringLiteral("/recovery.ctxscope.json");
-    connect(&m_undo, &QUndoStack::cleanChanged, this, &Document::modifiedChanged);
-    connect(&m_undo, &QUndoStack::indexChanged, this, &Document::undoStateChanged);
-    // After every edit, undo and redo (once the stack knows whether it is clean): autosave.
-    connect(&m_undo, &QUndoStack::indexChanged, this, &Document::writeRecovery);
-    connect(&m_undo, &QUndoStack::canUndoChanged, this, &Document::undoStateChanged);
-    connect(&m_undo, &QUndoStack::canRedoChanged, this, &Document::undoStateChanged);
     // One worker thread: a superseded run stops within kProgressEvery events, and two big runs
     // side by side would only share the same cores and double the memory.
     m_worker.setMaxThreadCount(1);
@@ -59,7 +52,7 @@ Document::Document(QObject* parent) : QObject(parent) {
         m_jobVisible = m_jobVisible || m_jobClock.elapsed() >= 300; // "longer than a moment"
         Q_EMIT jobProgressChanged();
     });
-    m_scenario = emptyScenario();
+    m_session.reset(emptyScenario());
     resimulate();
 }
 
@@ -70,9 +63,6 @@ Document::~Document() {
         m_job->cancel();
     m_job.reset();
     m_worker.waitForDone();
-    // ~QUndoStack clears the stack, which emits indexChanged; by then m_recoveryPath (declared
-    // after m_undo) is gone, so writeRecovery must not be called back.
-    disconnect(&m_undo, nullptr, this, nullptr);
     // A normal close leaves no recovery file; only a crash does.
     discardRecovery();
 }
@@ -90,7 +80,15 @@ QString Document::displayName() const {
     return QFileInfo(m_filePath).fileName();
 }
 
-QString Document::timeText() const { return durationText(m_time); }
+QString Document::timeText() const { return durationText(m_session.playhead()); }
+QString Document::undoText() const {
+    const HistoryEntry* e = m_session.history().undoEntry();
+    return e ? QString::fromStdString(e->text) : QString();
+}
+QString Document::redoText() const {
+    const HistoryEntry* e = m_session.history().redoEntry();
+    return e ? QString::fromStdString(e->text) : QString();
+}
 QString Document::endTimeText() const { return durationText(m_result->endTime); }
 QString Document::timelineEndText() const { return durationText(timelineEndNanos()); }
 
@@ -128,17 +126,13 @@ void Document::setScenario(Scenario scenario, const QString& filePath) {
 
 void Document::replaceWith(Scenario scenario, const QString& filePath, std::unique_ptr<SimulationResult> result,
                            std::unique_ptr<Playback> playback) {
-    m_scenario = std::move(scenario);
+    // A new document is no edit: it leaves a recovery file alone, for recover().
+    m_session.reset(std::move(scenario));
     m_shown.reset();
     m_stale = false;
-    m_resetting = true; // clearing the stack is no edit: leave a recovery file for recover()
-    m_undo.clear();
-    m_undo.setClean();
-    m_resetting = false;
     m_dirtyWithoutUndo = false;
     m_filePath = filePath;
     m_untitledName.clear();
-    m_time = 0;
     if (result) // shows time 0: what exists from the start
         show(std::move(result), std::move(playback));
     else
@@ -159,7 +153,7 @@ void Document::setUntitledName(const QString& name) {
 void Document::resimulate() {
     // Only for a scenario that is on screen already or tiny (the constructor, setScenario): the
     // caller wants it shown when this returns.
-    auto job = SimulationJob::resimulate(m_scenario, QString());
+    auto job = SimulationJob::resimulate(m_session.scenario(), QString());
     job->setKeepScenario(false);
     job->run();
     show(std::move(job->result), std::move(job->playback));
@@ -170,8 +164,8 @@ void Document::show(std::unique_ptr<SimulationResult> result, std::unique_ptr<Pl
     m_playback = std::move(playback);
     m_result = std::move(result);
     m_expectedEvents = m_result->events.size();
-    m_time = std::clamp<Nanos>(m_time, 0, timelineEndNanos());
-    m_playback->seekTime(m_time);
+    m_session.setPlayhead(std::clamp<Nanos>(m_session.playhead(), 0, timelineEndNanos()));
+    m_playback->seekTime(m_session.playhead());
     ++m_revision;
     Q_EMIT simulated();
     Q_EMIT playheadChanged();
@@ -189,8 +183,7 @@ void Document::keepShownScenario() {
         return; // the views show an older scenario already: keep that one
     // The views (the inspector) hold pointers into the scenario on screen. Moving it keeps the
     // vectors' buffers, so they stay valid while it stays on screen.
-    m_shown = std::make_unique<Scenario>(std::move(m_scenario));
-    m_scenario = *m_shown;
+    m_shown = std::make_unique<Scenario>(m_session.detach());
 }
 
 void Document::dropJob() {
@@ -223,9 +216,7 @@ void Document::adopt(SimulationJob& job) {
         Q_EMIT opened(job.filePath());
         return;
     }
-    if (job.scenario) // run here: the job had the only copy of the edited scenario
-        m_scenario = std::move(*job.scenario);
-    m_shown.reset(); // m_scenario is what was simulated
+    m_shown.reset(); // the session's scenario is what was simulated
     m_stale = false;
     show(std::move(job.result), std::move(job.playback));
 }
@@ -236,15 +227,14 @@ void Document::cancelJob() {
     const bool resimulation = m_job->kind() == SimulationJob::Kind::Resimulate;
     dropJob();
     if (resimulation && m_shown) {
-        if (m_shownIndex >= 0 && m_shownIndex <= m_undo.count()) {
-            // Take the edits back, down (or up) the undo stack to the scenario on screen; Redo
-            // gives them back. The patches are exact inverses, so m_scenario ends up equal to
-            // the shown one; keep the shown object itself (the views point into it).
-            m_restoring = true;
-            m_undo.setIndex(m_shownIndex);
-            m_restoring = false;
-            m_scenario = std::move(*m_shown);
+        if (m_shownIndex >= 0 && static_cast<std::size_t>(m_shownIndex) <= m_session.history().count()) {
+            // Take the edits back, down (or up) the history to the scenario on screen; Redo
+            // gives them back. The patches are exact inverses, so the session's scenario ends up
+            // equal to the shown one; keep the shown object itself (the views point into it).
+            m_session.setHistoryIndex(static_cast<std::size_t>(m_shownIndex));
+            m_session.adopt(std::move(*m_shown));
             m_shown.reset();
+            historyChanged();
         } else {
             m_stale = true;
         }
@@ -256,9 +246,9 @@ void Document::cancelJob() {
 void Document::simulateNow() {
     if (!m_stale || m_job)
         return;
-    const bool small = !isLarge(m_scenario);
-    auto job = SimulationJob::resimulate(m_scenario, tr("the edits"));
-    job->setKeepScenario(small);
+    const bool small = !isLarge(m_session.scenario());
+    auto job = SimulationJob::resimulate(m_session.scenario(), tr("the edits"));
+    job->setKeepScenario(false); // the session has it
     startJob(std::move(job), small);
 }
 
@@ -270,13 +260,27 @@ bool Document::waitForJob(int timeoutMs) {
 }
 
 void Document::undo() {
-    m_editText = tr("Undo %1").arg(m_undo.undoText());
-    m_undo.undo();
+    if (!canUndo())
+        return;
+    const QString what = tr("Undo %1").arg(undoText());
+    beforeChange();
+    m_session.undo();
+    afterChange(what);
 }
 
 void Document::redo() {
-    m_editText = tr("Redo %1").arg(m_undo.redoText());
-    m_undo.redo();
+    if (!canRedo())
+        return;
+    const QString what = tr("Redo %1").arg(redoText());
+    beforeChange();
+    m_session.redo();
+    afterChange(what);
+}
+
+void Document::historyChanged() {
+    Q_EMIT undoStateChanged();
+    Q_EMIT modifiedChanged();
+    writeRecovery(); // after every edit, undo and redo
 }
 
 QString Document::jobText() const {
@@ -327,33 +331,20 @@ double Document::jobFraction() const {
     return std::min(0.95, static_cast<double>(m_job->events()) / static_cast<double>(m_expectedEvents));
 }
 
-void Document::applyPatch(const ScenarioPatch& patch, bool forward) {
-    const auto change = [&](Scenario& s) {
-        if (forward)
-            patch.apply(s);
-        else
-            patch.revert(s);
-    };
-    const QString what = std::exchange(m_editText, QString());
-    if (m_restoring) { // cancelJob going back to the scenario on screen: nothing to simulate
-        change(m_scenario);
-        return;
-    }
-    if (!m_shown) // the views show m_scenario; the stack has not moved yet: this index is on screen
-        m_shownIndex = m_undo.index();
-    if (!isLarge(m_scenario)) {
-        // Small: try it here on a copy, so that the document is unchanged if it goes to the worker.
-        Scenario next = m_scenario;
-        change(next);
-        startJob(SimulationJob::resimulate(std::move(next), what), true);
-        return;
-    }
+void Document::beforeChange() {
+    if (!m_shown) // the views show the session's scenario, at this point of the history
+        m_shownIndex = static_cast<int>(m_session.history().index());
     keepShownScenario();
-    change(m_scenario);
-    auto job = SimulationJob::resimulate(m_scenario, what);
-    job->setKeepScenario(false); // m_scenario is the same scenario
-    recoveryOnWorker(*job);
-    startJob(std::move(job), false);
+}
+
+void Document::afterChange(const QString& what) {
+    const bool small = !isLarge(m_session.scenario());
+    auto job = SimulationJob::resimulate(m_session.scenario(), what);
+    job->setKeepScenario(false); // the session has it
+    if (!small)
+        recoveryOnWorker(*job); // numbered before historyChanged's own autosave or removal
+    startJob(std::move(job), small);
+    historyChanged();
 }
 
 void Document::startJob(std::shared_ptr<SimulationJob> job, bool small) {
@@ -362,13 +353,6 @@ void Document::startJob(std::shared_ptr<SimulationJob> job, bool small) {
         adopt(*job);
         Q_EMIT jobChanged();
         return;
-    }
-    if (job->kind() == SimulationJob::Kind::Resimulate && small) {
-        // A small one that overran its budget goes to the worker after all; the document moves
-        // on to the edited scenario while the views keep the one they show.
-        keepShownScenario();
-        m_scenario = *job->input();
-        job->setKeepScenario(false);
     }
     m_job = std::move(job);
     m_jobVisible = false;
@@ -385,32 +369,20 @@ void Document::startJob(std::shared_ptr<SimulationJob> job, bool small) {
 }
 
 bool Document::applyEdit(const QString& text, const edits::EditResult& edit, QString* error) {
-    if (!edit.error.empty()) {
+    if (std::string problem = m_session.check(edit); !problem.empty()) {
         if (error)
-            *error = QString::fromStdString(edit.error);
+            *error = QString::fromStdString(problem);
         return false;
     }
     if (edit.patch.empty())
         return true;
-    // Check the scenario the edit would make, then put it back: the command applies it.
-    edit.patch.apply(m_scenario);
-    const std::vector<Problem> problems = validateScenario(m_scenario);
-    edit.patch.revert(m_scenario);
-    if (!problems.empty()) {
-        if (error) {
-            const Problem& p = problems.front();
-            *error = QString::fromStdString(p.path.empty() ? p.message : p.path + ": " + p.message);
-        }
-        return false;
-    }
-    // Pushing below the index on screen drops the commands that led there: a cancel can then
-    // no longer go back to it by the stack.
-    if (m_shown && m_undo.index() < m_shownIndex)
+    // Pushing below the point on screen drops the entries that led there: a cancel can then no
+    // longer go back to it through the history.
+    if (m_shown && static_cast<int>(m_session.history().index()) < m_shownIndex)
         m_shownIndex = -1;
-    m_editText = text;
-    m_undo.push(new EditCommand(text, edit.patch, [this](const ScenarioPatch& p, bool forward) {
-        applyPatch(p, forward);
-    }));
+    beforeChange();
+    m_session.edit(text.toStdString(), edit);
+    afterChange(text);
     return true;
 }
 
@@ -422,7 +394,7 @@ QString Document::pushEdit(const QString& text, const edits::EditResult& edit) {
 
 QVariantList Document::actionMarks() const {
     QVariantList marks;
-    for (const Action& a : m_scenario.actions) {
+    for (const Action& a : m_session.scenario().actions) {
         const QString what = a.op == ActionOp::Cancel ? QStringLiteral("cancel %1") : QStringLiteral("stop %1");
         marks << QVariantMap{{QStringLiteral("t"), static_cast<double>(a.at)},
                              {QStringLiteral("text"), durationText(a.at) + QStringLiteral(": ") +
@@ -437,7 +409,7 @@ void Document::newScenario() { setScenario(emptyScenario(), QString()); }
 // --- playhead ----------------------------------------------------------------------------
 
 void Document::setPlayhead(Nanos time, std::size_t applied) {
-    m_time = time;
+    m_session.setPlayhead(time);
     m_playback->seekEvents(applied);
     Q_EMIT playheadChanged();
 }
@@ -445,7 +417,7 @@ void Document::setPlayhead(Nanos time, std::size_t applied) {
 void Document::seekTime(double nanos) {
     const Nanos t = std::clamp<Nanos>(static_cast<Nanos>(nanos), 0, timelineEndNanos());
     m_playback->seekTime(t);
-    m_time = t;
+    m_session.setPlayhead(t);
     Q_EMIT playheadChanged();
 }
 

@@ -16,14 +16,13 @@
 #include "ctxscope/playback.h"
 #include "ctxscope/scenario.h"
 #include "ctxscope/simulation.h"
-#include "scenarioedits.h"
+#include "ctxscope/session/session.h"
 
 #include <QElapsedTimer>
 #include <QObject>
 #include <QPointer>
 #include <QThreadPool>
 #include <QTimer>
-#include <QUndoStack>
 #include <QVariantMap>
 #include <QtQml/qqmlregistration.h>
 
@@ -80,23 +79,23 @@ public:
 
     // Read access for the C++ views and tests: the scenario on screen and its run. While a job
     // runs (or after a cancelled one, see stale) the scenario being edited is ahead of them.
-    const Scenario& scenario() const { return m_shown ? *m_shown : m_scenario; }
-    const Scenario& editedScenario() const { return m_scenario; }
+    const Scenario& scenario() const { return m_shown ? *m_shown : m_session.scenario(); }
+    const Scenario& editedScenario() const { return m_session.scenario(); }
+    const Session& session() const { return m_session; }
     const SimulationResult& result() const { return *m_result; }
     std::shared_ptr<const SimulationResult> sharedResult() const { return m_result; }
     const Playback& playback() const { return *m_playback; }
-    QUndoStack* undoStack() { return &m_undo; }
-    Nanos timeNanos() const { return m_time; }
+    Nanos timeNanos() const { return m_session.playhead(); }
 
     QString filePath() const { return m_filePath; }
     QString displayName() const;
-    bool isModified() const { return !m_undo.isClean() || m_dirtyWithoutUndo; }
-    QString scenarioName() const { return QString::fromStdString(m_scenario.name); }
-    bool canUndo() const { return m_undo.canUndo(); }
-    bool canRedo() const { return m_undo.canRedo(); }
-    QString undoText() const { return m_undo.undoText(); }
-    QString redoText() const { return m_undo.redoText(); }
-    double time() const { return static_cast<double>(m_time); }
+    bool isModified() const { return !m_session.isClean() || m_dirtyWithoutUndo; }
+    QString scenarioName() const { return QString::fromStdString(m_session.scenario().name); }
+    bool canUndo() const { return m_session.history().canUndo(); }
+    bool canRedo() const { return m_session.history().canRedo(); }
+    QString undoText() const;
+    QString redoText() const;
+    double time() const { return static_cast<double>(m_session.playhead()); }
     QString timeText() const;
     int appliedEvents() const { return static_cast<int>(m_playback->appliedEvents()); }
     QString lastEventText() const;
@@ -218,7 +217,11 @@ Q_SIGNALS:
     void openFailed(const QString& title, const QStringList& problems);
 
 private:
-    void applyPatch(const ScenarioPatch& patch, bool forward);
+    // Every change of the session's scenario (edit, undo, redo) goes between these two: before
+    // keeps the scenario on screen for the views, after simulates the new one.
+    void beforeChange();
+    void afterChange(const QString& what);
+    void historyChanged(); // undo state, modified, autosave
     void resimulate();
     void setPlayhead(Nanos time, std::size_t applied);
     bool isLarge(const Scenario& s) const;
@@ -228,33 +231,28 @@ private:
     void dropJob(); // cancels the running job, if any, without touching the document
     void show(std::unique_ptr<SimulationResult> result, std::unique_ptr<Playback> playback);
     void adopt(SimulationJob& job); // a finished job's outcome becomes the document
-    void keepShownScenario();       // before m_scenario changes while the views show it
+    void keepShownScenario();       // before the session's scenario changes while the views show it
     void replaceWith(Scenario scenario, const QString& filePath, std::unique_ptr<SimulationResult> result,
                      std::unique_ptr<Playback> playback);
     void writeRecovery();
     void recoveryOnWorker(SimulationJob& job); // the job autosaves its copy (big scenarios)
     QString pushEdit(const QString& text, const edits::EditResult& edit);
 
-    Scenario m_scenario;                       // the scenario being edited (the latest)
+    Session m_session;                         // the scenario being edited (the latest), its history, the playhead
     std::unique_ptr<Scenario> m_shown;         // set while the views show an older scenario
     std::shared_ptr<const SimulationResult> m_result; // the run on screen (shared with exports)
     std::unique_ptr<Playback> m_playback;
-    QUndoStack m_undo;
     QString m_filePath;
     QString m_recoveryPath;
     QString m_untitledName; // displayName while there is no file; "" means "untitled"
-    Nanos m_time = 0;
     int m_revision = 0;
     bool m_dirtyWithoutUndo = false; // recovered or generated content never saved
-    bool m_resetting = false;        // inside setScenario
     // Jobs: the one whose outcome will be shown (null when idle), the undo index of the scenario
     // on screen while it runs (-1: no longer on the stack), the edit it is for.
     std::shared_ptr<SimulationJob> m_job;
     int m_shownIndex = -1;
-    bool m_restoring = false;        // cancelJob walking the undo stack back: no simulation
     bool m_stale = false;
     bool m_jobVisible = false;
-    QString m_editText;              // what the next patch is ("Derive WithTimeout", "Undo …")
     std::size_t m_expectedEvents = 0; // the last run's events: a guess at the next one's
     QElapsedTimer m_jobClock;
     QTimer m_progressTimer;

@@ -68,25 +68,25 @@ QString Document::derive(const QString& parentId, const QString& kind, const QVa
     if (QString error = readParams(*k, params, p); !error.isEmpty())
         return error;
     return pushEdit(QStringLiteral("Derive %1").arg(kind),
-                    edits::deriveContext(m_scenario, parentId.toStdString(), m_time, p));
+                    edits::deriveContext(m_session.scenario(), parentId.toStdString(), m_session.playhead(), p));
 }
 
 QString Document::editParameters(const QString& contextId, const QVariantMap& params) {
     const std::string id = contextId.toStdString();
-    const auto spec = std::find_if(m_scenario.contexts.begin(), m_scenario.contexts.end(),
+    const auto spec = std::find_if(m_session.scenario().contexts.begin(), m_session.scenario().contexts.end(),
                                    [&](const ContextSpec& c) { return c.id == id; });
-    if (spec == m_scenario.contexts.end())
-        return QString::fromStdString(edits::editParams(m_scenario, id, {}).error);
+    if (spec == m_session.scenario().contexts.end())
+        return QString::fromStdString(edits::editParams(m_session.scenario(), id, {}).error);
     edits::ContextParams p;
     if (QString error = readParams(spec->kind, params, p); !error.isEmpty())
         return error;
     return pushEdit(QStringLiteral("Edit %1 %2").arg(QString::fromLatin1(contextKindName(spec->kind)), contextId),
-                    edits::editParams(m_scenario, id, p));
+                    edits::editParams(m_session.scenario(), id, p));
 }
 
 QVariantMap Document::contextParameters(const QString& contextId) const {
     const std::string id = contextId.toStdString();
-    for (const ContextSpec& c : m_scenario.contexts) {
+    for (const ContextSpec& c : m_session.scenario().contexts) {
         if (c.id != id)
             continue;
         const edits::ContextParams p = edits::paramsOf(c);
@@ -106,13 +106,13 @@ QVariantMap Document::contextParameters(const QString& contextId) const {
                 {QStringLiteral("keyType"), QString::fromStdString(p.keyType)}};
     }
     return {{QStringLiteral("ok"), false},
-            {QStringLiteral("error"), QString::fromStdString(edits::editParams(m_scenario, id, {}).error)}};
+            {QStringLiteral("error"), QString::fromStdString(edits::editParams(m_session.scenario(), id, {}).error)}};
 }
 
 QString Document::addRoot() {
     edits::DeriveParams p;
     p.kind = ContextKind::Background;
-    return pushEdit(QStringLiteral("Add context.Background()"), edits::deriveContext(m_scenario, {}, m_time, p));
+    return pushEdit(QStringLiteral("Add context.Background()"), edits::deriveContext(m_session.scenario(), {}, m_session.playhead(), p));
 }
 
 namespace {
@@ -163,18 +163,18 @@ QString fillGoroutine(const Scenario& scenario, const QString& contextId, const 
 
 QString Document::startTask(const QString& contextId, const QVariantMap& spec) {
     TaskSpec t;
-    if (QString error = fillGoroutine(m_scenario, contextId, spec, "task", t); !error.isEmpty())
+    if (QString error = fillGoroutine(m_session.scenario(), contextId, spec, "task", t); !error.isEmpty())
         return error;
     return pushEdit(QStringLiteral("Start task %1").arg(QString::fromStdString(t.id)),
-                    edits::startTask(m_scenario, std::move(t), m_time));
+                    edits::startTask(m_session.scenario(), std::move(t), m_session.playhead()));
 }
 
 QString Document::addAfterFunc(const QString& contextId, const QVariantMap& spec) {
     AfterFuncSpec a;
-    if (QString error = fillGoroutine(m_scenario, contextId, spec, "cleanup", a); !error.isEmpty())
+    if (QString error = fillGoroutine(m_session.scenario(), contextId, spec, "cleanup", a); !error.isEmpty())
         return error;
     return pushEdit(QStringLiteral("AfterFunc %1").arg(QString::fromStdString(a.id)),
-                    edits::addAfterFunc(m_scenario, std::move(a), m_time));
+                    edits::addAfterFunc(m_session.scenario(), std::move(a), m_session.playhead()));
 }
 
 QString Document::cancelContext(const QString& contextId, const QVariant& cause) {
@@ -182,27 +182,27 @@ QString Document::cancelContext(const QString& contextId, const QVariant& cause)
     if (cause.isValid() && !cause.isNull() && !cause.toString().isEmpty())
         c = cause.toString().toStdString();
     const QString text = QStringLiteral("Cancel %1 at %2").arg(contextId, timeText());
-    // Re-simulation keeps the playhead at m_time, where the new action has already happened.
-    return pushEdit(text, edits::cancelAt(m_scenario, contextId.toStdString(), m_time, c));
+    // Re-simulation keeps the playhead at m_session.playhead(), where the new action has already happened.
+    return pushEdit(text, edits::cancelAt(m_session.scenario(), contextId.toStdString(), m_session.playhead(), c));
 }
 
 QString Document::stopAfterFunc(const QString& afterFuncId) {
     return pushEdit(QStringLiteral("Stop %1 at %2").arg(afterFuncId, timeText()),
-                    edits::stopAfterFuncAt(m_scenario, afterFuncId.toStdString(), m_time));
+                    edits::stopAfterFuncAt(m_session.scenario(), afterFuncId.toStdString(), m_session.playhead()));
 }
 
 QString Document::renameContext(const QString& contextId, const QString& label) {
     return pushEdit(QStringLiteral("Rename %1").arg(contextId),
-                    edits::rename(m_scenario, contextId.toStdString(), label.toStdString()));
+                    edits::rename(m_session.scenario(), contextId.toStdString(), label.toStdString()));
 }
 
 QString Document::renameScenario(const QString& name) {
-    return pushEdit(QStringLiteral("Rename scenario"), edits::renameScenario(m_scenario, name.toStdString()));
+    return pushEdit(QStringLiteral("Rename scenario"), edits::renameScenario(m_session.scenario(), name.toStdString()));
 }
 
 QVariantMap Document::deletionSummary(const QString& contextId) const {
     edits::DeletionSummary s;
-    const edits::EditResult r = edits::deleteContext(m_scenario, contextId.toStdString(), &s);
+    const edits::EditResult r = edits::deleteContext(m_session.scenario(), contextId.toStdString(), &s);
     return {{QStringLiteral("ok"), r.error.empty()},
             {QStringLiteral("error"), QString::fromStdString(r.error)},
             {QStringLiteral("contexts"), static_cast<int>(s.contexts)},
@@ -214,14 +214,14 @@ QVariantMap Document::deletionSummary(const QString& contextId) const {
 
 QString Document::deleteContext(const QString& contextId) {
     return pushEdit(QStringLiteral("Delete %1").arg(contextId),
-                    edits::deleteContext(m_scenario, contextId.toStdString(), nullptr));
+                    edits::deleteContext(m_session.scenario(), contextId.toStdString(), nullptr));
 }
 
 QVariantMap Document::contextActions(const QString& contextId) const {
     QVariantMap m;
     const std::string id = contextId.toStdString();
     bool editable = false;
-    for (const ContextSpec& c : m_scenario.contexts)
+    for (const ContextSpec& c : m_session.scenario().contexts)
         editable = editable || c.id == id;
     const auto idx = m_result->findContext(id);
     m[QStringLiteral("exists")] = idx.has_value();

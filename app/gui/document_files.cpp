@@ -118,10 +118,10 @@ QString Document::save() {
 QString Document::saveAs(const QString& pathOrUrl) {
     const QString path = localPath(pathOrUrl);
     std::string error;
-    if (!saveScenarioFile(path.toStdString(), m_scenario, &error))
+    if (!saveScenarioFile(path.toStdString(), m_session.scenario(), &error))
         return QString::fromStdString(error);
     m_filePath = QFileInfo(path).absoluteFilePath();
-    m_undo.setClean();
+    m_session.setClean();
     m_dirtyWithoutUndo = false;
     discardRecovery();
     Q_EMIT fileChanged();
@@ -141,10 +141,10 @@ bool Document::loadDefaultExample() {
     return true;
 }
 
-QString Document::serialized() const { return QString::fromStdString(serializeScenario(m_scenario)); }
+QString Document::serialized() const { return QString::fromStdString(serializeScenario(m_session.scenario())); }
 
 void Document::markClean() {
-    m_undo.setClean();
+    m_session.setClean();
     m_dirtyWithoutUndo = false;
     Q_EMIT modifiedChanged();
 }
@@ -152,7 +152,7 @@ void Document::markClean() {
 // --- recovery ----------------------------------------------------------------------------
 
 void Document::writeRecovery() {
-    if (m_recoveryPath.isEmpty() || m_resetting)
+    if (m_recoveryPath.isEmpty())
         return;
     if (!isModified()) {
         discardRecovery();
@@ -160,19 +160,19 @@ void Document::writeRecovery() {
     }
     if (m_job && m_job->hasBeforeRun())
         return; // the worker writes it from the job's copy (recoveryOnWorker)
-    if (isLarge(m_scenario)) {
+    if (isLarge(m_session.scenario())) {
         // No job to write it (a cancel went back to an edited state): a copy to the worker.
-        auto copy = std::make_shared<const Scenario>(m_scenario);
+        auto copy = std::make_shared<const Scenario>(m_session.scenario());
         m_worker.start([path = m_recoveryPath, number = nextRecoveryNumber(), copy] {
             writeRecoveryFile(path, copy.get(), number);
         });
         return;
     }
-    writeRecoveryFile(m_recoveryPath, &m_scenario, nextRecoveryNumber());
+    writeRecoveryFile(m_recoveryPath, &m_session.scenario(), nextRecoveryNumber());
 }
 
 void Document::recoveryOnWorker(SimulationJob& job) {
-    if (m_recoveryPath.isEmpty() || m_resetting)
+    if (m_recoveryPath.isEmpty())
         return;
     // Numbered now, before writeRecovery (called once the undo stack has moved) could remove the
     // file because the change went back to the saved state: that removal is then the later one.

@@ -29,6 +29,10 @@ private:
     std::optional<std::vector<Step>> stepsAt(const QVariantList& list, const QString& prefix, QString* error) const;
 };
 
+// stepsToVariant gives the dialogs' maps for existing steps (TaskBuilder::steps' inverse: every
+// field is kept, ids included, so an unchanged list converts back to equal steps).
+QVariantList stepsToVariant(const std::vector<Step>& steps);
+
 // scalarFromText reads a WithValue value typed into a field: valueType "string" keeps the
 // text, "number" needs a JSON number, "bool" true/false, "null" ignores the text.
 std::optional<Scalar> scalarFromText(const QString& text, const QString& valueType, QString* error);

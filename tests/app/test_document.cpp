@@ -459,14 +459,14 @@ TEST_CASE("editing the parameters of each kind keeps the id, label, children and
         REQUIRE(d.startTask("ctx", params({{"id", "worker"}, {"steps", QVariantList{params({{"op", "work"}, {"duration", "1s"}})}}})).isEmpty());
         const Scenario before = d.scenario();
         const ContextSpec old = contextSpec(d, "ctx");
-        const int undoSteps = d.undoStack()->count();
+        const std::size_t undoSteps = d.session().history().count();
 
         REQUIRE(d.editParameters("ctx", c.after) == QString());
         const ContextSpec& now = contextSpec(d, "ctx");
         CHECK(withoutParams(now) == withoutParams(old)); // id, kind, parent, at, label
         CHECK(now.label == "my context");
         CHECK(now != old);
-        CHECK(d.undoStack()->count() == undoSteps + 1);
+        CHECK(d.session().history().count() == undoSteps + 1);
         CHECK(d.scenario().contexts.size() == before.contexts.size());
         CHECK(contextSpec(d, "child").parent == "ctx");
         CHECK(d.scenario().tasks == before.tasks);
@@ -521,9 +521,9 @@ TEST_CASE("an edit of parameters is one undo step that undo and redo replay exac
     d.redo();
     CHECK(d.scenario() == v3);
     // The same values again change nothing, so they add no undo step.
-    const int count = d.undoStack()->count();
+    const std::size_t count = d.session().history().count();
     REQUIRE(d.editParameters("deadlinecause", params({{"deadline", "70ms"}, {"cause", "much too late"}})).isEmpty());
-    CHECK(d.undoStack()->count() == count);
+    CHECK(d.session().history().count() == count);
 }
 
 TEST_CASE("editing at a non-zero playhead keeps the playhead and the creation time, and shows the outcome at once", "[document][params]") {
@@ -555,7 +555,7 @@ TEST_CASE("invalid parameters are refused with a reason that names the field, an
     REQUIRE(d.derive("root", "WithCancel", {}).isEmpty());
     REQUIRE(d.startTask("cancel", params({{"steps", QVariantList{params({{"op", "derive"}, {"kind", "WithTimeout"}, {"timeout", "5ms"}, {"id", "inner"}})}}})).isEmpty());
     const Scenario before = d.scenario();
-    const int count = d.undoStack()->count();
+    const std::size_t count = d.session().history().count();
 
     const QString soon = d.editParameters("timeout", params({{"timeout", "soon"}}));
     CHECK(soon.startsWith("timeout: "));
@@ -572,10 +572,10 @@ TEST_CASE("invalid parameters are refused with a reason that names the field, an
     CHECK(d.editParameters("inner", params({{"timeout", "1s"}})).contains("made by a task"));
     CHECK(d.editParameters("nosuch", params({{"timeout", "1s"}})).contains("nosuch"));
     CHECK(d.scenario() == before);
-    CHECK(d.undoStack()->count() == count);
+    CHECK(d.session().history().count() == count);
     // A deadline before the start is valid (Go takes any time.Time): one undo step, done at once.
     CHECK(d.editParameters("deadline", params({{"deadline", "-5ms"}})).isEmpty());
-    CHECK(d.undoStack()->count() == count + 1);
+    CHECK(d.session().history().count() == count + 1);
 
     // The menus learn which contexts have parameters to edit.
     CHECK(d.contextActions("timeout").value("hasParams").toBool());

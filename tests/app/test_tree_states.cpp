@@ -12,13 +12,38 @@
 #include <catch2/catch.hpp>
 
 #include <QDir>
+#include <map>
 #include <random>
 
 using namespace ctxscope;
 
 namespace {
 
-void requireSameAsFresh(Document& doc, const TreeScene& scene, bool hide)
+// Every role of every card, keyed by context id: what the cards show, text and colour.
+std::map<QString, QVariantList> cardsOf(const VisibleNodesModel& model)
+{
+    std::map<QString, QVariantList> out;
+    const auto roles = model.roleNames().keys();
+    for (int row = 0; row < model.rowCount(); ++row) {
+        QVariantList values;
+        for (int role : roles)
+            values << model.data(model.index(row), role);
+        out[model.data(model.index(row), VisibleNodesModel::ContextIdRole).toString()] = values;
+    }
+    return out;
+}
+
+VisibleNodesModel* everything(VisibleNodesModel& model, TreeScene& scene)
+{
+    model.setScene(&scene);
+    model.setLimit(1000000);
+    model.setViewport(QRectF(-1e7, -1e7, 2e7, 2e7));
+    return &model;
+}
+
+// requireSameAsFresh: the scene walked to this playhead, and the cards made from it, equal a
+// fresh scene's and its cards at the same playhead.
+void requireSameAsFresh(Document& doc, const TreeScene& scene, bool hide, const VisibleNodesModel* cards = nullptr)
 {
     TreeScene fresh;
     fresh.setHideOutcome(hide);
@@ -28,12 +53,30 @@ void requireSameAsFresh(Document& doc, const TreeScene& scene, bool hide)
         INFO("context " << doc.result().contexts[c].id << " after " << doc.playback().appliedEvents() << " events");
         REQUIRE(scene.state(c) == fresh.state(c));
     }
+    if (!cards)
+        return;
+    VisibleNodesModel freshCards;
+    everything(freshCards, fresh);
+    const auto walked = cardsOf(*cards), direct = cardsOf(freshCards);
+    REQUIRE(walked.size() == direct.size());
+    for (const auto& [id, values] : direct) {
+        INFO("card " << id.toStdString() << " after " << doc.playback().appliedEvents() << " events, at "
+                     << doc.timeText().toStdString());
+        REQUIRE(walked.count(id) == 1);
+        const QVariantList& w = walked.at(id);
+        for (int k = 0; k < values.size(); ++k) {
+            INFO("role " << k << ": " << w[k].toString().toStdString() << " vs " << values[k].toString().toStdString());
+            REQUIRE(w[k] == values[k]);
+        }
+    }
 }
 
 void randomWalk(Document& doc, std::uint32_t seed)
 {
     TreeScene scene;
     scene.setDocument(&doc);
+    VisibleNodesModel cardModel;
+    const VisibleNodesModel* cards = doc.result().contexts.size() <= 200 ? everything(cardModel, scene) : nullptr;
     std::mt19937 rng(seed);
     const int events = static_cast<int>(doc.result().events.size());
     std::uniform_int_distribution<int> any(0, events), small(-3, 3);
@@ -44,17 +87,18 @@ void randomWalk(Document& doc, std::uint32_t seed)
         case 2: doc.stepBack(); break;
         case 3: doc.seekTime(std::uniform_real_distribution<double>(0, doc.timelineEnd())(rng)); break;
         }
-        requireSameAsFresh(doc, scene, false);
+        requireSameAsFresh(doc, scene, false, cards);
         if (i == 30) {
             scene.setHideOutcome(true);
-            requireSameAsFresh(doc, scene, true);
+            requireSameAsFresh(doc, scene, true, cards);
             scene.setHideOutcome(false);
         }
     }
+    // End then Home (the stale "alive, 200ms left" / "at 200ms: deadline exceeded" card).
     doc.seekEnd();
-    requireSameAsFresh(doc, scene, false);
+    requireSameAsFresh(doc, scene, false, cards);
     doc.restart();
-    requireSameAsFresh(doc, scene, false);
+    requireSameAsFresh(doc, scene, false, cards);
 }
 
 } // namespace

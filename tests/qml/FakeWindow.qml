@@ -17,6 +17,9 @@ QtObject {
     property bool sideShown: true
     property bool studyShown: true
     property bool predictMode: false
+    property bool hideOutcome: false
+    property string selectedGoroutine: ""
+    property bool selectedGoroutineEditable: false
 
     function record(name) { root.calls = root.calls.concat([name]) }
     function newScenario() { record("newScenario") }
@@ -36,5 +39,11 @@ QtObject {
     function showExport(kind) { record("export " + kind) }
     function showSideTab(i) { record("side " + i) }
     function showStudyTab(i) { record("study " + i) }
+    function editGoroutine() { record("editGoroutine " + root.selectedGoroutine) }
+    function deleteGoroutine() { record("deleteGoroutine " + root.selectedGoroutine) }
+    function selectNextGoroutine() { record("nextGoroutine") }
+    function expectNow() { record("expectNow") }
+    function showExpectationDialog(i) { record("expectation " + i) }
+    function showSettings() { record("settings") }
     function setPredictMode(on) { root.predictMode = on; record("predict " + on) }
 }

@@ -10,10 +10,13 @@ TestCase {
     height: 300
     visible: true
 
+    ScenarioEditor { id: scenarioEditor }
+
     Component {
         id: editorComponent
         StepListEditor {
             id: editor
+            editor: scenarioEditor
             width: 680
             steps: [{ op: "work", duration: "100ms", watch: "done" }, { op: "fail", text: "boom" }]
             onEdited: (s) => editor.steps = s
@@ -24,7 +27,7 @@ TestCase {
         const e = createTemporaryObject(editorComponent, testCase)
         e.update(0, "duration", "250ms")
         compare(e.steps[0].duration, "250ms")
-        e.setOp(1, "await done")
+        e.setOp(1, "await")
         compare(e.steps[1].op, "await")
         e.move(1, -1)
         compare(e.steps[0].op, "await")
@@ -37,6 +40,7 @@ TestCase {
         id: nestedComponent
         StepListEditor {
             id: nestedEditor
+            editor: scenarioEditor
             width: 680
             steps: [{ op: "work", duration: "100ms", watch: "done" },
                     { op: "spawn", base: "worker", steps: [{ op: "work", duration: "50ms", watch: "done" }, { op: "log", text: "hi" }] }]
@@ -79,7 +83,11 @@ TestCase {
         deep.update(0, "duration", "soon")
         compare(e.steps[1].steps[1].steps[0].duration, "soon")
         compare(e.problems.length, 1)
-        verify(e.problems[0].indexOf("step 2.2.1: duration: ") === 0, e.problems[0])
+        verify(e.problems[0].indexOf("step 2.2.1: duration ") === 0, e.problems[0])
+        // The line under the step says the same, without the position.
+        const error = findChild(findChild(deep, "step 2.2.1"), "stepError")
+        verify(error.visible)
+        verify(error.text.indexOf("duration ") >= 0, error.text)
         verify(findChild(deep, "step 2.2.1") !== null)
         deep.update(0, "duration", "5ms")
         compare(e.problems.length, 0)
@@ -90,13 +98,17 @@ TestCase {
         const inner = nestedOf(e, 1)
         inner.setOp(0, "derive")
         compare(e.steps[1].steps[0].kind, "WithTimeout")
-        inner.setKind(0, "WithValue")
-        compare(e.steps[1].steps[0].base, "value")
+        inner.update(0, "kind", "WithValue")
+        compare(e.problems.length, 0)       // a fresh derive step holds a key for every kind
+        verify(findChild(findChild(inner, "step 2.1"), "keyField").visible)
         inner.update(0, "key", "")
         verify(e.problems[0].indexOf("step 2.1: derive: a WithValue needs a key") === 0, e.problems[0])
-        inner.setKind(0, "WithDeadline")
-        inner.update(0, "deadline", "-1s")
-        verify(e.problems[0].indexOf("step 2.1: deadline: ") === 0, e.problems[0])
+        inner.update(0, "kind", "WithDeadline")
+        verify(!findChild(findChild(inner, "step 2.1"), "keyField").visible)
+        inner.update(0, "deadline", "-1s")  // a deadline before the start is valid Go (spec)
+        compare(e.problems.length, 0)
+        inner.update(0, "deadline", "later")
+        verify(e.problems[0].indexOf("step 2.1: deadline ") === 0, e.problems[0])
     }
 
     function test_typingInANestedFieldKeepsTheFocus() {
@@ -132,3 +144,4 @@ TestCase {
         verify(findChild(findChild(inner, "step 2.2"), "downButton").activeFocus)
     }
 }
+

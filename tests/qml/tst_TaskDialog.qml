@@ -12,7 +12,8 @@ TestCase {
     visible: true
 
     Document { id: doc }
-    Component { id: dialogComponent; TaskDialog { document: doc } }
+    ScenarioEditor { id: scenarioEditor; document: doc }
+    Component { id: dialogComponent; TaskDialog { document: doc; editor: scenarioEditor } }
 
     // nestedOf returns the editor of the steps that step `index` (from 0) of e spawns.
     function nestedOf(e, index) {
@@ -88,5 +89,48 @@ TestCase {
         compare(task.steps[1].spawn.steps[0].work, "30ms")
         compare(task.steps[1].spawn.steps[1].log, "hello")
         verify(task.steps[2].spawn.steps[0].spawn !== undefined)
+    }
+
+    function test_editModeChangesAnExistingTaskAsOneUndoStep() {
+        const d = createTemporaryObject(dialogComponent, testCase)
+        d.start("cancel", false)
+        tryCompare(d, "opened", true)
+        const box = findChild(d, "presetBox")
+        box.currentIndex = 4                            // derive, two spawns, await children
+        box.activated(4)
+        d.accept()
+        tryCompare(d, "visible", false)
+        const id = JSON.parse(doc.serialized()).tasks[0].id
+        const before = doc.serialized()
+        verify(d.startEdit(id))
+        tryCompare(d, "opened", true)
+        verify(d.title.indexOf("Edit task") === 0, d.title)
+        verify(!findChild(d, "presetBox").visible)
+        compare(d.steps.length, 4)
+        compare(d.steps[1].op, "spawn")
+        // Unchanged, OK records nothing: the dialog gives back exactly the steps it was given.
+        d.accept()
+        tryCompare(d, "visible", false)
+        compare(doc.serialized(), before)
+        verify(d.startEdit(id))
+        tryCompare(d, "opened", true)
+        const editor = findChild(d, "stepEditor")
+        nestedOf(editor, 1).update(0, "duration", "75ms")
+        editor.move(3, -1)                              // await children before the second spawn
+        d.accept()
+        const task = JSON.parse(doc.serialized()).tasks[0]
+        compare(task.steps[1].spawn.steps[0].work, "75ms")
+        compare(task.steps[2].await, "children")
+        doc.undo()
+        compare(doc.serialized(), before)
+    }
+
+    function test_editModeRefusesATaskThatIsNotTopLevel() {
+        const d = createTemporaryObject(dialogComponent, testCase)
+        let failure = ""
+        d.failed.connect((e) => failure = e)
+        verify(!d.startEdit("nosuch"))
+        verify(failure.indexOf("nosuch") >= 0, failure)
+        verify(!d.visible)
     }
 }

@@ -5,6 +5,7 @@
 #include "ctxscope/scenario.h"
 
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <utility>
 #include <vector>
@@ -65,13 +66,34 @@ struct ListPatch {
     }
 };
 
+// The scenario's own settings, edited as one value (the settings dialog changes several at once).
+struct ScenarioSettings {
+    std::string name;
+    std::string description;
+    std::int64_t seed = 1;
+    CancelOrder cancelOrder = CancelOrder::Creation;
+    std::optional<Nanos> until;
+    bool operator==(const ScenarioSettings&) const = default;
+
+    static ScenarioSettings of(const Scenario& s) {
+        return {s.name, s.description, s.seed, s.cancelOrder, s.until};
+    }
+    void applyTo(Scenario& s) const {
+        s.name = name;
+        s.description = description;
+        s.seed = seed;
+        s.cancelOrder = cancelOrder;
+        s.until = until;
+    }
+};
+
 struct ScenarioPatch {
     ListPatch<ContextSpec> contexts;
     ListPatch<TaskSpec> tasks;
     ListPatch<AfterFuncSpec> afterFuncs;
     ListPatch<Action> actions;
     ListPatch<Expectation> expect;
-    std::optional<std::pair<std::string, std::string>> name; // before, after
+    std::optional<std::pair<ScenarioSettings, ScenarioSettings>> settings; // before, after
 
     bool empty() const;
     void apply(Scenario& s) const;

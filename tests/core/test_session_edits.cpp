@@ -1,6 +1,6 @@
 // ScenarioPatch and the click edits: applying then reverting gives back the same scenario, and
 // each edit changes exactly what it says.
-#include "scenarioedits.h"
+#include "ctxscope/session/edits.h"
 
 #include <catch2/catch.hpp>
 
@@ -53,7 +53,9 @@ TEST_CASE("a patch that removes, replaces and appends reverts to the original", 
     p.contexts.removed = {{1, original.contexts[1]}, {2, original.contexts[2]}};
     p.contexts.replaced.push_back({3, original.contexts[3], ctx("other", ContextKind::WithCancelCause, "root")});
     p.contexts.appended.push_back(ctx("new", ContextKind::WithCancel, "root"));
-    p.name = std::make_pair(std::string("sample"), std::string("renamed"));
+    ScenarioSettings renamed = ScenarioSettings::of(original);
+    renamed.name = "renamed";
+    p.settings = std::make_pair(ScenarioSettings::of(original), renamed);
     p.apply(s);
     REQUIRE(s.contexts.size() == 3);
     CHECK(s.contexts[0].id == "root");

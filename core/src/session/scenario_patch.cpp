@@ -1,10 +1,10 @@
-#include "scenariopatch.h"
+#include "ctxscope/session/scenario_patch.h"
 
 namespace ctxscope {
 
 bool ScenarioPatch::empty() const {
     return contexts.empty() && tasks.empty() && afterFuncs.empty() && actions.empty() &&
-           expect.empty() && !name;
+           expect.empty() && !settings;
 }
 
 void ScenarioPatch::apply(Scenario& s) const {
@@ -13,13 +13,13 @@ void ScenarioPatch::apply(Scenario& s) const {
     afterFuncs.apply(s.afterFuncs);
     actions.apply(s.actions);
     expect.apply(s.expect);
-    if (name)
-        s.name = name->second;
+    if (settings)
+        settings->second.applyTo(s);
 }
 
 void ScenarioPatch::revert(Scenario& s) const {
-    if (name)
-        s.name = name->first;
+    if (settings)
+        settings->first.applyTo(s);
     expect.revert(s.expect);
     actions.revert(s.actions);
     afterFuncs.revert(s.afterFuncs);

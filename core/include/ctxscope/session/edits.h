@@ -2,7 +2,7 @@
 // The edits a user makes by clicking, as functions from a Scenario to a ScenarioPatch. They
 // check what they can see locally (the parent exists, the kind has a cancel function); the
 // Document then validates the patched scenario as a whole before it accepts the edit.
-#include "scenariopatch.h"
+#include "ctxscope/session/scenario_patch.h"
 
 #include <optional>
 #include <string>
@@ -78,5 +78,47 @@ EditResult renameScenario(const Scenario& s, const std::string& name);
 // them, the actions aimed at them and the expectations about any of those. summary (if not
 // null) receives the counts, for the confirmation the user sees first.
 EditResult deleteContext(const Scenario& s, const std::string& ctxId, DeletionSummary* summary);
+
+// --- every other element of the format (issue #9) ----------------------------------------
+// Each returns a patch of exactly what changes; the Session validates the whole scenario before
+// it accepts one, with the loader's messages (validateScenario), so these check only what they
+// need to build the patch.
+
+// editSettings sets the scenario's name, description, seed, cancel_order and until at once.
+EditResult editSettings(const Scenario& s, const ScenarioSettings& after);
+// setContextAt changes when a scenario context is created (not earlier than its parent).
+EditResult setContextAt(const Scenario& s, const std::string& ctxId, Nanos at);
+// moveContext gives a scenario context (with its subtree) another parent of the scenario, not
+// one inside the subtree. The subtree moves to the end of the list, so parents stay listed first.
+EditResult moveContext(const Scenario& s, const std::string& ctxId, const std::string& newParent);
+
+// Top-level tasks and after-funcs ("goroutines"), by id. replace* keeps the position in the list;
+// the new spec may change everything, its id included.
+EditResult replaceTask(const Scenario& s, const std::string& taskId, TaskSpec after);
+EditResult replaceAfterFunc(const Scenario& s, const std::string& afId, AfterFuncSpec after);
+// deleteTask / deleteAfterFunc remove one with what only it declared: the actions aimed at its
+// after-funcs and the expectations about it or anything it spawned, derived or registered.
+EditResult deleteTask(const Scenario& s, const std::string& taskId, DeletionSummary* summary = nullptr);
+EditResult deleteAfterFunc(const Scenario& s, const std::string& afId, DeletionSummary* summary = nullptr);
+
+// Steps at any depth. A StepPath names a step inside a top-level task or after-func: path[0] is
+// the index in its steps; each further index goes into the goroutine that the step before it
+// spawns or registers (a `spawn` or `after_func` step). An insert path names the position the
+// new step will have (its last index may equal the list's size: append).
+using StepPath = std::vector<std::size_t>;
+EditResult insertStep(const Scenario& s, const std::string& ownerId, const StepPath& path, Step step);
+EditResult replaceStep(const Scenario& s, const std::string& ownerId, const StepPath& path, Step step);
+EditResult deleteStep(const Scenario& s, const std::string& ownerId, const StepPath& path);
+// moveStep moves the step at path to index `to` among its siblings (reordering).
+EditResult moveStep(const Scenario& s, const std::string& ownerId, const StepPath& path, std::size_t to);
+
+// Timed actions, by their index in the scenario's list.
+EditResult replaceAction(const Scenario& s, std::size_t index, Action after);
+EditResult deleteAction(const Scenario& s, std::size_t index);
+
+// Expectations, by index.
+EditResult addExpectation(const Scenario& s, Expectation e);
+EditResult replaceExpectation(const Scenario& s, std::size_t index, Expectation after);
+EditResult deleteExpectation(const Scenario& s, std::size_t index);
 
 } // namespace ctxscope::edits

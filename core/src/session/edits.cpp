@@ -1,6 +1,7 @@
-#include "scenarioedits.h"
+#include "ctxscope/session/edits.h"
 
 #include <algorithm>
+#include <optional>
 #include <unordered_set>
 
 namespace ctxscope::edits {
@@ -53,6 +54,34 @@ const ContextSpec* findContext(const Scenario& s, const std::string& id) {
         if (c.id == id)
             return &c;
     return nullptr;
+}
+
+// removeReferences removes the actions aimed at gone contexts or after-funcs and the
+// expectations about any gone subject: what deleting a context, task or after-func takes along.
+void removeReferences(const Scenario& s, const IdSet& goneContexts, const IdSet& goneTasks, ScenarioPatch& patch) {
+    for (std::size_t i = 0; i < s.actions.size(); ++i) {
+        const Action& a = s.actions[i];
+        const IdSet& pool = a.op == ActionOp::Cancel ? goneContexts : goneTasks;
+        if (pool.count(a.target))
+            patch.actions.removed.emplace_back(i, a);
+    }
+    for (std::size_t i = 0; i < s.expect.size(); ++i) {
+        const Expectation& e = s.expect[i];
+        bool gone = false;
+        switch (e.kind) {
+        case Expectation::Kind::Context: gone = goneContexts.count(e.subject) > 0; break;
+        case Expectation::Kind::Task:
+        case Expectation::Kind::AfterFunc: gone = goneTasks.count(e.subject) > 0; break;
+        case Expectation::Kind::Lookup: gone = goneTasks.count(e.task) > 0; break;
+        case Expectation::Kind::Lint:
+            gone = goneContexts.count(e.task) > 0 || goneTasks.count(e.task) > 0;
+            break;
+        case Expectation::Kind::NoLints:
+        case Expectation::Kind::Stopped: break;
+        }
+        if (gone)
+            patch.expect.removed.emplace_back(i, e);
+    }
 }
 
 EditResult failure(std::string message) {
@@ -228,10 +257,9 @@ EditResult editParams(const Scenario& s, const std::string& ctxId, const Context
 }
 
 EditResult renameScenario(const Scenario& s, const std::string& name) {
-    EditResult r;
-    if (name != s.name)
-        r.patch.name = std::make_pair(s.name, name);
-    return r;
+    ScenarioSettings after = ScenarioSettings::of(s);
+    after.name = name;
+    return editSettings(s, after);
 }
 
 EditResult deleteContext(const Scenario& s, const std::string& ctxId, DeletionSummary* summary) {
@@ -264,29 +292,7 @@ EditResult deleteContext(const Scenario& s, const std::string& ctxId, DeletionSu
         collectStepIds(a.steps, goneContexts, goneTasks);
         r.patch.afterFuncs.removed.emplace_back(i, a);
     }
-    for (std::size_t i = 0; i < s.actions.size(); ++i) {
-        const Action& a = s.actions[i];
-        const IdSet& pool = a.op == ActionOp::Cancel ? goneContexts : goneTasks;
-        if (pool.count(a.target))
-            r.patch.actions.removed.emplace_back(i, a);
-    }
-    for (std::size_t i = 0; i < s.expect.size(); ++i) {
-        const Expectation& e = s.expect[i];
-        bool gone = false;
-        switch (e.kind) {
-        case Expectation::Kind::Context: gone = goneContexts.count(e.subject) > 0; break;
-        case Expectation::Kind::Task:
-        case Expectation::Kind::AfterFunc: gone = goneTasks.count(e.subject) > 0; break;
-        case Expectation::Kind::Lookup: gone = goneTasks.count(e.task) > 0; break;
-        case Expectation::Kind::Lint:
-            gone = goneContexts.count(e.task) > 0 || goneTasks.count(e.task) > 0;
-            break;
-        case Expectation::Kind::NoLints:
-        case Expectation::Kind::Stopped: break;
-        }
-        if (gone)
-            r.patch.expect.removed.emplace_back(i, e);
-    }
+    removeReferences(s, goneContexts, goneTasks, r.patch);
     if (summary) {
         summary->contexts = r.patch.contexts.removed.size();
         summary->tasks = r.patch.tasks.removed.size();
@@ -294,6 +300,198 @@ EditResult deleteContext(const Scenario& s, const std::string& ctxId, DeletionSu
         summary->actions = r.patch.actions.removed.size();
         summary->expectations = r.patch.expect.removed.size();
     }
+    return r;
+}
+
+EditResult editSettings(const Scenario& s, const ScenarioSettings& after) {
+    if (after.until && *after.until < 0)
+        return failure("until: the run cannot stop before it starts");
+    EditResult r;
+    const ScenarioSettings before = ScenarioSettings::of(s);
+    if (after != before)
+        r.patch.settings = std::make_pair(before, after);
+    return r;
+}
+
+namespace {
+
+std::optional<std::size_t> contextIndex(const Scenario& s, const std::string& id) {
+    for (std::size_t i = 0; i < s.contexts.size(); ++i)
+        if (s.contexts[i].id == id)
+            return i;
+    return std::nullopt;
+}
+
+template <typename Spec>
+std::optional<std::size_t> indexById(const std::vector<Spec>& list, const std::string& id) {
+    for (std::size_t i = 0; i < list.size(); ++i)
+        if (list[i].id == id)
+            return i;
+    return std::nullopt;
+}
+
+} // namespace
+
+EditResult setContextAt(const Scenario& s, const std::string& ctxId, Nanos at) {
+    const auto i = contextIndex(s, ctxId);
+    if (!i)
+        return failure("only contexts of the scenario can be edited (\"" + ctxId + "\" is made by a task, or does not exist)");
+    if (at < 0)
+        return failure("at: a context cannot be created before the scenario starts");
+    ContextSpec after = s.contexts[*i];
+    after.at = at;
+    EditResult r;
+    r.id = ctxId;
+    if (after != s.contexts[*i])
+        r.patch.contexts.replaced.push_back({*i, s.contexts[*i], std::move(after)});
+    return r;
+}
+
+EditResult moveContext(const Scenario& s, const std::string& ctxId, const std::string& newParent) {
+    const auto i = contextIndex(s, ctxId);
+    if (!i)
+        return failure("only contexts of the scenario can be moved (\"" + ctxId + "\" is made by a task, or does not exist)");
+    if (isRoot(s.contexts[*i].kind))
+        return failure(std::string(contextKindName(s.contexts[*i].kind)) + " has no parent to change");
+    if (!contextIndex(s, newParent))
+        return failure("no context \"" + newParent + "\" to move under");
+    if (s.contexts[*i].parent == newParent)
+        return {};
+    // The subtree: parents are listed before their children, so one pass from i finds it.
+    IdSet subtree{ctxId};
+    std::vector<std::size_t> members{*i};
+    for (std::size_t k = *i + 1; k < s.contexts.size(); ++k)
+        if (!s.contexts[k].parent.empty() && subtree.count(s.contexts[k].parent)) {
+            subtree.insert(s.contexts[k].id);
+            members.push_back(k);
+        }
+    if (subtree.count(newParent))
+        return failure("\"" + newParent + "\" is inside \"" + ctxId + "\"'s subtree: a context cannot be its own ancestor");
+    EditResult r;
+    r.id = ctxId;
+    for (std::size_t k : members) {
+        r.patch.contexts.removed.emplace_back(k, s.contexts[k]);
+        ContextSpec moved = s.contexts[k];
+        if (k == *i)
+            moved.parent = newParent;
+        r.patch.contexts.appended.push_back(std::move(moved));
+    }
+    return r;
+}
+
+namespace {
+
+// Everything a goroutine declares, itself included: what goes when it goes.
+template <typename Spec>
+void declaredBy(const Spec& g, IdSet& contexts, IdSet& tasks) {
+    tasks.insert(g.id);
+    collectStepIds(g.steps, contexts, tasks);
+}
+
+template <typename Spec>
+EditResult replaceGoroutine(const std::vector<Spec>& list, ListPatch<Spec>& (*field)(ScenarioPatch&),
+                            const std::string& id, Spec after, const char* what) {
+    const auto i = indexById(list, id);
+    if (!i)
+        return failure(std::string("no ") + what + " \"" + id + "\" at the top level of the scenario");
+    after.at = std::max<Nanos>(after.at, 0);
+    EditResult r;
+    r.id = after.id;
+    if (!(after == list[*i]))
+        field(r.patch).replaced.push_back({*i, list[*i], std::move(after)});
+    return r;
+}
+
+ListPatch<TaskSpec>& tasksOf(ScenarioPatch& p) { return p.tasks; }
+ListPatch<AfterFuncSpec>& afterFuncsOf(ScenarioPatch& p) { return p.afterFuncs; }
+
+void summarize(const ScenarioPatch& p, DeletionSummary* summary) {
+    if (!summary)
+        return;
+    summary->contexts = p.contexts.removed.size();
+    summary->tasks = p.tasks.removed.size();
+    summary->afterFuncs = p.afterFuncs.removed.size();
+    summary->actions = p.actions.removed.size();
+    summary->expectations = p.expect.removed.size();
+}
+
+} // namespace
+
+EditResult replaceTask(const Scenario& s, const std::string& taskId, TaskSpec after) {
+    return replaceGoroutine(s.tasks, &tasksOf, taskId, std::move(after), "task");
+}
+
+EditResult replaceAfterFunc(const Scenario& s, const std::string& afId, AfterFuncSpec after) {
+    return replaceGoroutine(s.afterFuncs, &afterFuncsOf, afId, std::move(after), "after-func");
+}
+
+EditResult deleteTask(const Scenario& s, const std::string& taskId, DeletionSummary* summary) {
+    const auto i = indexById(s.tasks, taskId);
+    if (!i)
+        return failure("no task \"" + taskId + "\" at the top level of the scenario (a spawned one is deleted with its spawn step)");
+    EditResult r;
+    IdSet contexts, tasks;
+    declaredBy(s.tasks[*i], contexts, tasks);
+    r.patch.tasks.removed.emplace_back(*i, s.tasks[*i]);
+    removeReferences(s, contexts, tasks, r.patch);
+    summarize(r.patch, summary);
+    return r;
+}
+
+EditResult deleteAfterFunc(const Scenario& s, const std::string& afId, DeletionSummary* summary) {
+    const auto i = indexById(s.afterFuncs, afId);
+    if (!i)
+        return failure("no after-func \"" + afId + "\" at the top level of the scenario (one a task registers is deleted with its step)");
+    EditResult r;
+    IdSet contexts, tasks;
+    declaredBy(s.afterFuncs[*i], contexts, tasks);
+    r.patch.afterFuncs.removed.emplace_back(*i, s.afterFuncs[*i]);
+    removeReferences(s, contexts, tasks, r.patch);
+    summarize(r.patch, summary);
+    return r;
+}
+
+EditResult replaceAction(const Scenario& s, std::size_t index, Action after) {
+    if (index >= s.actions.size())
+        return failure("no timed action #" + std::to_string(index + 1));
+    if (after.at < 0)
+        return failure("at: an action cannot happen before the scenario starts");
+    if (after.op != ActionOp::Cancel)
+        after.cause.reset();
+    EditResult r;
+    if (!(after == s.actions[index]))
+        r.patch.actions.replaced.push_back({index, s.actions[index], std::move(after)});
+    return r;
+}
+
+EditResult deleteAction(const Scenario& s, std::size_t index) {
+    if (index >= s.actions.size())
+        return failure("no timed action #" + std::to_string(index + 1));
+    EditResult r;
+    r.patch.actions.removed.emplace_back(index, s.actions[index]);
+    return r;
+}
+
+EditResult addExpectation(const Scenario&, Expectation e) {
+    EditResult r;
+    r.patch.expect.appended.push_back(std::move(e));
+    return r;
+}
+
+EditResult replaceExpectation(const Scenario& s, std::size_t index, Expectation after) {
+    if (index >= s.expect.size())
+        return failure("no expectation #" + std::to_string(index + 1));
+    EditResult r;
+    if (!(after == s.expect[index]))
+        r.patch.expect.replaced.push_back({index, s.expect[index], std::move(after)});
+    return r;
+}
+
+EditResult deleteExpectation(const Scenario& s, std::size_t index) {
+    if (index >= s.expect.size())
+        return failure("no expectation #" + std::to_string(index + 1));
+    EditResult r;
+    r.patch.expect.removed.emplace_back(index, s.expect[index]);
     return r;
 }
 

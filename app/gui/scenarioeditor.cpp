@@ -1,0 +1,522 @@
+#include "scenarioeditor.h"
+
+#include "eventtext.h"
+#include "taskbuilder.h"
+
+#include "ctxscope/validate.h"
+
+#include <algorithm>
+#include <unordered_set>
+
+namespace ctxscope {
+namespace {
+
+QString qs(const std::string& s) { return QString::fromStdString(s); }
+std::string ss(const QString& s) { return s.toStdString(); }
+
+std::optional<Nanos> readDuration(const QString& what, const QString& text, QString* error) {
+    const DurationParse p = parseDuration(text.trimmed().toStdString());
+    if (!p.value)
+        *error = QStringLiteral("%1: %2").arg(what, qs(p.error));
+    return p.value;
+}
+
+const char* const kExpectationKinds[] = {"context", "task", "after_func", "lookup", "lint", "no_lints", "stopped"};
+
+std::optional<Expectation::Kind> expectationKind(const QString& name) {
+    for (int i = 0; i < 7; ++i)
+        if (name == QLatin1String(kExpectationKinds[i]))
+            return static_cast<Expectation::Kind>(i);
+    return std::nullopt;
+}
+
+// The JSON type of a typed expectation value: the words null/true/false, a number for a lookup's
+// value, otherwise the text. The validator then says whether the field takes that type.
+Scalar typedScalar(const QString& name, const QString& text) {
+    const QString t = text.trimmed();
+    if (t == QLatin1String("null") || t.isEmpty())
+        return Scalar::null();
+    if (t == QLatin1String("true") || t == QLatin1String("false"))
+        return Scalar::boolean(t == QLatin1String("true"));
+    if (name == QLatin1String("value")) {
+        QString ignored;
+        if (auto n = scalarFromText(t, QStringLiteral("number"), &ignored))
+            return *n;
+    }
+    return Scalar::string(text.toStdString());
+}
+
+QString scalarText(const Scalar& v) {
+    switch (v.type) {
+    case Scalar::Type::Null: return QStringLiteral("null");
+    case Scalar::Type::String: return QStringLiteral("\"%1\"").arg(qs(v.text));
+    default: return qs(v.text);
+    }
+}
+
+// Hands out ids no part of the scenario uses, remembering the ones already given.
+struct IdSource {
+    const Scenario& scenario;
+    std::unordered_set<std::string> given;
+    std::string next(const std::string& base, bool context) {
+        std::string id = context ? edits::uniqueContextId(scenario, base) : edits::uniqueTaskId(scenario, base);
+        for (int n = 2; given.count(id); ++n)
+            id = context ? edits::uniqueContextId(scenario, base + std::to_string(n))
+                         : edits::uniqueTaskId(scenario, base + std::to_string(n));
+        given.insert(id);
+        return id;
+    }
+};
+
+} // namespace
+
+QString expectationText(const Expectation& e) {
+    using K = Expectation::Kind;
+    QString head;
+    switch (e.kind) {
+    case K::Context: head = QStringLiteral("context %1").arg(qs(e.subject)); break;
+    case K::Task: head = QStringLiteral("task %1").arg(qs(e.subject)); break;
+    case K::AfterFunc: head = QStringLiteral("after-func %1").arg(qs(e.subject)); break;
+    case K::Lookup: head = QStringLiteral("lookup %1 by %2").arg(qs(e.subject), qs(e.task)); break;
+    case K::Lint:
+        return e.task.empty() ? QStringLiteral("lint %1").arg(qs(e.subject))
+                              : QStringLiteral("lint %1 on %2").arg(qs(e.subject), qs(e.task));
+    case K::NoLints: return QStringLiteral("no lints");
+    case K::Stopped: return QStringLiteral("the run stops: %1").arg(qs(e.subject));
+    }
+    QStringList fields;
+    for (const auto& [name, value] : e.fields)
+        fields << QStringLiteral("%1 = %2").arg(qs(name), scalarText(value));
+    return fields.isEmpty() ? head : head + QStringLiteral(": ") + fields.join(QStringLiteral(", "));
+}
+
+ScenarioEditor::ScenarioEditor(QObject* parent) : QObject(parent) {}
+
+void ScenarioEditor::setDocument(Document* d) {
+    if (d == m_document)
+        return;
+    if (m_document)
+        disconnect(m_document, nullptr, this, nullptr);
+    m_document = d;
+    if (m_document) {
+        connect(m_document, &Document::simulated, this, &ScenarioEditor::changed);
+        connect(m_document, &Document::undoStateChanged, this, &ScenarioEditor::changed);
+    }
+    Q_EMIT documentChanged();
+    Q_EMIT changed();
+}
+
+QString ScenarioEditor::apply(const QString& text, const edits::EditResult& edit) {
+    if (!m_document)
+        return QStringLiteral("no document");
+    QString error;
+    m_document->applyEdit(text, edit, &error);
+    return error;
+}
+
+// --- lists ---------------------------------------------------------------------------------
+
+QVariantList ScenarioEditor::actions() const {
+    QVariantList out;
+    if (!m_document)
+        return out;
+    const Scenario& s = m_document->editedScenario();
+    for (std::size_t i = 0; i < s.actions.size(); ++i) {
+        const Action& a = s.actions[i];
+        const bool cancel = a.op == ActionOp::Cancel;
+        bool takesCause = false;
+        for (const ContextSpec& c : s.contexts)
+            takesCause = takesCause || (c.id == a.target && c.kind == ContextKind::WithCancelCause);
+        QString text = (cancel ? QStringLiteral("cancel %1") : QStringLiteral("stop %1")).arg(qs(a.target));
+        if (a.cause)
+            text += QStringLiteral(" (cause \"%1\")").arg(qs(*a.cause));
+        out << QVariantMap{{QStringLiteral("index"), static_cast<int>(i)},
+                           {QStringLiteral("at"), durationText(a.at)},
+                           {QStringLiteral("atNanos"), static_cast<double>(a.at)},
+                           {QStringLiteral("text"), text},
+                           {QStringLiteral("op"), cancel ? QStringLiteral("cancel") : QStringLiteral("stop")},
+                           {QStringLiteral("target"), qs(a.target)},
+                           {QStringLiteral("cause"), a.cause ? qs(*a.cause) : QString()},
+                           {QStringLiteral("takesCause"), takesCause}};
+    }
+    return out;
+}
+
+QVariantList ScenarioEditor::expectations() const {
+    QVariantList out;
+    if (!m_document)
+        return out;
+    const Scenario& s = m_document->editedScenario();
+    for (std::size_t i = 0; i < s.expect.size(); ++i)
+        out << QVariantMap{{QStringLiteral("index"), static_cast<int>(i)},
+                           {QStringLiteral("text"), expectationText(s.expect[i])},
+                           {QStringLiteral("kind"), QString::fromLatin1(kExpectationKinds[static_cast<int>(s.expect[i].kind)])}};
+    return out;
+}
+
+QStringList ScenarioEditor::stepOps() const {
+    return {QStringLiteral("work"),  QStringLiteral("await"),  QStringLiteral("derive"),
+            QStringLiteral("spawn"), QStringLiteral("cancel"), QStringLiteral("value"),
+            QStringLiteral("after_func"), QStringLiteral("stop_after_func"), QStringLiteral("log"),
+            QStringLiteral("fail")};
+}
+
+QStringList ScenarioEditor::expectationKinds() const {
+    QStringList out;
+    for (const char* k : kExpectationKinds)
+        out << QString::fromLatin1(k);
+    return out;
+}
+
+QStringList ScenarioEditor::deriveKinds() const {
+    QStringList out;
+    for (int k = static_cast<int>(ContextKind::WithCancel); k <= static_cast<int>(ContextKind::WithoutCancel); ++k)
+        out << QString::fromLatin1(contextKindName(static_cast<ContextKind>(k)));
+    return out;
+}
+
+// --- tasks and after-funcs ------------------------------------------------------------------
+
+QVariantMap ScenarioEditor::goroutine(const QString& id) const {
+    if (m_document) {
+        const Scenario& s = m_document->editedScenario();
+        const std::string want = ss(id);
+        const auto describe = [&](const auto& g, bool afterFunc) {
+            return QVariantMap{{QStringLiteral("ok"), true},
+                               {QStringLiteral("afterFunc"), afterFunc},
+                               {QStringLiteral("id"), qs(g.id)},
+                               {QStringLiteral("label"), qs(g.label)},
+                               {QStringLiteral("context"), qs(g.context)},
+                               {QStringLiteral("at"), durationText(g.at)},
+                               {QStringLiteral("steps"), stepsToVariant(g.steps)}};
+        };
+        for (const TaskSpec& t : s.tasks)
+            if (t.id == want)
+                return describe(t, false);
+        for (const AfterFuncSpec& a : s.afterFuncs)
+            if (a.id == want)
+                return describe(a, true);
+    }
+    return {{QStringLiteral("ok"), false},
+            {QStringLiteral("error"),
+             QStringLiteral("\"%1\" is not a task or after-func of the scenario: one that a step spawns or "
+                            "registers is edited in its owner's steps").arg(id)}};
+}
+
+QString ScenarioEditor::editGoroutine(const QString& id, const QVariantMap& spec) {
+    const QVariantMap current = goroutine(id);
+    if (!current.value(QStringLiteral("ok")).toBool())
+        return current.value(QStringLiteral("error")).toString();
+    const Scenario& s = m_document->editedScenario();
+    QString error;
+    const auto at = readDuration(QStringLiteral("at"), spec.value(QStringLiteral("at"), current.value(QStringLiteral("at"))).toString(), &error);
+    if (!at)
+        return error;
+    IdSource ids{s, {}};
+    TaskBuilder builder;
+    builder.freshTaskId = [&](const std::string& base) { return ids.next(base, false); };
+    builder.freshContextId = [&](const std::string& base) { return ids.next(base, true); };
+    auto steps = builder.steps(spec.value(QStringLiteral("steps")).toList(), &error);
+    if (!steps)
+        return error;
+    const auto fill = [&](auto& g) {
+        g.id = ss(spec.value(QStringLiteral("id"), id).toString().trimmed());
+        g.label = ss(spec.value(QStringLiteral("label")).toString());
+        g.context = ss(spec.value(QStringLiteral("context"), current.value(QStringLiteral("context"))).toString().trimmed());
+        g.at = *at;
+        g.steps = std::move(*steps);
+    };
+    if (current.value(QStringLiteral("afterFunc")).toBool()) {
+        AfterFuncSpec a;
+        fill(a);
+        return apply(tr("Edit after-func %1").arg(id), edits::replaceAfterFunc(s, ss(id), std::move(a)));
+    }
+    TaskSpec t;
+    fill(t);
+    return apply(tr("Edit task %1").arg(id), edits::replaceTask(s, ss(id), std::move(t)));
+}
+
+QVariantMap ScenarioEditor::goroutineDeletion(const QString& id) const {
+    QVariantMap out{{QStringLiteral("ok"), false}};
+    const QVariantMap current = goroutine(id);
+    if (!current.value(QStringLiteral("ok")).toBool()) {
+        out[QStringLiteral("error")] = current.value(QStringLiteral("error"));
+        return out;
+    }
+    edits::DeletionSummary summary;
+    const Scenario& s = m_document->editedScenario();
+    const edits::EditResult r = current.value(QStringLiteral("afterFunc")).toBool()
+                                    ? edits::deleteAfterFunc(s, ss(id), &summary)
+                                    : edits::deleteTask(s, ss(id), &summary);
+    out[QStringLiteral("ok")] = r.error.empty();
+    out[QStringLiteral("error")] = qs(r.error);
+    out[QStringLiteral("actions")] = static_cast<int>(summary.actions);
+    out[QStringLiteral("expectations")] = static_cast<int>(summary.expectations);
+    return out;
+}
+
+QString ScenarioEditor::deleteGoroutine(const QString& id) {
+    const QVariantMap current = goroutine(id);
+    if (!current.value(QStringLiteral("ok")).toBool())
+        return current.value(QStringLiteral("error")).toString();
+    const Scenario& s = m_document->editedScenario();
+    if (current.value(QStringLiteral("afterFunc")).toBool())
+        return apply(tr("Delete after-func %1").arg(id), edits::deleteAfterFunc(s, ss(id)));
+    return apply(tr("Delete task %1").arg(id), edits::deleteTask(s, ss(id)));
+}
+
+// --- steps -----------------------------------------------------------------------------------
+
+QVariantMap ScenarioEditor::freshStep(const QString& op) const {
+    Step s;
+    if (op == QLatin1String("work")) {
+        s.op = StepOp::Work;
+        s.duration = 100 * kMillisecond;
+    } else if (op == QLatin1String("await")) {
+        s.op = StepOp::Await;
+    } else if (op == QLatin1String("derive")) {
+        s.op = StepOp::Derive;
+        ContextSpec c;
+        c.kind = ContextKind::WithTimeout;
+        c.timeout = 100 * kMillisecond;
+        s.derive.push_back(c);
+    } else if (op == QLatin1String("spawn") || op == QLatin1String("after_func")) {
+        Step inner;
+        inner.op = StepOp::Work;
+        inner.duration = 50 * kMillisecond;
+        if (op == QLatin1String("spawn")) {
+            s.op = StepOp::Spawn;
+            s.spawn.push_back(TaskSpec{{}, {}, 0, {}, {inner}});
+        } else {
+            s.op = StepOp::AfterFunc;
+            inner.op = StepOp::Log;
+            inner.text = "cleaning up";
+            s.afterFunc.push_back(AfterFuncSpec{{}, {}, 0, {}, {inner}});
+        }
+    } else if (op == QLatin1String("cancel")) {
+        s.op = StepOp::Cancel;
+    } else if (op == QLatin1String("stop_after_func")) {
+        s.op = StepOp::StopAfterFunc;
+    } else if (op == QLatin1String("value")) {
+        s.op = StepOp::Value;
+        s.text = "requestID";
+    } else if (op == QLatin1String("fail")) {
+        s.op = StepOp::Fail;
+        s.text = "something broke";
+    } else {
+        s.op = StepOp::Log;
+        s.text = "hello";
+    }
+    QVariantMap m = stepsToVariant({s}).front().toMap();
+    // A derive's defaults for every kind the user may switch to, so no field ever shows empty.
+    if (s.op == StepOp::Derive) {
+        m[QStringLiteral("deadline")] = QStringLiteral("300ms");
+        m[QStringLiteral("cause")] = QStringLiteral("budget exhausted");
+        m[QStringLiteral("key")] = QStringLiteral("requestID");
+        m[QStringLiteral("value")] = QStringLiteral("r-1");
+        m[QStringLiteral("valueType")] = QStringLiteral("string");
+    }
+    return m;
+}
+
+QString ScenarioEditor::stepsProblem(const QVariantList& steps) const {
+    TaskBuilder builder; // ids are not needed to find a problem: empty ones stay empty
+    QString error;
+    if (!builder.steps(steps, &error))
+        return error.isEmpty() ? QStringLiteral("the steps could not be read") : error;
+    return {};
+}
+
+QString ScenarioEditor::stepProblem(const QVariantMap& step) const {
+    QVariantMap alone = step;
+    if (alone.contains(QStringLiteral("steps")))
+        alone[QStringLiteral("steps")] = QVariantList(); // its own steps have their own lines
+    const QString problem = stepsProblem({alone});
+    const QString position = QStringLiteral("step 1: ");
+    return problem.startsWith(position) ? problem.mid(position.size()) : problem;
+}
+
+QVariantMap ScenarioEditor::stepFields(const QVariantMap& step) const {
+    const QString op = step.value(QStringLiteral("op")).toString();
+    const auto kind = parseContextKind(ss(step.value(QStringLiteral("kind")).toString()));
+    const bool derive = op == QLatin1String("derive") && kind;
+    return {{QStringLiteral("duration"), op == QLatin1String("work")},
+            {QStringLiteral("watch"), op == QLatin1String("work")},
+            {QStringLiteral("poll"), op == QLatin1String("work") && step.value(QStringLiteral("watch")).toString() == QLatin1String("poll")},
+            {QStringLiteral("what"), op == QLatin1String("await")},
+            {QStringLiteral("ids"), op == QLatin1String("await") && step.value(QStringLiteral("what")).toString() == QLatin1String("list")},
+            {QStringLiteral("kind"), derive},
+            {QStringLiteral("timeout"), derive && isTimeoutKind(*kind)},
+            {QStringLiteral("deadline"), derive && isDeadlineKind(*kind)},
+            {QStringLiteral("cause"), (derive && isCauseDeadlineKind(*kind)) || op == QLatin1String("cancel")},
+            {QStringLiteral("key"), (derive && *kind == ContextKind::WithValue) || op == QLatin1String("value")},
+            {QStringLiteral("value"), derive && *kind == ContextKind::WithValue},
+            {QStringLiteral("text"), op == QLatin1String("log") || op == QLatin1String("fail")},
+            {QStringLiteral("target"), op == QLatin1String("cancel") || op == QLatin1String("stop_after_func")},
+            {QStringLiteral("steps"), op == QLatin1String("spawn") || op == QLatin1String("after_func")}};
+}
+
+// --- timed actions -----------------------------------------------------------------------------
+
+QString ScenarioEditor::editAction(int index, const QString& at, const QString& cause) {
+    if (!m_document)
+        return QStringLiteral("no document");
+    const Scenario& s = m_document->editedScenario();
+    if (index < 0 || static_cast<std::size_t>(index) >= s.actions.size())
+        return QStringLiteral("no timed action #%1").arg(index + 1);
+    QString error;
+    const auto t = readDuration(QStringLiteral("at"), at, &error);
+    if (!t)
+        return error;
+    Action a = s.actions[static_cast<std::size_t>(index)];
+    a.at = *t;
+    if (a.op == ActionOp::Cancel) {
+        if (cause.isEmpty())
+            a.cause.reset();
+        else
+            a.cause = ss(cause);
+    }
+    return apply(tr("Edit action at %1").arg(durationText(*t)), edits::replaceAction(s, static_cast<std::size_t>(index), a));
+}
+
+QString ScenarioEditor::deleteAction(int index) {
+    if (!m_document)
+        return QStringLiteral("no document");
+    if (index < 0)
+        return QStringLiteral("no timed action #%1").arg(index + 1);
+    return apply(tr("Delete action"), edits::deleteAction(m_document->editedScenario(), static_cast<std::size_t>(index)));
+}
+
+// --- expectations -------------------------------------------------------------------------------
+
+QVariantMap ScenarioEditor::expectation(int index) const {
+    if (!m_document || index < 0 || static_cast<std::size_t>(index) >= m_document->editedScenario().expect.size())
+        return {{QStringLiteral("ok"), false}, {QStringLiteral("error"), QStringLiteral("no expectation #%1").arg(index + 1)}};
+    const Expectation& e = m_document->editedScenario().expect[static_cast<std::size_t>(index)];
+    QVariantList fields;
+    for (const auto& [name, value] : e.fields)
+        fields << QVariantMap{{QStringLiteral("name"), qs(name)},
+                              {QStringLiteral("value"), value.type == Scalar::Type::Null ? QStringLiteral("null") : qs(value.text)}};
+    return {{QStringLiteral("ok"), true},
+            {QStringLiteral("kind"), QString::fromLatin1(kExpectationKinds[static_cast<int>(e.kind)])},
+            {QStringLiteral("subject"), qs(e.subject)},
+            {QStringLiteral("task"), qs(e.task)},
+            {QStringLiteral("fields"), fields}};
+}
+
+QStringList ScenarioEditor::expectationFields(const QString& kind) const {
+    QStringList out;
+    if (const auto k = expectationKind(kind))
+        for (std::string_view f : expectationFieldNames(*k))
+            out << QString::fromLatin1(f.data(), static_cast<qsizetype>(f.size()));
+    return out;
+}
+
+namespace {
+
+std::optional<Expectation> readExpectation(const QVariantMap& m, QString* error) {
+    const auto kind = expectationKind(m.value(QStringLiteral("kind")).toString());
+    if (!kind) {
+        *error = QStringLiteral("kind: one of context, task, after_func, lookup, lint, no_lints, stopped");
+        return std::nullopt;
+    }
+    Expectation e;
+    e.kind = *kind;
+    e.subject = ss(m.value(QStringLiteral("subject")).toString().trimmed());
+    e.task = ss(m.value(QStringLiteral("task")).toString().trimmed());
+    if (e.kind == Expectation::Kind::NoLints)
+        e.subject = "true";
+    for (const QVariant& f : m.value(QStringLiteral("fields")).toList()) {
+        const QVariantMap fm = f.toMap();
+        const QString name = fm.value(QStringLiteral("name")).toString().trimmed();
+        if (name.isEmpty())
+            continue;
+        e.fields.emplace_back(ss(name), typedScalar(name, fm.value(QStringLiteral("value")).toString()));
+    }
+    return e;
+}
+
+} // namespace
+
+QString ScenarioEditor::addExpectation(const QVariantMap& m) {
+    if (!m_document)
+        return QStringLiteral("no document");
+    QString error;
+    auto e = readExpectation(m, &error);
+    if (!e)
+        return error;
+    return apply(tr("Add expectation"), edits::addExpectation(m_document->editedScenario(), std::move(*e)));
+}
+
+QString ScenarioEditor::editExpectation(int index, const QVariantMap& m) {
+    if (!m_document)
+        return QStringLiteral("no document");
+    if (index < 0)
+        return QStringLiteral("no expectation #%1").arg(index + 1);
+    QString error;
+    auto e = readExpectation(m, &error);
+    if (!e)
+        return error;
+    return apply(tr("Edit expectation"), edits::replaceExpectation(m_document->editedScenario(), static_cast<std::size_t>(index), std::move(*e)));
+}
+
+QString ScenarioEditor::deleteExpectation(int index) {
+    if (!m_document)
+        return QStringLiteral("no document");
+    if (index < 0)
+        return QStringLiteral("no expectation #%1").arg(index + 1);
+    return apply(tr("Delete expectation"), edits::deleteExpectation(m_document->editedScenario(), static_cast<std::size_t>(index)));
+}
+
+QString ScenarioEditor::addExpectationNow(const QString& kind, const QString& id) {
+    if (!m_document)
+        return QStringLiteral("no document");
+    Selection sel;
+    sel.id = ss(id);
+    sel.kind = kind == QLatin1String("context")      ? Selection::Kind::Context
+               : kind == QLatin1String("task")       ? Selection::Kind::Task
+               : kind == QLatin1String("after_func") ? Selection::Kind::AfterFunc
+                                                     : Selection::Kind::None;
+    const auto e = expectationAt(sel, m_document->result(), m_document->playback());
+    if (!e)
+        return QStringLiteral("nothing called \"%1\" to write an expectation about").arg(id);
+    return apply(tr("Expect %1 as at %2").arg(id, m_document->timeText()), edits::addExpectation(m_document->editedScenario(), *e));
+}
+
+// --- settings -----------------------------------------------------------------------------------
+
+QVariantMap ScenarioEditor::settings() const {
+    if (!m_document)
+        return {};
+    const Scenario& s = m_document->editedScenario();
+    return {{QStringLiteral("name"), qs(s.name)},
+            {QStringLiteral("description"), qs(s.description)},
+            {QStringLiteral("seed"), QString::number(s.seed)},
+            {QStringLiteral("cancelOrder"), s.cancelOrder == CancelOrder::Random ? QStringLiteral("random") : QStringLiteral("creation")},
+            {QStringLiteral("until"), s.until ? durationText(*s.until) : QString()}};
+}
+
+QString ScenarioEditor::editSettings(const QVariantMap& m) {
+    if (!m_document)
+        return QStringLiteral("no document");
+    ScenarioSettings st;
+    st.name = ss(m.value(QStringLiteral("name")).toString());
+    st.description = ss(m.value(QStringLiteral("description")).toString());
+    bool ok = false;
+    st.seed = m.value(QStringLiteral("seed")).toString().trimmed().toLongLong(&ok);
+    if (!ok)
+        return QStringLiteral("seed: a whole number, such as 1");
+    st.cancelOrder = m.value(QStringLiteral("cancelOrder")).toString() == QLatin1String("random") ? CancelOrder::Random
+                                                                                                 : CancelOrder::Creation;
+    const QString until = m.value(QStringLiteral("until")).toString().trimmed();
+    if (!until.isEmpty()) {
+        QString error;
+        const auto t = readDuration(QStringLiteral("until"), until, &error);
+        if (!t)
+            return error;
+        st.until = *t;
+    }
+    return apply(tr("Scenario settings"), edits::editSettings(m_document->editedScenario(), st));
+}
+
+} // namespace ctxscope

@@ -1,0 +1,98 @@
+#pragma once
+// ScenarioEditor: the QML face of the session's typed edits for every element that is not a
+// context (those are Document's): tasks and after-funcs with their steps at any depth, timed
+// actions, expectations and the scenario's settings. It converts what QML holds (maps of
+// strings, as typed) into the core's types and hands each edit to the Document, which checks
+// it once in the core (Session::check) and records it as one undo step. No rule lives here
+// beyond reading the text a user typed.
+#include "document.h"
+
+#include <QObject>
+#include <QPointer>
+#include <QVariantList>
+#include <QVariantMap>
+#include <QtQml/qqmlregistration.h>
+
+namespace ctxscope {
+
+class ScenarioEditor : public QObject {
+    Q_OBJECT
+    QML_ELEMENT
+    Q_PROPERTY(ctxscope::Document* document READ document WRITE setDocument NOTIFY documentChanged)
+    // The scenario's timed actions and expectations as rows for the lists, in file order:
+    // actions [{index, at, atNanos, text, op, target, cause, takesCause}], expectations
+    // [{index, text, kind}]. They change whenever the scenario does.
+    Q_PROPERTY(QVariantList actions READ actions NOTIFY changed)
+    Q_PROPERTY(QVariantList expectations READ expectations NOTIFY changed)
+    // The step editor's vocabulary: the operations a step may have and the kinds a derive step
+    // may make, spelled as the dialogs show them.
+    Q_PROPERTY(QStringList stepOps READ stepOps CONSTANT)
+    Q_PROPERTY(QStringList deriveKinds READ deriveKinds CONSTANT)
+    // What an expectation may be about, as the format spells it.
+    Q_PROPERTY(QStringList expectationKinds READ expectationKinds CONSTANT)
+
+public:
+    explicit ScenarioEditor(QObject* parent = nullptr);
+
+    Document* document() const { return m_document; }
+    void setDocument(Document* d);
+    QVariantList actions() const;
+    QVariantList expectations() const;
+    QStringList stepOps() const;
+    QStringList deriveKinds() const;
+    QStringList expectationKinds() const;
+
+    // --- tasks and after-funcs (top-level ones; those in steps are edited through their owner)
+    // goroutine gives {ok, afterFunc (bool), id, label, context, at, steps} for the dialog, or
+    // {ok: false, error}.
+    Q_INVOKABLE QVariantMap goroutine(const QString& id) const;
+    // editGoroutine replaces it with what the dialog holds (id, label, context, at, steps).
+    Q_INVOKABLE QString editGoroutine(const QString& id, const QVariantMap& spec);
+    // deletionSummary counts what deleting it takes along: {ok, error, actions, expectations}.
+    Q_INVOKABLE QVariantMap goroutineDeletion(const QString& id) const;
+    Q_INVOKABLE QString deleteGoroutine(const QString& id);
+
+    // --- steps: a fresh step of an operation, and the first problem in a list ("" if none),
+    // both as TaskBuilder reads them.
+    Q_INVOKABLE QVariantMap freshStep(const QString& op) const;
+    Q_INVOKABLE QString stepsProblem(const QVariantList& steps) const;
+    // stepProblem: what is wrong with one step itself (not the steps it spawns), without a
+    // position ("duration: ..."), for the line under it; "" if nothing.
+    Q_INVOKABLE QString stepProblem(const QVariantMap& step) const;
+    // Which fields a step of this op (and derive kind / watch) shows: {duration, watch, poll,
+    // kind, timeout, deadline, cause, key, value, text, target, ids, steps} as booleans.
+    Q_INVOKABLE QVariantMap stepFields(const QVariantMap& step) const;
+
+    // --- timed actions
+    Q_INVOKABLE QString editAction(int index, const QString& at, const QString& cause);
+    Q_INVOKABLE QString deleteAction(int index);
+
+    // --- expectations: {kind: "context"|"task"|"after_func"|..., subject, task, fields:
+    // [{name, value}]} where a value is typed text ("null", "true", "250ms", "context canceled").
+    Q_INVOKABLE QVariantMap expectation(int index) const;
+    Q_INVOKABLE QStringList expectationFields(const QString& kind) const;
+    Q_INVOKABLE QString addExpectation(const QVariantMap& e);
+    Q_INVOKABLE QString editExpectation(int index, const QVariantMap& e);
+    Q_INVOKABLE QString deleteExpectation(int index);
+    // addExpectationNow writes down the state of a context, task or after-func at the playhead.
+    Q_INVOKABLE QString addExpectationNow(const QString& kind, const QString& id);
+
+    // --- settings: {name, description, seed, cancelOrder: "creation"|"random", until: "" or a
+    // duration}.
+    Q_INVOKABLE QVariantMap settings() const;
+    Q_INVOKABLE QString editSettings(const QVariantMap& s);
+
+Q_SIGNALS:
+    void documentChanged();
+    void changed();
+
+private:
+    QString apply(const QString& text, const edits::EditResult& edit);
+    QPointer<Document> m_document;
+};
+
+// expectationText is how an expectation reads in a list: "context req: err = \"context
+// canceled\", done_at = 200ms".
+QString expectationText(const Expectation& e);
+
+} // namespace ctxscope

@@ -1,0 +1,15 @@
+// TaskMenu: what can be done to the selected task or after-func (right click on its chip).
+// Items come from AppActions, so they show the same shortcuts as the menu bar.
+import QtQuick
+import QtQuick.Controls
+
+Menu {
+    id: root
+
+    required property var actions
+
+    ActionMenuItem { action: root.actions.editGoroutine }
+    ActionMenuItem { action: root.actions.expectNow }
+    MenuSeparator {}
+    ActionMenuItem { action: root.actions.remove }
+}

@@ -22,7 +22,10 @@ constexpr std::size_t kMaxReportedProblems = 1000;
 constexpr int kMaxStepNesting = 256;
 
 const std::vector<std::string_view> kTopKeys = {"ctxscope", "name", "description", "seed", "cancel_order", "until",
-                                                "contexts", "tasks", "after_funcs", "actions", "expect"};
+                                                "contexts", "tasks", "after_funcs", "actions", "expect",
+                                                "exercise", "predict"};
+const std::vector<std::string_view> kExerciseKeys = {"goal", "done_when", "hints", "solution", "solution_notes"};
+const std::vector<std::string_view> kSolutionKeys = {"contexts", "tasks", "after_funcs", "actions"};
 const std::vector<std::string_view> kContextKeys = {"id",      "kind",     "parent", "at",    "label",   "timeout",
                                                     "deadline", "cause",   "key",    "value", "key_type"};
 const std::vector<std::string_view> kDeriveKeys = {"id",    "kind", "label", "timeout", "deadline",
@@ -139,7 +142,7 @@ private:
     bool readDuration(const Value& v, const At& path, Nanos& out);
     bool readBool(const Value& v, const At& path, bool& out);
     bool readScalar(const Value& v, const At& path, Scalar& out);
-    const Value* readList(const Value& root, std::string_view key);
+    const Value* readList(const Value& object, std::string_view key, const std::string& objectPath = {});
 
     void readContext(const Value& v, const std::string& path, ContextSpec& c, bool derived);
     void readTask(const Value& v, const std::string& path, TaskSpec& t, bool topLevel, int depth);
@@ -151,6 +154,9 @@ private:
     void readStep(const Value& v, const std::string& path, Step& st, int depth);
     void readAction(const Value& v, const std::string& path, Action& a);
     void readExpectation(const Value& v, const std::string& path, Expectation& e);
+    void readExercise(const Value& v, Exercise& ex);
+    void readSolution(const Value& v, const std::string& path, Solution& fix);
+    void readPredict(const Value& v, const std::string& path, PredictQuestion& q);
 
     std::vector<Problem> m_problems;
     std::vector<std::string> m_paths;
@@ -688,16 +694,172 @@ void Loader::readExpectation(const Value& v, const std::string& path, Expectatio
     }
 }
 
-const Value* Loader::readList(const Value& root, std::string_view key)
+const Value* Loader::readList(const Value& object, std::string_view key, const std::string& objectPath)
 {
-    const Member* m = root.findMember(key);
+    const Member* m = object.findMember(key);
     if (!m)
         return nullptr;
     if (!m->value.isArray()) {
-        problem(std::string(key), m->value, "expected a list, found " + found(m->value));
+        problem(child(objectPath, key), m->value, "expected a list, found " + found(m->value));
         return nullptr;
     }
     return &m->value;
+}
+
+void Loader::readExercise(const Value& v, Exercise& ex)
+{
+    const std::string path = "exercise";
+    bool seenGoal = false, seenDoneWhen = false, seenSolution = false;
+    std::vector<std::string> suggested;
+    for (const Member& m : v.members) {
+        const std::string& k = m.key;
+        const At p{path, k};
+        if (k == "goal") {
+            seenGoal = true;
+            readString(m.value, p, ex.goal);
+        } else if (k == "done_when") {
+            seenDoneWhen = true;
+            if (const Value* list = readList(v, k, path)) {
+                ex.doneWhen.resize(list->items.size());
+                std::string ep;
+                for (std::size_t i = 0; i < list->items.size(); ++i)
+                    readExpectation(list->items[i], elementPath(ep, "exercise.done_when", i), ex.doneWhen[i]);
+            }
+        } else if (k == "hints") {
+            if (const Value* list = readList(v, k, path)) {
+                ex.hints.resize(list->items.size());
+                for (std::size_t i = 0; i < list->items.size(); ++i)
+                    readString(list->items[i], indexPath(p.str(), i), ex.hints[i]);
+            }
+        } else if (k == "solution") {
+            seenSolution = true;
+            readSolution(m.value, p.str(), ex.solution);
+        } else if (k == "solution_notes") {
+            readString(m.value, p, ex.solutionNotes);
+        } else {
+            suggested.push_back(unknownKey(path, m, "an exercise", kExerciseKeys));
+        }
+    }
+    auto need = [&](bool seen, std::string_view key, ExerciseError message) {
+        if (!seen && std::find(suggested.begin(), suggested.end(), key) == suggested.end())
+            missing(path, v, key, exerciseMessage(message));
+        else if (!seen)
+            m_paths.push_back(child(path, key)); // the typo is reported; keep the validator's echo out
+    };
+    need(seenGoal, "goal", ExerciseError::GoalMissing);
+    need(seenDoneWhen, "done_when", ExerciseError::DoneWhenMissing);
+    need(seenSolution, "solution", ExerciseError::SolutionMissing);
+}
+
+void Loader::readSolution(const Value& v, const std::string& path, Solution& fix)
+{
+    if (!v.isObject()) {
+        problem(path, v,
+                "expected an object of the lists the solution replaces, such as {\"tasks\": [...]}, found " + found(v));
+        m_paths.push_back(path);
+        return;
+    }
+    for (const Member& m : v.members) {
+        if (std::find(kSolutionKeys.begin(), kSolutionKeys.end(), m.key) == kSolutionKeys.end())
+            unknownKey(path, m, "a solution (it replaces contexts, tasks, after_funcs or actions)", kSolutionKeys);
+    }
+    std::string ep; // reused: one buffer for every element's path
+    const std::string base = path + ".";
+    if (const Value* list = readList(v, "contexts", path)) {
+        fix.contexts.emplace(list->items.size());
+        for (std::size_t i = 0; i < list->items.size(); ++i)
+            readContext(list->items[i], elementPath(ep, base + "contexts", i), (*fix.contexts)[i], false);
+    }
+    if (const Value* list = readList(v, "tasks", path)) {
+        fix.tasks.emplace(list->items.size());
+        for (std::size_t i = 0; i < list->items.size(); ++i)
+            readTask(list->items[i], elementPath(ep, base + "tasks", i), (*fix.tasks)[i], true, 0);
+    }
+    if (const Value* list = readList(v, "after_funcs", path)) {
+        fix.afterFuncs.emplace(list->items.size());
+        for (std::size_t i = 0; i < list->items.size(); ++i)
+            readAfterFunc(list->items[i], elementPath(ep, base + "after_funcs", i), (*fix.afterFuncs)[i], true, 0);
+    }
+    if (const Value* list = readList(v, "actions", path)) {
+        fix.actions.emplace(list->items.size());
+        for (std::size_t i = 0; i < list->items.size(); ++i)
+            readAction(list->items[i], elementPath(ep, base + "actions", i), (*fix.actions)[i]);
+    }
+}
+
+void Loader::readPredict(const Value& v, const std::string& path, PredictQuestion& q)
+{
+    using K = Expectation::Kind;
+    if (!v.isObject()) {
+        problem(path, v,
+                "expected a question such as {\"task\": \"fetch\", \"fields\": [\"result\"]}, found " + found(v));
+        m_paths.push_back(path);
+        return;
+    }
+    // The subject is named as in an expectation; a lookup's "task" is the task that looked.
+    static const std::pair<std::string_view, K> kSubjects[] = {
+        {"lookup", K::Lookup}, {"context", K::Context}, {"after_func", K::AfterFunc}, {"task", K::Task}};
+    const Member* subject = nullptr;
+    for (const auto& [word, k] : kSubjects) {
+        if (const Member* m = v.findMember(word)) {
+            subject = m;
+            q.kind = k;
+            break;
+        }
+    }
+    if (!subject) {
+        const Member* other = nullptr;
+        for (const char* word : {"lint", "no_lints", "stopped"})
+            other = other ? other : v.findMember(word);
+        if (other)
+            problemAt(child(path, other->key), other->line, other->column, exerciseMessage(ExerciseError::PredictSubject));
+        else
+            problem(path, v, exerciseMessage(ExerciseError::PredictSubject));
+        m_paths.push_back(path);
+        return;
+    }
+    readString(subject->value, child(path, subject->key), q.subject);
+    bool seenTask = false, seenFields = false;
+    for (const Member& m : v.members) {
+        if (&m == subject)
+            continue;
+        const At p{path, m.key};
+        if (q.kind == K::Lookup && m.key == "task") {
+            seenTask = true;
+            readString(m.value, p, q.task);
+        } else if (m.key == "fields") {
+            seenFields = true;
+            if (!m.value.isArray()) {
+                problem(p, m.value, "expected a list of field names such as [\"err\", \"done_at\"], found " + found(m.value));
+                m_paths.push_back(p.str());
+                continue;
+            }
+            q.fields.resize(m.value.items.size());
+            for (std::size_t i = 0; i < q.fields.size(); ++i)
+                readString(m.value.items[i], indexPath(p.str(), i), q.fields[i]);
+        } else if (std::find(kExpectSubjects.begin(), kExpectSubjects.end(), m.key) != kExpectSubjects.end()) {
+            problemAt(p, m.line, m.column,
+                      "a predict question names one subject, found " + quote(subject->key) + " and " + quote(m.key));
+            m_paths.push_back(child(path, "fields")); // which fields fit is unclear: no echoes
+        } else {
+            std::vector<std::string_view> keys = {"fields"};
+            if (q.kind == K::Lookup)
+                keys.push_back("task");
+            const auto& fields = expectationFieldNames(q.kind);
+            const bool isField = std::find(fields.begin(), fields.end(), m.key) != fields.end();
+            if (isField)
+                problemAt(p, m.line, m.column,
+                          "a predict question has no answers: name " + quote(m.key) + " in \"fields\" instead");
+            else
+                unknownKey(path, m, "a predict question", keys);
+        }
+    }
+    if (q.kind == K::Lookup && !seenTask)
+        missing(path, v, "task", "missing \"task\": a lookup question names the task that made the lookup");
+    if (!seenFields) {
+        missing(path, v, "fields", exerciseMessage(ExerciseError::PredictNoFields));
+        m_paths.push_back(child(path, "fields"));
+    }
 }
 
 std::optional<Scenario> Loader::load(const Value& root)
@@ -764,7 +926,8 @@ std::optional<Scenario> Loader::load(const Value& root)
             Nanos until = 0;
             if (readDuration(m.value, k, until))
                 s.until = until;
-        } else if (k == "contexts" || k == "tasks" || k == "after_funcs" || k == "actions" || k == "expect") {
+        } else if (k == "contexts" || k == "tasks" || k == "after_funcs" || k == "actions" || k == "expect" ||
+                   k == "exercise" || k == "predict") {
             // read below, in a fixed order, once every top-level key is known
         } else {
             if (unknownKey("", m, "the scenario", kTopKeys) == "name")
@@ -799,6 +962,24 @@ std::optional<Scenario> Loader::load(const Value& root)
         s.expect.resize(list->items.size());
         for (std::size_t i = 0; i < list->items.size(); ++i)
             readExpectation(list->items[i], elementPath(path, "expect", i), s.expect[i]);
+    }
+    if (const Member* m = root.findMember("exercise")) {
+        if (!m->value.isObject()) {
+            problem("exercise", m->value,
+                    "expected an exercise object with \"goal\", \"done_when\" and \"solution\", found " + found(m->value));
+            m_paths.emplace_back("exercise");
+        } else {
+            readExercise(m->value, s.exercise.emplace());
+        }
+    }
+    if (const Value* list = readList(root, "predict")) {
+        if (list->items.empty()) {
+            problem("predict", *list, exerciseMessage(ExerciseError::PredictEmpty));
+            m_paths.emplace_back("predict");
+        }
+        s.predict.resize(list->items.size());
+        for (std::size_t i = 0; i < list->items.size(); ++i)
+            readPredict(list->items[i], elementPath(path, "predict", i), s.predict[i]);
     }
     return s;
 }

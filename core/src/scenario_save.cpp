@@ -22,6 +22,14 @@ private:
     void steps(const std::vector<Step>& steps);
     void step(const Step& st);
     void scalar(const Scalar& v);
+    // The top-level lists, also written inside "exercise.solution" (where an empty one is kept).
+    void contexts(const std::vector<ContextSpec>& list);
+    void tasks(const std::vector<TaskSpec>& list);
+    void afterFuncs(const std::vector<AfterFuncSpec>& list);
+    void actions(const std::vector<Action>& list);
+    void expectations(std::string_view key, const std::vector<Expectation>& list);
+    void subject(Expectation::Kind kind, const std::string& subject, const std::string& task);
+    void exercise(const Exercise& ex);
     void durationField(std::string_view key, Nanos d) { m_w.key(key).string(formatDuration(d)); }
 
     json::Writer m_w{json::Style::Pretty};
@@ -170,6 +178,110 @@ void Saver::step(const Step& st)
     m_w.endObject();
 }
 
+void Saver::contexts(const std::vector<ContextSpec>& list)
+{
+    m_w.key("contexts").beginArray();
+    for (const ContextSpec& c : list)
+        context(c, false);
+    m_w.endArray();
+}
+
+void Saver::tasks(const std::vector<TaskSpec>& list)
+{
+    m_w.key("tasks").beginArray();
+    for (const TaskSpec& t : list)
+        task(t, true);
+    m_w.endArray();
+}
+
+void Saver::afterFuncs(const std::vector<AfterFuncSpec>& list)
+{
+    m_w.key("after_funcs").beginArray();
+    for (const AfterFuncSpec& a : list)
+        afterFunc(a, true);
+    m_w.endArray();
+}
+
+void Saver::actions(const std::vector<Action>& list)
+{
+    m_w.key("actions").beginArray();
+    for (const Action& a : list) {
+        m_w.beginObject();
+        durationField("at", a.at);
+        if (a.op == ActionOp::Cancel) {
+            m_w.key("cancel").string(a.target);
+            if (a.cause)
+                m_w.key("cause").string(*a.cause);
+        } else {
+            m_w.key("stop_after_func").string(a.target);
+        }
+        m_w.endObject();
+    }
+    m_w.endArray();
+}
+
+void Saver::subject(Expectation::Kind kind, const std::string& subject, const std::string& task)
+{
+    using K = Expectation::Kind;
+    switch (kind) {
+    case K::Context: m_w.key("context").string(subject); break;
+    case K::Task: m_w.key("task").string(subject); break;
+    case K::AfterFunc: m_w.key("after_func").string(subject); break;
+    case K::Lookup: m_w.key("lookup").string(subject).key("task").string(task); break;
+    case K::Lint:
+        m_w.key("lint").string(subject);
+        if (!task.empty())
+            m_w.key("subject").string(task);
+        break;
+    case K::NoLints: m_w.key("no_lints").boolean(true); break;
+    case K::Stopped: m_w.key("stopped").string(subject); break;
+    }
+}
+
+void Saver::expectations(std::string_view key, const std::vector<Expectation>& list)
+{
+    m_w.key(key).beginArray();
+    for (const Expectation& e : list) {
+        m_w.beginObject();
+        subject(e.kind, e.subject, e.task);
+        for (const auto& [name, value] : e.fields) {
+            m_w.key(name);
+            scalar(value);
+        }
+        m_w.endObject();
+    }
+    m_w.endArray();
+}
+
+// Key order as in spec/scenario.md: goal, done_when, hints, solution, solution_notes. done_when
+// and solution are written even when empty (they are required keys); hints and notes are not.
+void Saver::exercise(const Exercise& ex)
+{
+    m_w.key("exercise").beginObject();
+    m_w.key("goal").string(ex.goal);
+    expectations("done_when", ex.doneWhen);
+    if (!ex.hints.empty()) {
+        m_w.key("hints").beginArray();
+        for (const std::string& h : ex.hints)
+            m_w.string(h);
+        m_w.endArray();
+    }
+    m_w.key("solution").beginObject();
+    const Solution& fix = ex.solution;
+    if (fix.contexts)
+        contexts(*fix.contexts);
+    if (fix.tasks)
+        tasks(*fix.tasks);
+    if (fix.afterFuncs)
+        afterFuncs(*fix.afterFuncs);
+    if (fix.actions)
+        actions(*fix.actions);
+    m_w.endObject();
+    if (!ex.solutionNotes.empty())
+        m_w.key("solution_notes").string(ex.solutionNotes);
+    m_w.endObject();
+}
+
 std::string Saver::save(const Scenario& s)
 {
     m_w.beginObject();
@@ -183,62 +295,27 @@ std::string Saver::save(const Scenario& s)
         m_w.key("cancel_order").string("random");
     if (s.until)
         durationField("until", *s.until);
-    if (!s.contexts.empty()) {
-        m_w.key("contexts").beginArray();
-        for (const ContextSpec& c : s.contexts)
-            context(c, false);
-        m_w.endArray();
-    }
-    if (!s.tasks.empty()) {
-        m_w.key("tasks").beginArray();
-        for (const TaskSpec& t : s.tasks)
-            task(t, true);
-        m_w.endArray();
-    }
-    if (!s.afterFuncs.empty()) {
-        m_w.key("after_funcs").beginArray();
-        for (const AfterFuncSpec& a : s.afterFuncs)
-            afterFunc(a, true);
-        m_w.endArray();
-    }
-    if (!s.actions.empty()) {
-        m_w.key("actions").beginArray();
-        for (const Action& a : s.actions) {
+    if (!s.contexts.empty())
+        contexts(s.contexts);
+    if (!s.tasks.empty())
+        tasks(s.tasks);
+    if (!s.afterFuncs.empty())
+        afterFuncs(s.afterFuncs);
+    if (!s.actions.empty())
+        actions(s.actions);
+    if (!s.expect.empty())
+        expectations("expect", s.expect);
+    if (s.exercise)
+        exercise(*s.exercise);
+    if (!s.predict.empty()) {
+        m_w.key("predict").beginArray();
+        for (const PredictQuestion& q : s.predict) {
             m_w.beginObject();
-            durationField("at", a.at);
-            if (a.op == ActionOp::Cancel) {
-                m_w.key("cancel").string(a.target);
-                if (a.cause)
-                    m_w.key("cause").string(*a.cause);
-            } else {
-                m_w.key("stop_after_func").string(a.target);
-            }
-            m_w.endObject();
-        }
-        m_w.endArray();
-    }
-    if (!s.expect.empty()) {
-        m_w.key("expect").beginArray();
-        for (const Expectation& e : s.expect) {
-            using K = Expectation::Kind;
-            m_w.beginObject();
-            switch (e.kind) {
-            case K::Context: m_w.key("context").string(e.subject); break;
-            case K::Task: m_w.key("task").string(e.subject); break;
-            case K::AfterFunc: m_w.key("after_func").string(e.subject); break;
-            case K::Lookup: m_w.key("lookup").string(e.subject).key("task").string(e.task); break;
-            case K::Lint:
-                m_w.key("lint").string(e.subject);
-                if (!e.task.empty())
-                    m_w.key("subject").string(e.task);
-                break;
-            case K::NoLints: m_w.key("no_lints").boolean(true); break;
-            case K::Stopped: m_w.key("stopped").string(e.subject); break;
-            }
-            for (const auto& [name, value] : e.fields) {
-                m_w.key(name);
-                scalar(value);
-            }
+            subject(q.kind, q.subject, q.task);
+            m_w.key("fields").beginArray();
+            for (const std::string& f : q.fields)
+                m_w.string(f);
+            m_w.endArray();
             m_w.endObject();
         }
         m_w.endArray();

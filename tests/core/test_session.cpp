@@ -415,3 +415,48 @@ TEST_CASE("session property: random edits, undo all gives the file back byte for
     }
     CHECK(accepted > 600); // the property is about many real edits, not refused ones
 }
+
+TEST_CASE("edits: the solution is applied and the shipped version restored as one undo step each", "[session][edits]") {
+    Session session(load(kSample));
+    Scenario solved = session.scenario();
+    solved.tasks[1].steps[0].duration = 5 * kMillisecond;
+    solved.contexts[3].parent = "req"; // side moves under req
+    solved.actions.clear();
+    const std::string shipped = text(session.scenario());
+    REQUIRE(session.edit("Show solution", edits::replaceLists(session.scenario(), solved)).empty());
+    CHECK(session.scenario().contexts == solved.contexts);
+    CHECK(session.scenario().tasks == solved.tasks);
+    CHECK(session.scenario().actions.empty());
+    CHECK(session.scenario().expect == solved.expect);
+    CHECK(session.history().count() == 1);
+    REQUIRE(session.undo());
+    CHECK(text(session.scenario()) == shipped);
+    CHECK(edits::replaceLists(session.scenario(), session.scenario()).patch.empty());
+}
+
+TEST_CASE("edits: the exercise and predict blocks are edited and undone", "[session][edits]") {
+    Session session(load(kSample));
+    Exercise ex;
+    ex.goal = "Make keeper stop with side.";
+    Expectation done;
+    done.kind = Expectation::Kind::Task;
+    done.subject = "keeper";
+    done.fields.push_back({"result", Scalar::string("ok")});
+    ex.doneWhen.push_back(done);
+    ex.solution.tasks = session.scenario().tasks;
+    ex.solution.tasks->at(1).steps[0].duration = 5 * kMillisecond;
+    const std::string before = text(session.scenario());
+    const std::string error = session.edit("Exercise", edits::editExercise(session.scenario(), ex));
+    INFO(error);
+    REQUIRE(error.empty());
+    REQUIRE(session.scenario().exercise);
+    CHECK(session.scenario().exercise->goal == ex.goal);
+    PredictQuestion q;
+    q.kind = Expectation::Kind::Context;
+    q.subject = "req";
+    q.fields = {"err"};
+    REQUIRE(session.edit("Predict", edits::editPredict(session.scenario(), {q})).empty());
+    CHECK(session.scenario().predict.size() == 1);
+    session.setHistoryIndex(0);
+    CHECK(text(session.scenario()) == before);
+}

@@ -451,6 +451,53 @@ EditResult deleteAfterFunc(const Scenario& s, const std::string& afId, DeletionS
     return r;
 }
 
+EditResult editExercise(const Scenario& s, std::optional<Exercise> exercise) {
+    LearnerBlocks after = LearnerBlocks::of(s);
+    after.exercise = std::move(exercise);
+    EditResult r;
+    if (!(after == LearnerBlocks::of(s)))
+        r.patch.learner = std::make_pair(LearnerBlocks::of(s), std::move(after));
+    return r;
+}
+
+EditResult editPredict(const Scenario& s, std::vector<PredictQuestion> predict) {
+    LearnerBlocks after = LearnerBlocks::of(s);
+    after.predict = std::move(predict);
+    EditResult r;
+    if (!(after == LearnerBlocks::of(s)))
+        r.patch.learner = std::make_pair(LearnerBlocks::of(s), std::move(after));
+    return r;
+}
+
+namespace {
+
+// A list patch from `from` to `to`: element-wise replacements where both have an element,
+// then what is left over removed or appended. Equal lists give an empty patch.
+template <typename T>
+ListPatch<T> listTo(const std::vector<T>& from, const std::vector<T>& to) {
+    ListPatch<T> p;
+    const std::size_t common = std::min(from.size(), to.size());
+    for (std::size_t i = 0; i < common; ++i)
+        if (!(from[i] == to[i]))
+            p.replaced.push_back({i, from[i], to[i]});
+    for (std::size_t i = common; i < from.size(); ++i)
+        p.removed.emplace_back(i, from[i]);
+    for (std::size_t i = common; i < to.size(); ++i)
+        p.appended.push_back(to[i]);
+    return p;
+}
+
+} // namespace
+
+EditResult replaceLists(const Scenario& s, const Scenario& target) {
+    EditResult r;
+    r.patch.contexts = listTo(s.contexts, target.contexts);
+    r.patch.tasks = listTo(s.tasks, target.tasks);
+    r.patch.afterFuncs = listTo(s.afterFuncs, target.afterFuncs);
+    r.patch.actions = listTo(s.actions, target.actions);
+    return r;
+}
+
 EditResult replaceAction(const Scenario& s, std::size_t index, Action after) {
     if (index >= s.actions.size())
         return failure("no timed action #" + std::to_string(index + 1));

@@ -4,7 +4,7 @@ namespace ctxscope {
 
 bool ScenarioPatch::empty() const {
     return contexts.empty() && tasks.empty() && afterFuncs.empty() && actions.empty() &&
-           expect.empty() && !settings;
+           expect.empty() && !settings && !learner;
 }
 
 void ScenarioPatch::apply(Scenario& s) const {
@@ -15,9 +15,13 @@ void ScenarioPatch::apply(Scenario& s) const {
     expect.apply(s.expect);
     if (settings)
         settings->second.applyTo(s);
+    if (learner)
+        learner->second.applyTo(s);
 }
 
 void ScenarioPatch::revert(Scenario& s) const {
+    if (learner)
+        learner->first.applyTo(s);
     if (settings)
         settings->first.applyTo(s);
     expect.revert(s.expect);

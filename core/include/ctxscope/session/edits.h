@@ -112,6 +112,14 @@ EditResult deleteStep(const Scenario& s, const std::string& ownerId, const StepP
 // moveStep moves the step at path to index `to` among its siblings (reordering).
 EditResult moveStep(const Scenario& s, const std::string& ownerId, const StepPath& path, std::size_t to);
 
+// The exercise and predict blocks (spec/scenario.md, "Exercises and predictions").
+EditResult editExercise(const Scenario& s, std::optional<Exercise> exercise);
+EditResult editPredict(const Scenario& s, std::vector<PredictQuestion> predict);
+// replaceLists makes the scenario's contexts, tasks, after-funcs and actions those of `target`
+// (the rest stays): "Show solution" (target = applySolution(s)) and "Reset exercise" (target =
+// the shipped file) as one undo step each.
+EditResult replaceLists(const Scenario& s, const Scenario& target);
+
 // Timed actions, by their index in the scenario's list.
 EditResult replaceAction(const Scenario& s, std::size_t index, Action after);
 EditResult deleteAction(const Scenario& s, std::size_t index);

@@ -87,6 +87,19 @@ struct ScenarioSettings {
     }
 };
 
+// The learner's blocks: the exercise and the predict questions, edited as one value.
+struct LearnerBlocks {
+    std::optional<Exercise> exercise;
+    std::vector<PredictQuestion> predict;
+    bool operator==(const LearnerBlocks&) const = default;
+
+    static LearnerBlocks of(const Scenario& s) { return {s.exercise, s.predict}; }
+    void applyTo(Scenario& s) const {
+        s.exercise = exercise;
+        s.predict = predict;
+    }
+};
+
 struct ScenarioPatch {
     ListPatch<ContextSpec> contexts;
     ListPatch<TaskSpec> tasks;
@@ -94,6 +107,7 @@ struct ScenarioPatch {
     ListPatch<Action> actions;
     ListPatch<Expectation> expect;
     std::optional<std::pair<ScenarioSettings, ScenarioSettings>> settings; // before, after
+    std::optional<std::pair<LearnerBlocks, LearnerBlocks>> learner;        // before, after
 
     bool empty() const;
     void apply(Scenario& s) const;

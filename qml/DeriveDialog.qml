@@ -1,7 +1,8 @@
 // DeriveDialog: the parameters of a context (timeout, deadline, cause, key/value), with a
 // preview of the Go call it stands for. Durations validate as you type. Two modes: derive a new
 // child (start), or edit the parameters of an existing context in place (startEdit), which
-// keeps its id, label, children and tasks.
+// keeps its id, label, children and tasks. Which fields a kind takes, what is wrong with the key
+// or value and the Go call come from the ScenarioEditor (C++).
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
@@ -11,39 +12,28 @@ Dialog {
     id: root
 
     required property Document document
+    required property ScenarioEditor editor
     property string parentId: ""
     property string kind: "WithTimeout"
     // Edit mode: the context whose parameters change, and when it is created (unchanged).
     property bool editing: false
     property string contextId: ""
     property string createdAt: ""
-    readonly property bool isTimeout: root.kind === "WithTimeout" || root.kind === "WithTimeoutCause"
-    readonly property bool isDeadline: root.kind === "WithDeadline" || root.kind === "WithDeadlineCause"
-    readonly property bool hasCause: root.kind === "WithTimeoutCause" || root.kind === "WithDeadlineCause"
-    readonly property bool isValue: root.kind === "WithValue"
+    readonly property var params: ({ id: idField.text, label: labelField.text, timeout: timeoutField.text, deadline: deadlineField.text,
+                                     cause: causeField.text, key: keyField.text, value: valueField.text,
+                                     valueType: typeBox.currentText, keyType: keyTypeField.text })
+    readonly property var described: root.editor.describeDerive(root.parentId, root.kind, root.params)
+    readonly property bool isTimeout: root.described.timeout === true
+    readonly property bool isDeadline: root.described.deadline === true
+    readonly property bool hasCause: root.described.cause === true
+    readonly property bool isValue: root.described.value === true
     // Why the key or the value cannot be used ("" when they can): shown under the fields as you
-    // type, as the duration fields do, and read the same way by Document::derive/editParameters.
-    readonly property string keyError: root.isValue && keyField.text.trim() === "" ? qsTr("a WithValue needs a key, such as \"userID\"") : ""
-    readonly property string valueError: {
-        if (!root.isValue) return ""
-        const t = valueField.text
-        switch (typeBox.currentText) {
-        case "number": return /^-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?$/.test(t.trim()) ? "" : qsTr("\"%1\" is not a JSON number").arg(t)
-        case "bool": return t === "true" || t === "false" ? "" : qsTr("a bool value is true or false")
-        default: return ""
-        }
-    }
+    // type, as the duration fields do.
+    readonly property string keyError: root.described.keyError ?? ""
+    readonly property string valueError: root.described.valueError ?? ""
     readonly property bool valid: (!root.isTimeout || timeoutField.valid) && (!root.isDeadline || deadlineField.valid)
                                   && root.keyError === "" && root.valueError === ""
-    readonly property string goValue: typeBox.currentText === "string" ? JSON.stringify(valueField.text)
-                                      : typeBox.currentText === "null" ? "nil" : valueField.text
-    readonly property string goCall: {
-        const p = root.parentId
-        if (root.isTimeout) return `context.${root.kind}(${p}, ${timeoutField.text}${root.hasCause ? ", " + JSON.stringify(causeField.text) : ""})`
-        if (root.isDeadline) return `context.${root.kind}(${p}, start.Add(${deadlineField.text})${root.hasCause ? ", " + JSON.stringify(causeField.text) : ""})`
-        if (root.isValue) return `context.WithValue(${p}, ${keyTypeField.text}(${JSON.stringify(keyField.text)}), ${root.goValue})`
-        return `context.${root.kind}(${p})`
-    }
+    readonly property string goCall: root.described.goCall ?? ""
 
     signal failed(string error)
 
@@ -107,11 +97,8 @@ Dialog {
     }
 
     onAccepted: {
-        const params = { id: idField.text, label: labelField.text, timeout: timeoutField.text, deadline: deadlineField.text,
-                         cause: causeField.text, key: keyField.text, value: valueField.text,
-                         valueType: typeBox.currentText, keyType: keyTypeField.text }
-        const error = root.editing ? root.document.editParameters(root.contextId, params)
-                                   : root.document.derive(root.parentId, root.kind, params)
+        const error = root.editing ? root.document.editParameters(root.contextId, root.params)
+                                   : root.document.derive(root.parentId, root.kind, root.params)
         if (error !== "") root.failed(error)
     }
 

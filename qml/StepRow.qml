@@ -134,6 +134,7 @@ RowLayout {
     StepText { objectName: "keyField"; key: "key"; hint: qsTr("key") }
     StepText { objectName: "valueField"; key: "value"; hint: qsTr("value") }
     StepText { objectName: "textField"; key: "text" }
+    StepText { objectName: "contextField"; key: "context"; hint: qsTr("on: the current ctx") }
     // derive, spawn and after_func: the id of what they make (automatic when empty)
     TextField {
         id: idField

@@ -47,6 +47,7 @@ Dialog {
         idField.text = g.id
         labelField.text = g.label
         atField.text = g.at
+        contextField.text = g.context
         root.steps = g.steps
         root.open()
         return true
@@ -91,6 +92,7 @@ Dialog {
         const spec = { id: idField.text, label: labelField.text, steps: root.steps }
         if (root.editing) {
             spec.at = atField.text
+            spec.context = contextField.text
             const e = root.editor.editGoroutine(root.editedId, spec)
             if (e !== "") root.failed(e)
             return
@@ -131,6 +133,8 @@ Dialog {
             TextField { id: idField; placeholderText: qsTr("automatic"); selectByMouse: true; Layout.fillWidth: true }
             Label { text: qsTr("Label") }
             TextField { id: labelField; placeholderText: qsTr("same as the id"); selectByMouse: true; Layout.fillWidth: true }
+            Label { text: qsTr("On context"); visible: root.editing }
+            TextField { id: contextField; objectName: "contextField"; visible: root.editing; selectByMouse: true; Layout.fillWidth: true }
             Label { text: root.afterFunc ? qsTr("Registered at") : qsTr("Starts at"); visible: root.editing }
             DurationField { id: atField; objectName: "atField"; allowNegative: false; visible: root.editing; Layout.fillWidth: true }
         }

@@ -31,7 +31,7 @@ Item {
     }
     // derive asks for the parameters of the kinds that take some, and derives the others at once.
     function derive(contextId, kind) {
-        if (kind !== "WithCancel" && kind !== "WithCancelCause" && kind !== "WithoutCancel")
+        if (root.editor.describeDerive(contextId, kind, {}).takesParams === true)
             deriveDialog.start(contextId, kind)
         else
             root.report(root.document.derive(contextId, kind, {}))
@@ -67,7 +67,7 @@ Item {
 
     anchors.fill: parent
 
-    DeriveDialog { id: deriveDialog; document: root.document; onFailed: (error) => root.report(error) }
+    DeriveDialog { id: deriveDialog; document: root.document; editor: root.editor; onFailed: (error) => root.report(error) }
     TaskDialog { id: taskDialog; document: root.document; editor: root.editor; onFailed: (error) => root.report(error) }
     SettingsDialog { id: settingsDialog; editor: root.editor; onFailed: (error) => root.report(error) }
     ActionDialog { id: actionDialog; editor: root.editor; onFailed: (error) => root.report(error) }

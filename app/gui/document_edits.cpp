@@ -143,8 +143,9 @@ QString fillGoroutine(const Scenario& scenario, const QString& contextId, const 
     IdSource ids{scenario, {}};
     out.context = contextId.toStdString();
     out.id = spec.value(QStringLiteral("id")).toString().trimmed().toStdString();
-    if (out.id.empty())
-        out.id = ids.next(defaultBase, false);
+    const std::string fromLabel = edits::idFromLabel(spec.value(QStringLiteral("label")).toString().toStdString());
+    if (out.id.empty()) // from the label the user typed, else the default
+        out.id = ids.next(fromLabel.empty() ? std::string(defaultBase) : fromLabel, false);
     else
         ids.given.insert(out.id);
     out.label = spec.value(QStringLiteral("label")).toString().toStdString();

@@ -353,7 +353,53 @@ QVariantMap ScenarioEditor::stepFields(const QVariantMap& step) const {
             {QStringLiteral("value"), derive && *kind == ContextKind::WithValue},
             {QStringLiteral("text"), op == QLatin1String("log") || op == QLatin1String("fail")},
             {QStringLiteral("target"), op == QLatin1String("cancel") || op == QLatin1String("stop_after_func")},
+            {QStringLiteral("context"), op == QLatin1String("spawn") || op == QLatin1String("after_func")},
             {QStringLiteral("steps"), op == QLatin1String("spawn") || op == QLatin1String("after_func")}};
+}
+
+// --- contexts ------------------------------------------------------------------------------------
+
+QVariantMap ScenarioEditor::describeDerive(const QString& parentId, const QString& kind, const QVariantMap& params) const {
+    const auto k = parseContextKind(ss(kind));
+    QVariantMap out{{QStringLiteral("known"), k.has_value()}};
+    if (!k)
+        return out;
+    const bool timeout = isTimeoutKind(*k), deadline = isDeadlineKind(*k), cause = isCauseDeadlineKind(*k),
+               value = *k == ContextKind::WithValue;
+    out[QStringLiteral("timeout")] = timeout;
+    out[QStringLiteral("deadline")] = deadline;
+    out[QStringLiteral("cause")] = cause;
+    out[QStringLiteral("key")] = value;
+    out[QStringLiteral("value")] = value;
+    out[QStringLiteral("takesParams")] = edits::hasParams(*k);
+    const QString key = params.value(QStringLiteral("key")).toString();
+    const QString valueText = params.value(QStringLiteral("value")).toString();
+    const QString valueType = params.value(QStringLiteral("valueType"), QStringLiteral("string")).toString();
+    QString keyError, valueError;
+    if (value && key.trimmed().isEmpty())
+        keyError = QStringLiteral("a WithValue needs a key, such as \"userID\"");
+    if (value)
+        scalarFromText(valueText, valueType, &valueError);
+    out[QStringLiteral("keyError")] = keyError;
+    out[QStringLiteral("valueError")] = valueError;
+    // The Go call, as the exported program writes it (durations as Go spells them).
+    const auto quoted = [](const QString& t) { return QStringLiteral("\"%1\"").arg(QString(t).replace(QLatin1Char('"'), QStringLiteral("\\\""))); };
+    const QString causeArg = cause ? QStringLiteral(", ") + quoted(params.value(QStringLiteral("cause")).toString()) : QString();
+    QString call;
+    if (timeout)
+        call = QStringLiteral("context.%1(%2, %3%4)").arg(kind, parentId, params.value(QStringLiteral("timeout")).toString(), causeArg);
+    else if (deadline)
+        call = QStringLiteral("context.%1(%2, start.Add(%3)%4)").arg(kind, parentId, params.value(QStringLiteral("deadline")).toString(), causeArg);
+    else if (value)
+        call = QStringLiteral("context.WithValue(%1, %2(%3), %4)")
+                   .arg(parentId, params.value(QStringLiteral("keyType"), QStringLiteral("ctxKey")).toString(), quoted(key),
+                        valueType == QLatin1String("string") ? quoted(valueText)
+                        : valueType == QLatin1String("null") ? QStringLiteral("nil")
+                                                             : valueText);
+    else
+        call = QStringLiteral("context.%1(%2)").arg(kind, parentId);
+    out[QStringLiteral("goCall")] = call;
+    return out;
 }
 
 // --- timed actions -----------------------------------------------------------------------------

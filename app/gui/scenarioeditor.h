@@ -60,8 +60,13 @@ public:
     // position ("duration: ..."), for the line under it; "" if nothing.
     Q_INVOKABLE QString stepProblem(const QVariantMap& step) const;
     // Which fields a step of this op (and derive kind / watch) shows: {duration, watch, poll,
-    // kind, timeout, deadline, cause, key, value, text, target, ids, steps} as booleans.
+    // kind, timeout, deadline, cause, key, value, text, target, ids, context, steps} as booleans.
     Q_INVOKABLE QVariantMap stepFields(const QVariantMap& step) const;
+
+    // --- contexts: what the derive dialog shows for a kind and what was typed: which fields the
+    // kind takes {timeout, deadline, cause, key, value: bool}, takesParams, why the key or value
+    // cannot be used (keyError, valueError), and the Go call it stands for (goCall).
+    Q_INVOKABLE QVariantMap describeDerive(const QString& parentId, const QString& kind, const QVariantMap& params) const;
 
     // --- timed actions
     Q_INVOKABLE QString editAction(int index, const QString& at, const QString& cause);

@@ -187,3 +187,22 @@ TEST_CASE("only contexts of the scenario whose kind takes parameters can have th
                           ContextKind::WithCancelCause, ContextKind::WithoutCancel})
         CHECK_FALSE(edits::hasParams(k));
 }
+
+TEST_CASE("a new context's id comes from its label", "[patch][ids]") {
+    CHECK(edits::idFromLabel("request handler") == "request_handler");
+    CHECK(edits::idFromLabel("  DB query #2 ") == "DB_query_2");
+    CHECK(edits::idFromLabel("2nd try") == "_2nd_try");
+    CHECK(edits::idFromLabel("ünïcode!") == "n_code");
+    CHECK(edits::idFromLabel("!!!").empty());
+    CHECK(edits::idFromLabel(std::string(100, 'a')).size() == 48);
+    const Scenario s = sample();
+    edits::DeriveParams p;
+    p.kind = ContextKind::WithTimeout;
+    p.timeout = kSecond;
+    p.label = "request";
+    CHECK(edits::deriveContext(s, "root", 0, p).id == "request");
+    p.label = "req"; // taken: the next free one
+    CHECK(edits::deriveContext(s, "root", 0, p).id == "req2");
+    p.label = "";
+    CHECK(edits::deriveContext(s, "root", 0, p).id == "timeout");
+}

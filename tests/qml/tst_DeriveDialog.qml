@@ -12,7 +12,8 @@ TestCase {
     visible: true
 
     Document { id: doc }
-    Component { id: dialogComponent; DeriveDialog { document: doc } }
+    ScenarioEditor { id: testEditor; document: doc }
+    Component { id: dialogComponent; DeriveDialog { document: doc; editor: testEditor } }
     SignalSpy { id: failSpy; signalName: "failed" }
 
     function init() { doc.newScenario() }

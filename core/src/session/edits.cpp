@@ -1,6 +1,7 @@
 #include "ctxscope/session/edits.h"
 
 #include <algorithm>
+#include <cctype>
 #include <optional>
 #include <unordered_set>
 
@@ -148,6 +149,28 @@ std::string uniqueTaskId(const Scenario& s, const std::string& base) {
     return firstFree(tasks, base);
 }
 
+std::string idFromLabel(std::string_view label) {
+    std::string id;
+    bool gap = false;
+    for (char ch : label) {
+        const unsigned char c = static_cast<unsigned char>(ch);
+        const bool keep = std::isalnum(c) || c == '_' || c == '.' || c == '-';
+        if (!keep) {
+            gap = !id.empty();
+            continue;
+        }
+        if (gap)
+            id += '_';
+        gap = false;
+        if (id.empty() && !(std::isalpha(c) || c == '_'))
+            id += '_';
+        id += ch;
+        if (id.size() >= 48)
+            break;
+    }
+    return id;
+}
+
 EditResult deriveContext(const Scenario& s, const std::string& parentId, Nanos at, DeriveParams p) {
     ContextSpec spec;
     spec.kind = p.kind;
@@ -161,7 +184,9 @@ EditResult deriveContext(const Scenario& s, const std::string& parentId, Nanos a
         spec.parent = parentId;
         at = std::max(at, parent->at);
     }
-    spec.id = p.id.empty() ? uniqueContextId(s, idBaseForKind(p.kind)) : p.id;
+    // A new context's id comes from the label the user typed, else from its kind.
+    const std::string fromLabel = idFromLabel(p.label);
+    spec.id = !p.id.empty() ? p.id : uniqueContextId(s, fromLabel.empty() ? idBaseForKind(p.kind) : fromLabel);
     spec.at = std::max<Nanos>(at, 0);
     spec.label = p.label;
     setParams(spec, p);

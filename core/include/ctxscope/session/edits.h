@@ -48,6 +48,10 @@ ContextParams paramsOf(const ContextSpec& c);
 
 // The suggested id base for a new context of a kind: "cancel", "timeout", "value", ...
 std::string idBaseForKind(ContextKind kind);
+// idFromLabel makes an id base from a label the user typed ("request handler" ->
+// "request_handler"): letters, digits, '_', '.', '-' kept, anything else one '_', at most 48
+// characters, starting with a letter or '_'. "" when the label has nothing to make one from.
+std::string idFromLabel(std::string_view label);
 // uniqueContextId returns base, or base2, base3, ... whichever no context (derived ones
 // inside task steps included) uses yet.
 std::string uniqueContextId(const Scenario& s, const std::string& base);

@@ -77,4 +77,21 @@ bool Step::operator==(const Step& o) const
            text == o.text && keyType == o.keyType;
 }
 
+Scenario applySolution(const Scenario& scenario)
+{
+    Scenario solved = scenario;
+    if (!scenario.exercise)
+        return solved;
+    const Solution& fix = scenario.exercise->solution;
+    if (fix.contexts)
+        solved.contexts = *fix.contexts;
+    if (fix.tasks)
+        solved.tasks = *fix.tasks;
+    if (fix.afterFuncs)
+        solved.afterFuncs = *fix.afterFuncs;
+    if (fix.actions)
+        solved.actions = *fix.actions;
+    return solved;
+}
+
 } // namespace ctxscope

@@ -152,7 +152,8 @@ private:
     void checkCancelTarget(const std::string& target, const std::optional<std::string>& cause,
                            const std::string& targetPath, const std::string& causePath);
     void checkStopTarget(const std::string& target, const std::string& path);
-    void checkExpectation(const Expectation& e, std::size_t i);
+    void checkExpectation(const Expectation& e, const std::string& p);
+    void checkPredict(const PredictQuestion& q, const std::string& p);
     void checkTime(Nanos t, const std::string& path);
 
     std::string unknownContext(std::string_view id, const char* noun = "context") const;
@@ -500,9 +501,8 @@ const char* kindWord(Expectation::Kind k)
     return "an";
 }
 
-void Validator::checkExpectation(const Expectation& e, std::size_t i)
+void Validator::checkExpectation(const Expectation& e, const std::string& p)
 {
-    const std::string p = index("expect", i);
     using K = Expectation::Kind;
     auto needTaskOrAfterFunc = [&](const std::string& id, const std::string& path) {
         if (id.empty())
@@ -685,8 +685,45 @@ std::vector<Problem> Validator::run()
         }
     }
     for (std::size_t i = 0; i < m_s.expect.size(); ++i)
-        checkExpectation(m_s.expect[i], i);
+        checkExpectation(m_s.expect[i], index("expect", i));
+    // Predict mode asks about the scenario as shipped, so its subjects are checked here.
+    for (std::size_t i = 0; i < m_s.predict.size(); ++i)
+        checkPredict(m_s.predict[i], index("predict", i));
     return std::move(m_problems);
+}
+
+void Validator::checkPredict(const PredictQuestion& q, const std::string& p)
+{
+    using K = Expectation::Kind;
+    if (q.kind != K::Context && q.kind != K::Task && q.kind != K::AfterFunc && q.kind != K::Lookup) {
+        add(p, exerciseMessage(ExerciseError::PredictSubject));
+        return;
+    }
+    // The subject is checked exactly as an expectation's is: same messages, same paths.
+    Expectation subject{q.kind, q.subject, q.task, {}};
+    checkExpectation(subject, p);
+    const std::string fp = p + ".fields";
+    if (q.fields.empty()) {
+        add(fp, exerciseMessage(ExerciseError::PredictNoFields));
+        return;
+    }
+    const auto& allowed = expectationFieldNames(q.kind);
+    for (std::size_t f = 0; f < q.fields.size(); ++f) {
+        const std::string& name = q.fields[f];
+        if (std::find(allowed.begin(), allowed.end(), name) == allowed.end()) {
+            std::string msg = "unknown field " + quote(name) + " for " + kindWord(q.kind) + " subject";
+            std::string near = closestName(name, allowed);
+            if (!near.empty())
+                msg += " (did you mean " + quote(near) + "?)";
+            std::string list;
+            for (std::string_view a : allowed)
+                list += (list.empty() ? "" : ", ") + std::string(a);
+            add(index(fp, f), msg + "; the fields are " + list);
+        } else if (std::find(q.fields.begin(), q.fields.begin() + static_cast<long>(f), name) !=
+                   q.fields.begin() + static_cast<long>(f)) {
+            add(index(fp, f), "field " + quote(name) + " is listed twice");
+        }
+    }
 }
 
 bool isIdStart(char c)
@@ -725,10 +762,102 @@ std::size_t editDistance(std::string_view a, std::string_view b)
 
 } // namespace
 
+// exerciseProblems appends the problems of scenario.exercise (see validateScenario).
+static void exerciseProblems(const Scenario& s, std::vector<Problem>& problems)
+{
+    const Exercise& ex = *s.exercise;
+    if (ex.goal.empty())
+        problems.push_back({"exercise.goal", exerciseMessage(ExerciseError::GoalEmpty), 0, 0});
+    if (ex.doneWhen.empty())
+        problems.push_back({"exercise.done_when", exerciseMessage(ExerciseError::DoneWhenEmpty), 0, 0});
+    if (ex.solution.empty())
+        problems.push_back({"exercise.solution", exerciseMessage(ExerciseError::SolutionEmpty), 0, 0});
+
+    // The solved scenario, with done_when in place of expect so that its entries are checked
+    // against the ids the solution has. predict belongs to the shipped scenario: left out.
+    Scenario solved = applySolution(s);
+    solved.expect = ex.doneWhen;
+    solved.exercise.reset();
+    solved.predict.clear();
+    std::vector<Problem> found = Validator(solved).run();
+    if (found.empty())
+        return;
+
+    // What the shipped scenario already reports is not repeated. (The views below point into
+    // problems, which therefore must not reallocate while they are in use.)
+    problems.reserve(problems.size() + found.size());
+    std::vector<std::pair<std::string_view, std::string_view>> known;
+    known.reserve(problems.size());
+    for (const Problem& p : problems)
+        known.emplace_back(p.path, p.message);
+    std::sort(known.begin(), known.end());
+    const Solution& fix = ex.solution;
+    auto replaced = [&](std::string_view path) -> bool {
+        auto under = [&](std::string_view list) {
+            return path.size() > list.size() && path.substr(0, list.size()) == list &&
+                   (path[list.size()] == '[' || path[list.size()] == '.');
+        };
+        return (fix.contexts && (under("contexts") || path == "contexts")) ||
+               (fix.tasks && (under("tasks") || path == "tasks")) ||
+               (fix.afterFuncs && (under("after_funcs") || path == "after_funcs")) ||
+               (fix.actions && (under("actions") || path == "actions"));
+    };
+    for (Problem& p : found) {
+        const std::string_view path = p.path;
+        if (path.rfind("expect", 0) == 0) {
+            p.path = "exercise.done_when" + p.path.substr(6);
+        } else if (replaced(path)) {
+            p.path = "exercise.solution." + p.path;
+        } else if (std::binary_search(known.begin(), known.end(), std::pair<std::string_view, std::string_view>(path, p.message))) {
+            continue;
+        } else {
+            p.message = exerciseMessage(ExerciseError::WithSolutionApplied) + p.message;
+        }
+        problems.push_back(std::move(p));
+    }
+}
+
 std::vector<Problem> validateScenario(const Scenario& scenario)
 {
     Validator v(scenario);
-    return v.run();
+    std::vector<Problem> problems = v.run();
+    if (scenario.exercise)
+        exerciseProblems(scenario, problems);
+    return problems;
+}
+
+const char* exerciseMessage(ExerciseError e)
+{
+    switch (e) {
+    case ExerciseError::GoalMissing:
+        return "missing \"goal\": an exercise says in one sentence what the learner is asked to achieve";
+    case ExerciseError::GoalEmpty:
+        return "the goal is empty: say in one sentence what the learner is asked to achieve";
+    case ExerciseError::DoneWhenMissing:
+        return "missing \"done_when\": an exercise lists the expectations that hold once it is solved";
+    case ExerciseError::DoneWhenEmpty:
+        return "done_when is empty: list at least one expectation that holds once the exercise is solved";
+    case ExerciseError::SolutionMissing:
+        return "missing \"solution\": an exercise ships its solution, the lists it replaces";
+    case ExerciseError::SolutionEmpty:
+        return "the solution replaces nothing: give at least one of \"contexts\", \"tasks\", \"after_funcs\", "
+               "\"actions\"";
+    case ExerciseError::WithSolutionApplied:
+        return "with the solution applied: ";
+    case ExerciseError::AlreadySolved:
+        return "the exercise is already solved as shipped: every done_when entry holds before the learner "
+               "changes anything";
+    case ExerciseError::SolutionDoesNotSolve:
+        return "the solution does not solve the exercise: with it applied, done_when fails";
+    case ExerciseError::PredictEmpty:
+        return "predict is empty: list at least one question, or leave the key out to ask about \"expect\"";
+    case ExerciseError::PredictSubject:
+        return "a predict question names a subject that has fields: \"context\", \"task\", \"after_func\" or "
+               "\"lookup\"";
+    case ExerciseError::PredictNoFields:
+        return "a predict question lists the fields to predict, at least one, such as \"fields\": [\"err\"]";
+    }
+    return "";
 }
 
 bool isValidId(std::string_view s)

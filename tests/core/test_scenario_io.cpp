@@ -206,7 +206,7 @@ Scenario everything()
 TEST_CASE("every bad file in the gallery is rejected with exactly the expected problems")
 {
     const std::vector<fs::path> files = filesIn(kBadDir, ".json");
-    REQUIRE(files.size() >= 25);
+    REQUIRE(files.size() >= 33);
     for (const fs::path& file : files) {
         fs::path expectedFile = file;
         expectedFile.replace_extension(".expected");
@@ -538,12 +538,157 @@ TEST_CASE("the JSON Schema of the format is valid JSON and names every top-level
     const json::Value* props = schema.find("properties");
     REQUIRE(props);
     for (const char* key : {"ctxscope", "name", "description", "seed", "cancel_order", "until", "contexts", "tasks",
-                            "after_funcs", "actions", "expect"})
+                            "after_funcs", "actions", "expect", "exercise", "predict"})
         CHECK(props->find(key) != nullptr);
     CHECK(schema.find("additionalProperties")->text == "false");
     const json::Value* defs = schema.find("$defs");
     REQUIRE(defs);
     for (const char* def : {"duration", "id", "context", "derivedContext", "task", "spawnedTask", "afterFunc",
-                            "innerAfterFunc", "step", "action", "expectation"})
+                            "innerAfterFunc", "step", "action", "expectation", "exercise", "solution",
+                            "predictQuestion"})
         CHECK(defs->find(def) != nullptr);
+}
+
+namespace {
+
+// An exercise over a small scenario: the query sleeps through its deadline (shipped), the
+// solution makes it watch ctx.Done().
+const char* const kExerciseText = R"({
+  "ctxscope": 1,
+  "name": "exercise",
+  "contexts": [
+    {"id": "root", "kind": "Background"},
+    {"id": "req", "kind": "WithTimeout", "parent": "root", "timeout": "100ms"}
+  ],
+  "tasks": [
+    {"id": "query", "context": "req", "steps": [{"work": "250ms", "watch": "none"}]}
+  ],
+  "expect": [{"task": "query", "result": "ok"}],
+  "exercise": {
+    "goal": "Make `query` give up at the deadline.",
+    "done_when": [
+      {"task": "query", "result": "context deadline exceeded", "ended_at": "0.1s"},
+      {"no_lints": true},
+      {"lookup": "k", "task": "query", "found": false}
+    ],
+    "hints": ["first", "second"],
+    "solution": {
+      "tasks": [{"id": "query", "context": "req", "steps": [{"value": "k"}, {"work": "250ms"}]}],
+      "actions": []
+    },
+    "solution_notes": "Use `select`."
+  },
+  "predict": [
+    {"task": "query", "fields": ["result", "ended_at"]},
+    {"lookup": "k", "task": "query", "fields": ["found"]}
+  ]
+})";
+
+} // namespace
+
+TEST_CASE("an exercise and its predict questions load into the scenario, field by field", "[exercise]")
+{
+    const Scenario s = loadOk(kExerciseText);
+    REQUIRE(s.exercise.has_value());
+    const Exercise& ex = *s.exercise;
+    CHECK(ex.goal == "Make `query` give up at the deadline.");
+    REQUIRE(ex.doneWhen.size() == 3);
+    CHECK(ex.doneWhen[0].kind == Expectation::Kind::Task);
+    CHECK(ex.doneWhen[0].fields[1] == std::pair<std::string, Scalar>{"ended_at", Scalar::string("100ms")});
+    CHECK(ex.doneWhen[1].kind == Expectation::Kind::NoLints);
+    CHECK(ex.doneWhen[2].task == "query");
+    CHECK(ex.hints == std::vector<std::string>{"first", "second"});
+    CHECK_FALSE(ex.solution.contexts.has_value());
+    REQUIRE(ex.solution.tasks.has_value());
+    CHECK(ex.solution.tasks->front().steps.size() == 2);
+    CHECK_FALSE(ex.solution.afterFuncs.has_value());
+    REQUIRE(ex.solution.actions.has_value()); // present and empty: "remove every action"
+    CHECK(ex.solution.actions->empty());
+    CHECK(ex.solutionNotes == "Use `select`.");
+    REQUIRE(s.predict.size() == 2);
+    CHECK(s.predict[0] == PredictQuestion{Expectation::Kind::Task, "query", "", {"result", "ended_at"}});
+    CHECK(s.predict[1] == PredictQuestion{Expectation::Kind::Lookup, "k", "query", {"found"}});
+    // expect still describes the shipped version.
+    CHECK(s.expect.size() == 1);
+}
+
+TEST_CASE("an exercise round-trips: load, save, load gives an equal scenario and the same bytes", "[exercise]")
+{
+    const Scenario s = loadOk(kExerciseText);
+    const std::string saved = serializeScenario(s);
+    const Scenario back = loadOk(saved);
+    CHECK(back == s);
+    CHECK(serializeScenario(back) == saved);
+    // The spelling, so that a mistake made the same way by the saver and the loader shows.
+    CHECK(saved.find("\"exercise\": {\n    \"goal\": \"Make `query` give up at the deadline.\",\n    \"done_when\": [") !=
+          std::string::npos);
+    CHECK(saved.find("\"ended_at\": \"100ms\"") != std::string::npos);
+    CHECK(saved.find("\"solution\": {\n      \"tasks\": [") != std::string::npos);
+    CHECK(saved.find("\"actions\": []\n    },\n    \"solution_notes\": \"Use `select`.\"") != std::string::npos);
+    CHECK(saved.find("\"predict\": [\n    {\n      \"task\": \"query\",\n      \"fields\": [\n        \"result\",") !=
+          std::string::npos);
+    CHECK(saved.find("\"lookup\": \"k\",\n      \"task\": \"query\",\n      \"fields\"") != std::string::npos);
+    // exercise and predict come last, in that order.
+    CHECK(saved.find("\"expect\": [") < saved.find("\"exercise\": {"));
+    CHECK(saved.find("\"exercise\": {") < saved.find("\"predict\": ["));
+}
+
+TEST_CASE("an exercise built in code saves without the optional parts and loads back equal", "[exercise]")
+{
+    Scenario s;
+    s.name = "built";
+    s.contexts = {mkContext("root", ContextKind::Background)};
+    s.tasks = {mkTask("t", "root", {mkWork(kMillisecond)})};
+    Exercise ex;
+    ex.goal = "g";
+    ex.doneWhen = {Expectation{Expectation::Kind::Task, "t", "", {{"ended_at", Scalar::string("2ms")}}}};
+    ex.solution.tasks = std::vector<TaskSpec>{mkTask("t", "root", {mkWork(2 * kMillisecond)})};
+    s.exercise = ex;
+    REQUIRE(validateScenario(s).empty());
+    const std::string text = serializeScenario(s);
+    CHECK(text.find("hints") == std::string::npos);
+    CHECK(text.find("solution_notes") == std::string::npos);
+    CHECK(text.find("predict") == std::string::npos);
+    CHECK(loadOk(text) == s);
+    // A file without the new keys means what it meant before: no exercise, no questions.
+    s.exercise.reset();
+    const Scenario plain = loadOk(serializeScenario(s));
+    CHECK_FALSE(plain.exercise.has_value());
+    CHECK(plain.predict.empty());
+}
+
+TEST_CASE("a problem only the solution causes is reported where it is, saying so", "[exercise]")
+{
+    // The solution replaces contexts; the kept task still runs on "req", which it removes.
+    std::string text = kExerciseText;
+    const std::string from = R"("tasks": [{"id": "query", "context": "req", "steps": [{"value": "k"}, {"work": "250ms"}]}],)";
+    const std::size_t at = text.find(from);
+    REQUIRE(at != std::string::npos);
+    text.replace(at, from.size(), R"("contexts": [{"id": "root", "kind": "Background"}],)");
+    LoadResult r = parseScenario(text);
+    CHECK_FALSE(r.scenario.has_value());
+    const std::string m = messages(r);
+    INFO(m);
+    CHECK(m.find("f: tasks[0].context: with the solution applied: unknown context \"req\" (line 9, column 32)") != std::string::npos);
+    CHECK(m.find("f: exercise.done_when[0]") == std::string::npos); // done_when names "query", which exists
+}
+
+TEST_CASE("the validator reports an exercise's empty parts with the shared messages", "[exercise]")
+{
+    Scenario s = loadOk(kExerciseText);
+    s.exercise->goal.clear();
+    s.exercise->doneWhen.clear();
+    s.exercise->solution = Solution{};
+    s.predict.push_back(PredictQuestion{Expectation::Kind::Stopped, "idle", "", {"x"}});
+    s.predict.push_back(PredictQuestion{Expectation::Kind::Context, "req", "", {}});
+    const std::vector<Problem> problems = validateScenario(s);
+    auto has = [&](const std::string& path, ExerciseError e) {
+        return std::find(problems.begin(), problems.end(), Problem{path, exerciseMessage(e), 0, 0}) != problems.end();
+    };
+    CHECK(has("exercise.goal", ExerciseError::GoalEmpty));
+    CHECK(has("exercise.done_when", ExerciseError::DoneWhenEmpty));
+    CHECK(has("exercise.solution", ExerciseError::SolutionEmpty));
+    CHECK(has("predict[2]", ExerciseError::PredictSubject));
+    CHECK(has("predict[3].fields", ExerciseError::PredictNoFields));
+    CHECK(problems.size() == 5);
 }

@@ -136,6 +136,40 @@ struct Expectation {
     bool operator==(const Expectation&) const = default;
 };
 
+// "exercise.solution" (spec/scenario.md, "Exercises and predictions"): whole top-level lists
+// that replace the scenario's own. A list left out (nullopt) is kept; an empty list present in
+// the file replaces the scenario's list with nothing (e.g. "actions": [] removes every action).
+struct Solution {
+    std::optional<std::vector<ContextSpec>> contexts;
+    std::optional<std::vector<TaskSpec>> tasks;
+    std::optional<std::vector<AfterFuncSpec>> afterFuncs;
+    std::optional<std::vector<Action>> actions;
+    bool empty() const { return !contexts && !tasks && !afterFuncs && !actions; }
+    bool operator==(const Solution&) const = default;
+};
+
+// "exercise": what the learner is asked to achieve. As shipped, the scenario must NOT satisfy
+// doneWhen; with the solution applied (applySolution) it must.
+struct Exercise {
+    std::string goal;                   // one sentence of Markdown, required
+    std::vector<Expectation> doneWhen;  // "done_when": expectations in the "expect" syntax, non-empty
+    std::vector<std::string> hints;     // Markdown, revealed one at a time
+    Solution solution;
+    std::string solutionNotes;          // "solution_notes", Markdown; empty: none
+    bool operator==(const Exercise&) const = default;
+};
+
+// One "predict" question: a subject named as an expectation names it (kind + subject, and for a
+// lookup the task) and the fields the learner must predict, in file order. Only the kinds that
+// have fields can be asked about: Context, Task, AfterFunc, Lookup.
+struct PredictQuestion {
+    Expectation::Kind kind = Expectation::Kind::Context;
+    std::string subject;                // context/task/after-func id, or the lookup key
+    std::string task;                   // Lookup: the task that made the lookup
+    std::vector<std::string> fields;    // e.g. {"result", "ended_at"}
+    bool operator==(const PredictQuestion&) const = default;
+};
+
 enum class CancelOrder : std::uint8_t { Creation, Random };
 
 struct Scenario {
@@ -150,8 +184,15 @@ struct Scenario {
     std::vector<AfterFuncSpec> afterFuncs;
     std::vector<Action> actions;
     std::vector<Expectation> expect;
+    std::optional<Exercise> exercise;      // nullopt: not an exercise
+    std::vector<PredictQuestion> predict;  // empty: Predict mode asks about "expect"
     bool operator==(const Scenario&) const = default;
 };
+
+// applySolution returns the solved scenario: the exercise's solution lists replace the
+// scenario's, the rest is kept (including "expect", "exercise" and "predict"). A scenario
+// without an exercise comes back unchanged.
+Scenario applySolution(const Scenario& scenario);
 
 inline constexpr Nanos kHorizonCap = kHour;
 

@@ -3,6 +3,7 @@
 // The loader runs these after parsing; the GUI runs them before it accepts an edit.
 #include "ctxscope/scenario.h"
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -21,7 +22,31 @@ struct Problem {
 
 // validateScenario lists every semantic problem (not only the first), with the JSON path of the
 // offending value. An empty list means simulate() will understand every part of the scenario.
+// With an exercise, the solved scenario (applySolution) is validated too: a problem inside a
+// solution list is reported under "exercise.solution.LIST[i]...", a done_when entry (checked
+// against the solved scenario's ids) under "exercise.done_when[i]...", and a problem that only
+// the solution causes in a list it keeps is reported at that list's path, its message starting
+// with exerciseMessage(ExerciseError::WithSolutionApplied). "predict" is checked against the
+// scenario as shipped. Whether the exercise is solved as shipped needs a run: see exercise.h.
 std::vector<Problem> validateScenario(const Scenario& scenario);
+
+// The messages about "exercise" and "predict", written once: the loader, the validator, the
+// CLI and the app all use these (the app shows them beside the field they are about).
+enum class ExerciseError : std::uint8_t {
+    GoalMissing,          // exercise.goal absent
+    GoalEmpty,            // exercise.goal ""
+    DoneWhenMissing,      // exercise.done_when absent
+    DoneWhenEmpty,        // exercise.done_when []
+    SolutionMissing,      // exercise.solution absent
+    SolutionEmpty,        // exercise.solution {}
+    WithSolutionApplied,  // prefix of a problem that only the solved scenario has
+    AlreadySolved,        // the shipped scenario satisfies done_when (needs a run)
+    SolutionDoesNotSolve, // the solved scenario does not (needs a run)
+    PredictEmpty,         // predict []
+    PredictSubject,       // a predict question about a lint, no_lints or stopped
+    PredictNoFields,      // a predict question without fields, or with []
+};
+const char* exerciseMessage(ExerciseError e);
 
 // isValidId tells whether s matches ^[A-Za-z_][A-Za-z0-9_.-]{0,63}$ (spec/scenario.md).
 bool isValidId(std::string_view s);

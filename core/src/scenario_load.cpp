@@ -1,7 +1,8 @@
-// Scenario files: JSON text <-> Scenario. Loading runs in three stages: the JSON reader (syntax,
-// with line and column), the structural reader below (keys, types, durations; it knows the
-// DOM, so it reports positions directly), and validateScenario (references and per-kind rules;
-// its JSON paths are mapped back to DOM positions here). Every stage lists all it finds.
+// Scenario files: JSON text -> Scenario (the saver is scenario_save.cpp). Loading runs in three
+// stages: the JSON reader (syntax, with line and column), the structural reader below (keys,
+// types, durations; it knows the DOM, so it reports positions directly), and validateScenario
+// (references and per-kind rules; its JSON paths are mapped back to DOM positions here). Every
+// stage lists all it finds.
 #include "ctxscope/scenario_io.h"
 
 #include "ctxscope/atomic_file.h"
@@ -21,7 +22,10 @@ constexpr std::size_t kMaxReportedProblems = 1000;
 constexpr int kMaxStepNesting = 256;
 
 const std::vector<std::string_view> kTopKeys = {"ctxscope", "name", "description", "seed", "cancel_order", "until",
-                                                "contexts", "tasks", "after_funcs", "actions", "expect"};
+                                                "contexts", "tasks", "after_funcs", "actions", "expect",
+                                                "exercise", "predict"};
+const std::vector<std::string_view> kExerciseKeys = {"goal", "done_when", "hints", "solution", "solution_notes"};
+const std::vector<std::string_view> kSolutionKeys = {"contexts", "tasks", "after_funcs", "actions"};
 const std::vector<std::string_view> kContextKeys = {"id",      "kind",     "parent", "at",    "label",   "timeout",
                                                     "deadline", "cause",   "key",    "value", "key_type"};
 const std::vector<std::string_view> kDeriveKeys = {"id",    "kind", "label", "timeout", "deadline",
@@ -138,7 +142,7 @@ private:
     bool readDuration(const Value& v, const At& path, Nanos& out);
     bool readBool(const Value& v, const At& path, bool& out);
     bool readScalar(const Value& v, const At& path, Scalar& out);
-    const Value* readList(const Value& root, std::string_view key);
+    const Value* readList(const Value& object, std::string_view key, const std::string& objectPath = {});
 
     void readContext(const Value& v, const std::string& path, ContextSpec& c, bool derived);
     void readTask(const Value& v, const std::string& path, TaskSpec& t, bool topLevel, int depth);
@@ -150,6 +154,9 @@ private:
     void readStep(const Value& v, const std::string& path, Step& st, int depth);
     void readAction(const Value& v, const std::string& path, Action& a);
     void readExpectation(const Value& v, const std::string& path, Expectation& e);
+    void readExercise(const Value& v, Exercise& ex);
+    void readSolution(const Value& v, const std::string& path, Solution& fix);
+    void readPredict(const Value& v, const std::string& path, PredictQuestion& q);
 
     std::vector<Problem> m_problems;
     std::vector<std::string> m_paths;
@@ -687,16 +694,172 @@ void Loader::readExpectation(const Value& v, const std::string& path, Expectatio
     }
 }
 
-const Value* Loader::readList(const Value& root, std::string_view key)
+const Value* Loader::readList(const Value& object, std::string_view key, const std::string& objectPath)
 {
-    const Member* m = root.findMember(key);
+    const Member* m = object.findMember(key);
     if (!m)
         return nullptr;
     if (!m->value.isArray()) {
-        problem(std::string(key), m->value, "expected a list, found " + found(m->value));
+        problem(child(objectPath, key), m->value, "expected a list, found " + found(m->value));
         return nullptr;
     }
     return &m->value;
+}
+
+void Loader::readExercise(const Value& v, Exercise& ex)
+{
+    const std::string path = "exercise";
+    bool seenGoal = false, seenDoneWhen = false, seenSolution = false;
+    std::vector<std::string> suggested;
+    for (const Member& m : v.members) {
+        const std::string& k = m.key;
+        const At p{path, k};
+        if (k == "goal") {
+            seenGoal = true;
+            readString(m.value, p, ex.goal);
+        } else if (k == "done_when") {
+            seenDoneWhen = true;
+            if (const Value* list = readList(v, k, path)) {
+                ex.doneWhen.resize(list->items.size());
+                std::string ep;
+                for (std::size_t i = 0; i < list->items.size(); ++i)
+                    readExpectation(list->items[i], elementPath(ep, "exercise.done_when", i), ex.doneWhen[i]);
+            }
+        } else if (k == "hints") {
+            if (const Value* list = readList(v, k, path)) {
+                ex.hints.resize(list->items.size());
+                for (std::size_t i = 0; i < list->items.size(); ++i)
+                    readString(list->items[i], indexPath(p.str(), i), ex.hints[i]);
+            }
+        } else if (k == "solution") {
+            seenSolution = true;
+            readSolution(m.value, p.str(), ex.solution);
+        } else if (k == "solution_notes") {
+            readString(m.value, p, ex.solutionNotes);
+        } else {
+            suggested.push_back(unknownKey(path, m, "an exercise", kExerciseKeys));
+        }
+    }
+    auto need = [&](bool seen, std::string_view key, ExerciseError message) {
+        if (!seen && std::find(suggested.begin(), suggested.end(), key) == suggested.end())
+            missing(path, v, key, exerciseMessage(message));
+        else if (!seen)
+            m_paths.push_back(child(path, key)); // the typo is reported; keep the validator's echo out
+    };
+    need(seenGoal, "goal", ExerciseError::GoalMissing);
+    need(seenDoneWhen, "done_when", ExerciseError::DoneWhenMissing);
+    need(seenSolution, "solution", ExerciseError::SolutionMissing);
+}
+
+void Loader::readSolution(const Value& v, const std::string& path, Solution& fix)
+{
+    if (!v.isObject()) {
+        problem(path, v,
+                "expected an object of the lists the solution replaces, such as {\"tasks\": [...]}, found " + found(v));
+        m_paths.push_back(path);
+        return;
+    }
+    for (const Member& m : v.members) {
+        if (std::find(kSolutionKeys.begin(), kSolutionKeys.end(), m.key) == kSolutionKeys.end())
+            unknownKey(path, m, "a solution (it replaces contexts, tasks, after_funcs or actions)", kSolutionKeys);
+    }
+    std::string ep; // reused: one buffer for every element's path
+    const std::string base = path + ".";
+    if (const Value* list = readList(v, "contexts", path)) {
+        fix.contexts.emplace(list->items.size());
+        for (std::size_t i = 0; i < list->items.size(); ++i)
+            readContext(list->items[i], elementPath(ep, base + "contexts", i), (*fix.contexts)[i], false);
+    }
+    if (const Value* list = readList(v, "tasks", path)) {
+        fix.tasks.emplace(list->items.size());
+        for (std::size_t i = 0; i < list->items.size(); ++i)
+            readTask(list->items[i], elementPath(ep, base + "tasks", i), (*fix.tasks)[i], true, 0);
+    }
+    if (const Value* list = readList(v, "after_funcs", path)) {
+        fix.afterFuncs.emplace(list->items.size());
+        for (std::size_t i = 0; i < list->items.size(); ++i)
+            readAfterFunc(list->items[i], elementPath(ep, base + "after_funcs", i), (*fix.afterFuncs)[i], true, 0);
+    }
+    if (const Value* list = readList(v, "actions", path)) {
+        fix.actions.emplace(list->items.size());
+        for (std::size_t i = 0; i < list->items.size(); ++i)
+            readAction(list->items[i], elementPath(ep, base + "actions", i), (*fix.actions)[i]);
+    }
+}
+
+void Loader::readPredict(const Value& v, const std::string& path, PredictQuestion& q)
+{
+    using K = Expectation::Kind;
+    if (!v.isObject()) {
+        problem(path, v,
+                "expected a question such as {\"task\": \"fetch\", \"fields\": [\"result\"]}, found " + found(v));
+        m_paths.push_back(path);
+        return;
+    }
+    // The subject is named as in an expectation; a lookup's "task" is the task that looked.
+    static const std::pair<std::string_view, K> kSubjects[] = {
+        {"lookup", K::Lookup}, {"context", K::Context}, {"after_func", K::AfterFunc}, {"task", K::Task}};
+    const Member* subject = nullptr;
+    for (const auto& [word, k] : kSubjects) {
+        if (const Member* m = v.findMember(word)) {
+            subject = m;
+            q.kind = k;
+            break;
+        }
+    }
+    if (!subject) {
+        const Member* other = nullptr;
+        for (const char* word : {"lint", "no_lints", "stopped"})
+            other = other ? other : v.findMember(word);
+        if (other)
+            problemAt(child(path, other->key), other->line, other->column, exerciseMessage(ExerciseError::PredictSubject));
+        else
+            problem(path, v, exerciseMessage(ExerciseError::PredictSubject));
+        m_paths.push_back(path);
+        return;
+    }
+    readString(subject->value, child(path, subject->key), q.subject);
+    bool seenTask = false, seenFields = false;
+    for (const Member& m : v.members) {
+        if (&m == subject)
+            continue;
+        const At p{path, m.key};
+        if (q.kind == K::Lookup && m.key == "task") {
+            seenTask = true;
+            readString(m.value, p, q.task);
+        } else if (m.key == "fields") {
+            seenFields = true;
+            if (!m.value.isArray()) {
+                problem(p, m.value, "expected a list of field names such as [\"err\", \"done_at\"], found " + found(m.value));
+                m_paths.push_back(p.str());
+                continue;
+            }
+            q.fields.resize(m.value.items.size());
+            for (std::size_t i = 0; i < q.fields.size(); ++i)
+                readString(m.value.items[i], indexPath(p.str(), i), q.fields[i]);
+        } else if (std::find(kExpectSubjects.begin(), kExpectSubjects.end(), m.key) != kExpectSubjects.end()) {
+            problemAt(p, m.line, m.column,
+                      "a predict question names one subject, found " + quote(subject->key) + " and " + quote(m.key));
+            m_paths.push_back(child(path, "fields")); // which fields fit is unclear: no echoes
+        } else {
+            std::vector<std::string_view> keys = {"fields"};
+            if (q.kind == K::Lookup)
+                keys.push_back("task");
+            const auto& fields = expectationFieldNames(q.kind);
+            const bool isField = std::find(fields.begin(), fields.end(), m.key) != fields.end();
+            if (isField)
+                problemAt(p, m.line, m.column,
+                          "a predict question has no answers: name " + quote(m.key) + " in \"fields\" instead");
+            else
+                unknownKey(path, m, "a predict question", keys);
+        }
+    }
+    if (q.kind == K::Lookup && !seenTask)
+        missing(path, v, "task", "missing \"task\": a lookup question names the task that made the lookup");
+    if (!seenFields) {
+        missing(path, v, "fields", exerciseMessage(ExerciseError::PredictNoFields));
+        m_paths.push_back(child(path, "fields"));
+    }
 }
 
 std::optional<Scenario> Loader::load(const Value& root)
@@ -763,7 +926,8 @@ std::optional<Scenario> Loader::load(const Value& root)
             Nanos until = 0;
             if (readDuration(m.value, k, until))
                 s.until = until;
-        } else if (k == "contexts" || k == "tasks" || k == "after_funcs" || k == "actions" || k == "expect") {
+        } else if (k == "contexts" || k == "tasks" || k == "after_funcs" || k == "actions" || k == "expect" ||
+                   k == "exercise" || k == "predict") {
             // read below, in a fixed order, once every top-level key is known
         } else {
             if (unknownKey("", m, "the scenario", kTopKeys) == "name")
@@ -798,6 +962,24 @@ std::optional<Scenario> Loader::load(const Value& root)
         s.expect.resize(list->items.size());
         for (std::size_t i = 0; i < list->items.size(); ++i)
             readExpectation(list->items[i], elementPath(path, "expect", i), s.expect[i]);
+    }
+    if (const Member* m = root.findMember("exercise")) {
+        if (!m->value.isObject()) {
+            problem("exercise", m->value,
+                    "expected an exercise object with \"goal\", \"done_when\" and \"solution\", found " + found(m->value));
+            m_paths.emplace_back("exercise");
+        } else {
+            readExercise(m->value, s.exercise.emplace());
+        }
+    }
+    if (const Value* list = readList(root, "predict")) {
+        if (list->items.empty()) {
+            problem("predict", *list, exerciseMessage(ExerciseError::PredictEmpty));
+            m_paths.emplace_back("predict");
+        }
+        s.predict.resize(list->items.size());
+        for (std::size_t i = 0; i < list->items.size(); ++i)
+            readPredict(list->items[i], elementPath(path, "predict", i), s.predict[i]);
     }
     return s;
 }
@@ -836,245 +1018,6 @@ std::pair<int, int> locate(const Value& root, std::string_view path)
         i = end;
     }
     return {at->line, at->column};
-}
-
-// Canonical output. Key order follows spec/scenario.md's examples; defaults are left out.
-class Saver {
-public:
-    std::string save(const Scenario& s);
-
-private:
-    void context(const ContextSpec& c, bool derived);
-    void task(const TaskSpec& t, bool topLevel);
-    void afterFunc(const AfterFuncSpec& a, bool topLevel);
-    void steps(const std::vector<Step>& steps);
-    void step(const Step& st);
-    void scalar(const Scalar& v);
-    void durationField(std::string_view key, Nanos d) { m_w.key(key).string(formatDuration(d)); }
-
-    json::Writer m_w{json::Style::Pretty};
-};
-
-void Saver::scalar(const Scalar& v)
-{
-    switch (v.type) {
-    case Scalar::Type::Null: m_w.null(); break;
-    case Scalar::Type::Bool: m_w.boolean(v.text == "true"); break;
-    case Scalar::Type::Number:
-        // A number built in code with bad text must not corrupt the file.
-        if (json::isValidNumberText(v.text))
-            m_w.rawNumber(v.text);
-        else
-            m_w.string(v.text);
-        break;
-    case Scalar::Type::String: m_w.string(v.text); break;
-    }
-}
-
-void Saver::context(const ContextSpec& c, bool derived)
-{
-    m_w.beginObject();
-    m_w.key("id").string(c.id);
-    m_w.key("kind").string(contextKindName(c.kind));
-    if (!derived && !c.parent.empty())
-        m_w.key("parent").string(c.parent);
-    if (!derived && c.at != 0)
-        durationField("at", c.at);
-    if (!c.label.empty())
-        m_w.key("label").string(c.label);
-    if (isTimeoutKind(c.kind))
-        durationField("timeout", c.timeout);
-    if (isDeadlineKind(c.kind))
-        durationField("deadline", c.deadline);
-    if (isCauseDeadlineKind(c.kind))
-        m_w.key("cause").string(c.cause);
-    if (c.kind == ContextKind::WithValue) {
-        m_w.key("key").string(c.key);
-        m_w.key("value");
-        scalar(c.value);
-        if (c.keyType != "ctxKey")
-            m_w.key("key_type").string(c.keyType);
-    }
-    m_w.endObject();
-}
-
-void Saver::steps(const std::vector<Step>& list)
-{
-    m_w.key("steps").beginArray();
-    for (const Step& st : list)
-        step(st);
-    m_w.endArray();
-}
-
-void Saver::task(const TaskSpec& t, bool topLevel)
-{
-    m_w.beginObject();
-    m_w.key("id").string(t.id);
-    if (!t.context.empty())
-        m_w.key("context").string(t.context);
-    if (topLevel && t.at != 0)
-        durationField("at", t.at);
-    if (!t.label.empty())
-        m_w.key("label").string(t.label);
-    steps(t.steps);
-    m_w.endObject();
-}
-
-void Saver::afterFunc(const AfterFuncSpec& a, bool topLevel)
-{
-    m_w.beginObject();
-    m_w.key("id").string(a.id);
-    if (!a.context.empty())
-        m_w.key("context").string(a.context);
-    if (topLevel && a.at != 0)
-        durationField("at", a.at);
-    if (!a.label.empty())
-        m_w.key("label").string(a.label);
-    steps(a.steps);
-    m_w.endObject();
-}
-
-void Saver::step(const Step& st)
-{
-    m_w.beginObject();
-    switch (st.op) {
-    case StepOp::Work:
-        durationField("work", st.duration);
-        if (st.watch == Watch::None)
-            m_w.key("watch").string("none");
-        else if (st.watch == Watch::Poll)
-            durationField("watch", st.pollEvery);
-        break;
-    case StepOp::Await:
-        m_w.key("await");
-        if (st.await == AwaitKind::Done) {
-            m_w.string("done");
-        } else if (st.await == AwaitKind::Children) {
-            m_w.string("children");
-        } else {
-            m_w.beginArray();
-            for (const std::string& id : st.awaitIds)
-                m_w.string(id);
-            m_w.endArray();
-        }
-        break;
-    case StepOp::Derive:
-        m_w.key("derive");
-        if (st.derive.empty())
-            m_w.beginObject().endObject();
-        else
-            context(st.derive.front(), true);
-        if (!st.deferCancel)
-            m_w.key("defer_cancel").boolean(false);
-        break;
-    case StepOp::Cancel:
-        m_w.key("cancel").string(st.target);
-        if (st.cause)
-            m_w.key("cause").string(*st.cause);
-        break;
-    case StepOp::Spawn:
-        m_w.key("spawn");
-        if (st.spawn.empty())
-            m_w.beginObject().endObject();
-        else
-            task(st.spawn.front(), false);
-        break;
-    case StepOp::Value:
-        m_w.key("value").string(st.text);
-        if (st.keyType != "ctxKey")
-            m_w.key("key_type").string(st.keyType);
-        break;
-    case StepOp::AfterFunc:
-        m_w.key("after_func");
-        if (st.afterFunc.empty())
-            m_w.beginObject().endObject();
-        else
-            afterFunc(st.afterFunc.front(), false);
-        break;
-    case StepOp::StopAfterFunc: m_w.key("stop_after_func").string(st.target); break;
-    case StepOp::Fail: m_w.key("fail").string(st.text); break;
-    case StepOp::Log: m_w.key("log").string(st.text); break;
-    }
-    m_w.endObject();
-}
-
-std::string Saver::save(const Scenario& s)
-{
-    m_w.beginObject();
-    m_w.key("ctxscope").integer(s.version);
-    m_w.key("name").string(s.name);
-    if (!s.description.empty())
-        m_w.key("description").string(s.description);
-    if (s.seed != 1)
-        m_w.key("seed").integer(s.seed);
-    if (s.cancelOrder != CancelOrder::Creation)
-        m_w.key("cancel_order").string("random");
-    if (s.until)
-        durationField("until", *s.until);
-    if (!s.contexts.empty()) {
-        m_w.key("contexts").beginArray();
-        for (const ContextSpec& c : s.contexts)
-            context(c, false);
-        m_w.endArray();
-    }
-    if (!s.tasks.empty()) {
-        m_w.key("tasks").beginArray();
-        for (const TaskSpec& t : s.tasks)
-            task(t, true);
-        m_w.endArray();
-    }
-    if (!s.afterFuncs.empty()) {
-        m_w.key("after_funcs").beginArray();
-        for (const AfterFuncSpec& a : s.afterFuncs)
-            afterFunc(a, true);
-        m_w.endArray();
-    }
-    if (!s.actions.empty()) {
-        m_w.key("actions").beginArray();
-        for (const Action& a : s.actions) {
-            m_w.beginObject();
-            durationField("at", a.at);
-            if (a.op == ActionOp::Cancel) {
-                m_w.key("cancel").string(a.target);
-                if (a.cause)
-                    m_w.key("cause").string(*a.cause);
-            } else {
-                m_w.key("stop_after_func").string(a.target);
-            }
-            m_w.endObject();
-        }
-        m_w.endArray();
-    }
-    if (!s.expect.empty()) {
-        m_w.key("expect").beginArray();
-        for (const Expectation& e : s.expect) {
-            using K = Expectation::Kind;
-            m_w.beginObject();
-            switch (e.kind) {
-            case K::Context: m_w.key("context").string(e.subject); break;
-            case K::Task: m_w.key("task").string(e.subject); break;
-            case K::AfterFunc: m_w.key("after_func").string(e.subject); break;
-            case K::Lookup: m_w.key("lookup").string(e.subject).key("task").string(e.task); break;
-            case K::Lint:
-                m_w.key("lint").string(e.subject);
-                if (!e.task.empty())
-                    m_w.key("subject").string(e.task);
-                break;
-            case K::NoLints: m_w.key("no_lints").boolean(true); break;
-            case K::Stopped: m_w.key("stopped").string(e.subject); break;
-            }
-            for (const auto& [name, value] : e.fields) {
-                m_w.key(name);
-                scalar(value);
-            }
-            m_w.endObject();
-        }
-        m_w.endArray();
-    }
-    m_w.endObject();
-    std::string out = m_w.take();
-    out += '\n';
-    return out;
 }
 
 } // namespace
@@ -1159,17 +1102,6 @@ std::string formatProblem(const std::string& file, const Problem& problem)
         out += " (line " + std::to_string(problem.line) + ", column " + std::to_string(problem.column) + ")";
     }
     return out;
-}
-
-std::string serializeScenario(const Scenario& scenario)
-{
-    Saver saver;
-    return saver.save(scenario);
-}
-
-bool saveScenarioFile(const std::string& path, const Scenario& scenario, std::string* error)
-{
-    return writeFileAtomically(path, serializeScenario(scenario), error);
 }
 
 } // namespace ctxscope

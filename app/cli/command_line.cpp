@@ -92,6 +92,10 @@ ParseOutcome parseRun(const std::vector<std::string>& args, std::size_t i)
                     return fail("--seed " + value + ": not an integer");
                 cl.seed = seed;
             }
+        } else if (name == "--solution") {
+            if (inlineValue)
+                return fail("--solution takes no value");
+            cl.solution = true;
         } else if (name.size() > 1 && name[0] == '-') {
             return fail("unknown option " + name + " for run");
         } else {
@@ -220,6 +224,7 @@ const char* usageText()
            "      --chrome FILE      write a Chrome/Perfetto trace (open it at ui.perfetto.dev)\n"
            "      --until DURATION   stop at this virtual time (overrides the file's \"until\")\n"
            "      --seed N           override the file's seed\n"
+           "      --solution         run an exercise's solved scenario (exit 4 if its done_when fails)\n"
            "  ctxscope-cli check SCENARIO...        validate and lint without writing anything\n"
            "  ctxscope-cli render SCENARIO [--at DURATION] -o FILE.svg\n"
            "                                        draw the tree as it stands at that time\n"

@@ -23,6 +23,7 @@ struct CommandLine {
     std::optional<std::string> outputPath;  // render: -o FILE ("-" means stdout); export-go: -o DIR
     std::optional<std::string> chromePath;  // run --chrome FILE
     std::optional<std::string> goBinary;    // verify --go PATH
+    bool solution = false;                  // run --solution: the exercise's solved scenario
 };
 
 struct ParseOutcome {

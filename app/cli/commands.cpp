@@ -3,6 +3,7 @@
 #include "summary.h"
 
 #include "ctxscope/atomic_file.h"
+#include "ctxscope/exercise.h"
 #include "ctxscope/expectations.h"
 #include "ctxscope/report.h"
 #include "ctxscope/scenario_io.h"
@@ -14,7 +15,9 @@
 #include "ctxscope/trace_writer.h"
 
 #include <filesystem>
+#include <fstream>
 #include <ostream>
+#include <sstream>
 
 namespace ctxscope::cli {
 namespace {
@@ -56,6 +59,32 @@ Loaded load(const std::string& path, std::ostream& err)
     return {kExitOk, std::move(r.scenario)};
 }
 
+// printLocated prints problems found after loading (an exercise's verdict), each with the line
+// and column of its JSON path in the file, as load problems are printed.
+void printLocated(const std::string& path, std::vector<Problem> problems, std::ostream& err)
+{
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream text;
+    text << in.rdbuf();
+    locateProblems(text.str(), problems);
+    for (const Problem& p : problems)
+        err << formatProblem(path, p) << '\n';
+}
+
+// The scenario `run` simulates: as loaded, or with --solution the exercise's solved version.
+// nullopt (after saying why) when --solution is given for a scenario that is no exercise.
+std::optional<Scenario> scenarioToRun(const CommandLine& cl, const std::string& path, Scenario loaded,
+                                      std::ostream& err)
+{
+    if (!cl.solution)
+        return loaded;
+    if (!loaded.exercise) {
+        err << path << ": --solution: this scenario is not an exercise (it has no \"exercise\")\n";
+        return std::nullopt;
+    }
+    return applySolution(loaded);
+}
+
 // Writes text to path ("-": to out) atomically; false after saying why on err.
 bool emit(const std::string& path, const std::string& text, const char* what, std::ostream& out,
           std::ostream& err)
@@ -85,26 +114,40 @@ int runCommand(const CommandLine& cl, std::ostream& out, std::ostream& err)
     Loaded loaded = load(path, err);
     if (!loaded.scenario)
         return loaded.status;
-    const Scenario& scenario = *loaded.scenario;
+    const std::optional<Scenario> toRun = scenarioToRun(cl, path, std::move(*loaded.scenario), err);
+    if (!toRun)
+        return kExitUsage;
+    const Scenario& scenario = *toRun;
 
     SimulationOptions options;
     options.seed = cl.seed;
     options.until = cl.until;
     const SimulationResult result = simulate(scenario, options);
-    const ExpectationReport expectations = checkExpectations(scenario, result);
+    // An exercise: done_when must not hold as shipped (that is an error of the file) and must
+    // with --solution, where "expect" (which describes the shipped version) is not checked.
+    const ExpectationReport doneWhen = checkDoneWhen(scenario, result);
+    if (!cl.solution) {
+        if (std::optional<Problem> solved = alreadySolvedProblem(scenario, doneWhen)) {
+            printLocated(path, {*solved}, err);
+            return kExitInvalidScenario;
+        }
+    }
+    const ExpectationReport expectations = cl.solution ? doneWhen : checkExpectations(scenario, result);
+    const ExerciseReportPart exercisePart{scenario.exercise ? &doneWhen : nullptr, cl.solution};
 
     bool ioOk = true;
     if (cl.tracePath)
         ioOk = emit(*cl.tracePath, traceToString(result), "trace", out, err) && ioOk;
     if (cl.reportPath)
-        ioOk = emit(*cl.reportPath, reportToString(result, expectations), "report", out, err) && ioOk;
+        ioOk = emit(*cl.reportPath, reportToString(result, cl.solution ? ExpectationReport{} : expectations, exercisePart), "report", out, err) && ioOk;
     if (cl.chromePath)
         ioOk = emit(*cl.chromePath, chromeTraceToString(result), "Chrome trace", out, err) && ioOk;
 
     // stdout carries the trace or report as JSON then; a table around it would spoil it.
     const bool stdoutTaken = cl.tracePath == "-" || cl.reportPath == "-" || cl.chromePath == "-";
     if (!stdoutTaken) {
-        out << renderSummary(result, expectations);
+        out << renderSummary(result, cl.solution ? ExpectationReport{} : expectations) +
+                   renderDoneWhen(doneWhen, cl.solution);
         out.flush();
     }
     for (const std::string& failure : expectations.failureMessages())
@@ -113,6 +156,23 @@ int runCommand(const CommandLine& cl, std::ostream& out, std::ostream& err)
     if (!ioOk)
         return kExitIo;
     return expectations.allPassed() ? kExitOk : kExitExpectationFailed;
+}
+
+// checkExerciseFile judges an exercise (not solved as shipped, solved by its solution); false
+// after printing the problems when it is unsound. Nothing to say for a scenario without one.
+static bool checkExerciseFile(const std::string& path, const Scenario& scenario, const SimulationResult& shipped,
+                       std::ostream& out, std::ostream& err)
+{
+    if (!scenario.exercise)
+        return true;
+    ExerciseCheck check = checkExercise(scenario, shipped);
+    if (!check.ok()) {
+        printLocated(path, std::move(check.problems), err);
+        return false;
+    }
+    out << path << ": exercise: not solved as shipped (done_when: " << check.shipped.passed << " of "
+        << check.shipped.outcomes.size() << " hold), solved by its solution\n";
+    return true;
 }
 
 int checkCommand(const CommandLine& cl, std::ostream& out, std::ostream& err)
@@ -130,6 +190,10 @@ int checkCommand(const CommandLine& cl, std::ostream& out, std::ostream& err)
         for (const LintFinding& l : result.lints) {
             out << path << ": " << l.severity << ": " << l.rule << " " << l.subject << " at "
                 << formatDuration(l.t) << ": " << l.message << '\n';
+        }
+        if (!checkExerciseFile(path, *loaded.scenario, result, out, err)) {
+            status = kExitInvalidScenario;
+            continue;
         }
         out << path << ": ok\n";
     }

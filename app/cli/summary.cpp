@@ -148,20 +148,43 @@ void lintsList(std::string& out, const SimulationResult& r, std::size_t maxRows)
     }
 }
 
-void expectationsList(std::string& out, const ExpectationReport& e)
+// The checklist lines of an expectation list ("expect", an exercise's "done_when").
+void checklist(std::string& out, const ExpectationReport& e, const char* listName)
 {
-    if (e.outcomes.empty())
-        return;
-    out += "\nExpectations: " + std::to_string(e.passed) + " passed, " + std::to_string(e.failed) + " failed\n";
     for (const ExpectationOutcome& o : e.outcomes) {
-        out += std::string(o.passed ? "  ok    " : "  FAIL  ") + "expect[" + std::to_string(o.index) + "] " +
+        out += std::string(o.passed ? "  ok    " : "  FAIL  ") + listName + "[" + std::to_string(o.index) + "] " +
                shortened(o.title, kMessageWidth) + "\n";
         for (const std::string& f : o.failures)
             out += "          " + shortened(f, kMessageWidth) + "\n";
     }
 }
 
+void expectationsList(std::string& out, const ExpectationReport& e)
+{
+    if (e.outcomes.empty())
+        return;
+    out += "\nExpectations: " + std::to_string(e.passed) + " passed, " + std::to_string(e.failed) + " failed\n";
+    checklist(out, e, "expect");
+}
+
 } // namespace
+
+std::string renderDoneWhen(const ExpectationReport& doneWhen, bool solutionApplied)
+{
+    if (doneWhen.outcomes.empty())
+        return {};
+    std::string out = solutionApplied ? "\nExercise, solution applied: " : "\nExercise: ";
+    if (doneWhen.allPassed())
+        out += "solved (done_when: " + std::to_string(doneWhen.passed) + " of " +
+               std::to_string(doneWhen.outcomes.size()) + " hold)\n";
+    else
+        out += "not solved (done_when: " + std::to_string(doneWhen.passed) + " of " +
+               std::to_string(doneWhen.outcomes.size()) + " hold)\n";
+    checklist(out, doneWhen, "done_when");
+    if (solutionApplied)
+        out += "  (\"expect\" describes the scenario as shipped: not checked with the solution applied)\n";
+    return out;
+}
 
 std::string renderSummary(const SimulationResult& r, const ExpectationReport& expectations, std::size_t maxRows)
 {

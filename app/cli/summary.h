@@ -16,4 +16,9 @@ inline constexpr std::size_t kSummaryMaxRows = 40;
 std::string renderSummary(const SimulationResult& result, const ExpectationReport& expectations,
                           std::size_t maxRows = kSummaryMaxRows);
 
+// renderDoneWhen returns the summary's section about an exercise: whether done_when holds in
+// this run, entry by entry ("" when the report is of no exercise). solutionApplied: the run is
+// of the solved scenario (run --solution), where "expect" is not checked.
+std::string renderDoneWhen(const ExpectationReport& doneWhen, bool solutionApplied);
+
 } // namespace ctxscope::cli

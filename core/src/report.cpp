@@ -157,9 +157,43 @@ void writeLints(json::Writer& w, const SimulationResult& r)
     w.endArray();
 }
 
+void writeExercise(json::Writer& w, const SimulationResult& r, const ExpectationReport& doneWhen,
+                   bool solutionApplied)
+{
+    w.key("exercise").beginObject();
+    w.key("solution_applied").boolean(solutionApplied);
+    w.key("solved").boolean(doneWhen.allPassed());
+    w.key("passed").unsignedInteger(doneWhen.passed);
+    w.key("failed").beginArray();
+    for (const std::string& m : doneWhen.failureMessages())
+        w.string(m);
+    w.endArray();
+    w.key("done_when").beginArray();
+    for (const ExpectationOutcome& o : doneWhen.outcomes) {
+        w.beginObject();
+        w.key("title").string(o.title);
+        w.key("passed").boolean(o.passed);
+        w.key("decided_ns").integer(o.decidedAt);
+        w.key("seq");
+        if (o.event < r.events.size())
+            w.unsignedInteger(o.event);
+        else
+            w.null();
+        w.endObject();
+    }
+    w.endArray();
+    w.endObject();
+}
+
 } // namespace
 
 std::string reportToString(const SimulationResult& r, const ExpectationReport& expectations)
+{
+    return reportToString(r, expectations, ExerciseReportPart{});
+}
+
+std::string reportToString(const SimulationResult& r, const ExpectationReport& expectations,
+                           const ExerciseReportPart& exercise)
 {
     json::Writer w(json::Style::Pretty);
     w.beginObject();
@@ -179,6 +213,8 @@ std::string reportToString(const SimulationResult& r, const ExpectationReport& e
         w.string(m);
     w.endArray();
     w.endObject();
+    if (exercise.doneWhen)
+        writeExercise(w, r, *exercise.doneWhen, exercise.solutionApplied);
     w.endObject();
     std::string text = w.take();
     text += '\n';

@@ -1077,6 +1077,18 @@ LoadResult parseScenario(std::string_view text)
     return result;
 }
 
+void locateProblems(std::string_view text, std::vector<Problem>& problems)
+{
+    json::ParseResult parsed = json::parse(text);
+    if (!parsed.ok())
+        return;
+    for (Problem& p : problems) {
+        auto [line, column] = locate(*parsed.value, p.path);
+        p.line = line;
+        p.column = column;
+    }
+}
+
 LoadResult loadScenarioFile(const std::string& path)
 {
     std::string text;

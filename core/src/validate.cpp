@@ -559,11 +559,13 @@ void Validator::checkExpectation(const Expectation& e, const std::string& p)
     }
 
     const auto& allowed = expectationFieldNames(e.kind);
+    std::uint32_t seen = 0; // bit i: allowed[i] came already (a kind has fewer than 32 fields)
     for (std::size_t f = 0; f < e.fields.size(); ++f) {
         const std::string& name = e.fields[f].first;
         const Scalar& v = e.fields[f].second;
         const std::string fp = p + "." + name;
-        if (std::find(allowed.begin(), allowed.end(), name) == allowed.end()) {
+        const auto known = std::find(allowed.begin(), allowed.end(), name);
+        if (known == allowed.end()) {
             std::string msg = "unknown field " + quote(name) + " for " + kindWord(e.kind) + " expectation";
             std::string near = closestName(name, allowed);
             if (!near.empty())
@@ -571,13 +573,12 @@ void Validator::checkExpectation(const Expectation& e, const std::string& p)
             add(fp, msg);
             continue;
         }
-        bool repeated = false;
-        for (std::size_t g = 0; g < f; ++g)
-            repeated = repeated || e.fields[g].first == name;
-        if (repeated) {
+        const std::uint32_t bit = 1u << (known - allowed.begin());
+        if (seen & bit) {
             add(fp, "field " + quote(name) + " is listed twice");
             continue;
         }
+        seen |= bit;
         using T = Scalar::Type;
         if (isTimeField(name)) {
             if (v.type == T::Number) {
@@ -708,9 +709,11 @@ void Validator::checkPredict(const PredictQuestion& q, const std::string& p)
         return;
     }
     const auto& allowed = expectationFieldNames(q.kind);
+    std::uint32_t seen = 0; // bit i: allowed[i] came already
     for (std::size_t f = 0; f < q.fields.size(); ++f) {
         const std::string& name = q.fields[f];
-        if (std::find(allowed.begin(), allowed.end(), name) == allowed.end()) {
+        const auto known = std::find(allowed.begin(), allowed.end(), name);
+        if (known == allowed.end()) {
             std::string msg = "unknown field " + quote(name) + " for " + kindWord(q.kind) + " subject";
             std::string near = closestName(name, allowed);
             if (!near.empty())
@@ -719,9 +722,10 @@ void Validator::checkPredict(const PredictQuestion& q, const std::string& p)
             for (std::string_view a : allowed)
                 list += (list.empty() ? "" : ", ") + std::string(a);
             add(index(fp, f), msg + "; the fields are " + list);
-        } else if (std::find(q.fields.begin(), q.fields.begin() + static_cast<long>(f), name) !=
-                   q.fields.begin() + static_cast<long>(f)) {
+        } else if (seen & (1u << (known - allowed.begin()))) {
             add(index(fp, f), "field " + quote(name) + " is listed twice");
+        } else {
+            seen |= 1u << (known - allowed.begin());
         }
     }
 }

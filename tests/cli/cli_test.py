@@ -4,7 +4,8 @@
 Usage: cli_test.py --cli PATH CASE [ARG]
 Cases: usage, help, invalid, missing-file, expect-fail, ok, check, stdout-report, stdout-trace,
        io-error, untouched-on-failure, big-summary, determinism, seed, until, chrome, render, export-go,
-       verify-without-go, long-names, export-go-module, scenario FILE, conformance RUNNER
+       verify-without-go, long-names, export-go-module, exercise-run, exercise-solution, exercise-check,
+       scenario FILE, conformance RUNNER
 Exits 0 when the case holds; otherwise prints what went wrong and exits 1.
 """
 import argparse, json, os, subprocess, sys, tempfile
@@ -387,6 +388,80 @@ def case_verify_without_go():
         expect(p.returncode == 5, "verify with no Go toolchain: exit 5", p)
         expect("1.25" in p.stderr, "verify says which Go version it needs", p)
         no_crash(p, "verify without go")
+
+
+def case_exercise_run():
+    path = data("exercise.json")
+    p = run("run", path)
+    expect(p.returncode == 0, "exercise as shipped: exit 0 (its expect holds; done_when not holding is the point)", p)
+    expect("Expectations: 1 passed, 0 failed" in p.stdout, "the shipped expectations are checked", p)
+    expect("Exercise: not solved (done_when: 1 of 3 hold)" in p.stdout, "the summary says done_when does not hold", p)
+    expect("  ok    done_when[0] task handler" in p.stdout and "  FAIL  done_when[1] task fetch" in p.stdout,
+           "the summary lists every done_when entry", p)
+    expect('exercise.done_when[1]: task fetch: result: want "context deadline exceeded", got "ok"' in p.stdout,
+           "a failing done_when entry says what was wanted and what happened", p)
+    expect(p.stderr == "", "an unsolved exercise is not an error: nothing on stderr", p)
+    p = run("run", path, "--report", "-")
+    r = json.loads(p.stdout)
+    ex = r.get("exercise", {})
+    expect(ex.get("solved") is False and ex.get("solution_applied") is False and ex.get("passed") == 1,
+           "the report's exercise object: not solved, 1 passed", p)
+    expect(len(ex.get("failed", [])) == 3, "the report lists each failure of done_when", p)
+    expect([d["passed"] for d in ex.get("done_when", [])] == [True, False, False], "done_when entry by entry", p)
+    seqs = [d["seq"] for d in ex.get("done_when", [])]
+    expect(all(isinstance(q, int) for q in seqs), "each entry names the event (seq) that decided it", p)
+    # The task fetch's entry is decided by its end at 350ms.
+    expect(ex["done_when"][1]["decided_ns"] == 350000000, "fetch is decided when it ends", p)
+    expect(r["expect"]["passed"] == 1, "the report's expect still describes the shipped version", p)
+    p = run("run", data("ok.json"), "--report", "-")
+    expect("exercise" not in json.loads(p.stdout), "a scenario without an exercise has no exercise object", p)
+    # Shipped already solved: an error of the file, located, exit 3, nothing written.
+    with tempfile.TemporaryDirectory() as d:
+        out = os.path.join(d, "r.json")
+        p = run("run", data("exercise-solved.json"), "--report", out)
+        expect(p.returncode == 3, "an exercise solved as shipped: exit 3", p)
+        expect(data("exercise-solved.json") + ": exercise.done_when: the exercise is already solved as shipped" in p.stderr
+               and "(line " in p.stderr, "the message names the file, the path and the line", p)
+        expect(not os.path.exists(out), "nothing is written for an invalid exercise", p)
+        no_crash(p, "already solved")
+
+
+def case_exercise_solution():
+    p = run("run", data("exercise.json"), "--solution")
+    expect(p.returncode == 0, "run --solution of a sound exercise: exit 0", p)
+    expect("Exercise, solution applied: solved (done_when: 3 of 3 hold)" in p.stdout, "the summary says solved", p)
+    expect("Expectations:" not in p.stdout, "expect (the shipped version) is not checked with the solution", p)
+    expect("fetch" in p.stdout and "200ms" in p.stdout, "the summary is of the solved run", p)
+    p = run("run", data("exercise.json"), "--solution", "--report", "-")
+    r = json.loads(p.stdout)
+    expect(r["tasks"]["fetch"]["result"] == "context deadline exceeded", "the report is of the solved run", p)
+    expect(r["exercise"]["solved"] is True and r["exercise"]["solution_applied"] is True, "report: solved", p)
+    p = run("run", data("exercise-bad-solution.json"), "--solution")
+    expect(p.returncode == 4, "run --solution whose done_when fails: exit 4", p)
+    expect(data("exercise-bad-solution.json") + ": exercise.done_when[1]: task fetch: ended_at: want 200ms, got 300ms"
+           in p.stderr, "the failure is printed on stderr", p)
+    p = run("run", data("ok.json"), "--solution")
+    expect(p.returncode == 2 and "not an exercise" in p.stderr, "--solution on a scenario without exercise: exit 2", p)
+    usage_error(["run", data("exercise.json"), "--solution=yes"], "--solution takes no value")
+    p = run("--help")
+    expect("--solution" in p.stdout, "--help lists --solution", p)
+
+
+def case_exercise_check():
+    p = run("check", data("exercise.json"))
+    expect(p.returncode == 0, "check of a sound exercise: exit 0", p)
+    expect(data("exercise.json") + ": exercise: not solved as shipped (done_when: 1 of 3 hold), solved by its solution"
+           in p.stdout and p.stdout.endswith(data("exercise.json") + ": ok\n"), "check says why the exercise is sound", p)
+    p = run("check", data("exercise-solved.json"))
+    expect(p.returncode == 3, "check of an exercise solved as shipped: exit 3", p)
+    expect("exercise.done_when: the exercise is already solved as shipped" in p.stderr, "check says it is solved", p)
+    expect(": ok" not in p.stdout, "no ok for it", p)
+    p = run("check", data("exercise-bad-solution.json"))
+    expect(p.returncode == 3, "check of an exercise whose solution does not solve it: exit 3", p)
+    expect("exercise.solution: the solution does not solve the exercise" in p.stderr, "check says the solution fails", p)
+    expect("ended_at: want 200ms, got 300ms" in p.stderr, "and how it fails", p)
+    p = run("check", data("exercise.json"), data("exercise-solved.json"), data("ok.json"))
+    expect(p.returncode == 3 and p.stdout.count(": ok\n") == 2, "check goes on after a bad exercise", p)
 
 
 def case_scenario(path):

@@ -7,6 +7,7 @@
 //   valid -> simulate twice                            identical results (determinism)
 //   result -> JSONL trace, report, Chrome trace        each line/document is valid JSON
 //          -> checkExpectations, SVG render at a few instants, exportGo (go.mod, main.go, test)
+//          -> an exercise's verdict, predict answers         every answer grades right
 //   result -> its own facts as "expect"                valid, round-trip, and all of them pass
 //   bytes -> durations                                 formatDuration / parseDuration round-trip
 //
@@ -17,6 +18,7 @@
 // function (ctest "fuzz: ...").
 #include "ctxscope/chrome_trace.h"
 #include "ctxscope/duration.h"
+#include "ctxscope/exercise.h"
 #include "ctxscope/expectations.h"
 #include "ctxscope/go_export.h"
 #include "ctxscope/json.h"
@@ -135,6 +137,24 @@ void checkWriters(const Scenario& scenario, const SimulationResult& result)
     require(expectations.passed + expectations.failed == scenario.expect.size(), "passed + failed == expectations");
     const std::string report = reportToString(result, expectations);
     checkJsonDocument(report, "the report is valid JSON");
+
+    // An exercise: done_when, the verdict (a second, solved run) and Predict mode's answers.
+    if (scenario.exercise) {
+        const ExerciseCheck exercise = checkExercise(scenario, result);
+        require(exercise.shipped.outcomes.size() == scenario.exercise->doneWhen.size(), "one outcome per done_when");
+        require(exercise.solved.outcomes.size() == scenario.exercise->doneWhen.size(), "one solved outcome per done_when");
+        for (const ExpectationOutcome& o : exercise.shipped.outcomes)
+            require(o.event < result.events.size(), "every done_when outcome names an event of the run");
+        checkJsonDocument(reportToString(result, expectations, ExerciseReportPart{&exercise.shipped, false}),
+                          "the report of an exercise is valid JSON");
+    }
+    for (const PredictItem& item : predictItems(scenario, result)) {
+        for (std::size_t f = 0; f < item.fields.size(); ++f) {
+            require(item.fields[f].event < result.events.size(), "every predicted field names an event of the run");
+            if (item.fields[f].answer)
+                require(gradePrediction(item, f, *item.fields[f].answer, result).passed, "the real answer is graded right");
+        }
+    }
 
     checkJsonDocument(chromeTraceToString(result), "the Chrome trace is valid JSON");
 

@@ -7,10 +7,15 @@
 #include "ctxscope/simulation.h"
 
 #include <cstddef>
+#include <limits>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace ctxscope {
+
+inline constexpr std::size_t kNoEvent = std::numeric_limits<std::size_t>::max();
 
 struct ExpectationOutcome {
     std::size_t index = 0;              // position in Scenario::expect
@@ -24,6 +29,11 @@ struct ExpectationOutcome {
     // of the run if it never did), for a task's result when it ended, for lints the first
     // matching finding, for "stopped", "no_lints" and "never" values the end of the run.
     Nanos decidedAt = 0;
+    // The event that decided it, as an index into SimulationResult::events (its seq), so a view
+    // can select it: the context's cancellation, the task's end, the lint's finding, the last
+    // matching lookup, ... or the run's end for "never"/"none" and for whole-run facts. Set by
+    // checkExpectationList/checkExpectations; a lone checkExpectation leaves kNoEvent.
+    std::size_t event = kNoEvent;
 };
 
 struct ExpectationReport {
@@ -35,11 +45,26 @@ struct ExpectationReport {
     std::vector<std::string> failureMessages() const;
 };
 
-// checkExpectation evaluates one entry; index is only used in messages.
+// checkExpectation evaluates one entry; index and listName are only used in messages
+// ("expect[2]: ...", "exercise.done_when[0]: ...").
 ExpectationOutcome checkExpectation(const Expectation& expectation, std::size_t index,
-                                    const SimulationResult& result);
+                                    const SimulationResult& result, std::string_view listName = "expect");
+
+// checkExpectationList evaluates every entry of a list in the "expect" syntax (expect, an
+// exercise's done_when) and finds each outcome's deciding event, in one pass over the events.
+ExpectationReport checkExpectationList(const std::vector<Expectation>& list, const SimulationResult& result,
+                                       std::string_view listName);
 
 // checkExpectations evaluates every entry of scenario.expect against result.
 ExpectationReport checkExpectations(const Scenario& scenario, const SimulationResult& result);
+
+// actualValue is what the run gives one field of the subject an expectation names (kind,
+// subject and, for a lookup, task; its fields are ignored), spelled as the "expect" syntax
+// spells it: strings and booleans as such, times as canonical Go durations ("100ms"), null for
+// never/nil/none. nullopt when the run has no such subject (or no such lookup) or the field is
+// not one of that kind's. Comparing a guess with it as an expectation would: see
+// checkExpectation with {field: guess}.
+std::optional<Scalar> actualValue(const Expectation& subject, const std::string& field,
+                                  const SimulationResult& result);
 
 } // namespace ctxscope

@@ -14,6 +14,17 @@ namespace ctxscope {
 // no deadline, never done, never started, stop never called) are JSON null, as trace.md says.
 std::string reportToString(const SimulationResult& result, const ExpectationReport& expectations);
 
+// The "exercise" object a report of an exercise carries after "expect" (an addition to
+// trace.md's report, which readers that do not know it ignore): whether done_when holds in this
+// run, as "expect" is reported, plus each entry's outcome with the time and seq of the event
+// that decided it. solutionApplied: the run is of the solved scenario (run --solution).
+struct ExerciseReportPart {
+    const ExpectationReport* doneWhen = nullptr; // nullptr: not an exercise, no "exercise" object
+    bool solutionApplied = false;
+};
+std::string reportToString(const SimulationResult& result, const ExpectationReport& expectations,
+                           const ExerciseReportPart& exercise);
+
 // writeReport writes reportToString's text to out.
 void writeReport(std::ostream& out, const SimulationResult& result, const ExpectationReport& expectations);
 

@@ -25,6 +25,12 @@ LoadResult parseScenario(std::string_view text);
 // problem with an empty path.
 LoadResult loadScenarioFile(const std::string& path);
 
+// locateProblems fills in the line and column of problems found after loading (an exercise
+// already solved as shipped, see exercise.h) from the scenario's text: the position of the
+// deepest value on each problem's JSON path. Problems keep their order; text that does not
+// parse leaves them as they are.
+void locateProblems(std::string_view text, std::vector<Problem>& problems);
+
 // formatProblem renders "FILE: PATH: message (line L, column C)" as spec/cli.md asks.
 std::string formatProblem(const std::string& file, const Problem& problem);
 

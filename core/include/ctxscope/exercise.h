@@ -1,0 +1,78 @@
+#pragma once
+// Exercises and predictions (spec/scenario.md, "Exercises and predictions"): what the CLI and the
+// app share, in plain C++. The format itself (Exercise, PredictQuestion, applySolution) is in
+// scenario.h; the messages are exerciseMessage() in validate.h; done_when is checked exactly as
+// "expect" is (expectations.h), only its messages say "exercise.done_when[i]".
+//
+// The app's loop:
+//   result = simulate(learnersScenario);
+//   report = checkDoneWhen(learnersScenario, result);   // the live checklist; report.allPassed(): solved
+//   solved = applySolution(learnersScenario);           // "Show solution" (one undoable edit)
+//   items  = predictItems(scenario, result);            // the questions and their real answers
+//   gradePrediction(items[i], f, guess, result)         // right or wrong, with the deciding event
+#include "ctxscope/expectations.h"
+#include "ctxscope/scenario.h"
+#include "ctxscope/simulation.h"
+#include "ctxscope/validate.h"
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+namespace ctxscope {
+
+// checkDoneWhen evaluates the exercise's done_when against a run of the scenario: one outcome
+// per entry, each with its deciding event. Empty (and allPassed()) when there is no exercise.
+ExpectationReport checkDoneWhen(const Scenario& scenario, const SimulationResult& result);
+
+// What checking an exercise as a file found (`ctxscope-cli check`, `run`, the lesson tests).
+struct ExerciseCheck {
+    ExpectationReport shipped;        // done_when on the scenario as shipped: must NOT all hold
+    ExpectationReport solved;         // done_when on applySolution(scenario): must all hold
+    // AlreadySolved at "exercise.done_when", then SolutionDoesNotSolve at "exercise.solution"
+    // followed by one problem per failure of the solved run; empty when the exercise is sound.
+    std::vector<Problem> problems;
+    bool ok() const { return problems.empty(); }
+};
+
+// checkExercise runs the solved scenario and judges both runs. `shipped` is the run of the
+// scenario itself (the caller has usually made it already); options apply to the solved run
+// too. A scenario without an exercise gives an empty, ok() check.
+ExerciseCheck checkExercise(const Scenario& scenario, const SimulationResult& shipped,
+                            const SimulationOptions& options = {});
+
+// alreadySolvedProblem is the problem `run` reports for a shipped version that satisfies
+// done_when (nullopt when it does not, or there is no exercise).
+std::optional<Problem> alreadySolvedProblem(const Scenario& scenario, const ExpectationReport& shippedDoneWhen);
+
+// One field of a predict question, with the answer the run gives.
+struct PredictField {
+    std::string field;            // "err", "ended_at", "found", ...
+    std::optional<Scalar> answer; // as the expect syntax spells it: "context canceled", "100ms", true,
+                                  // null (never/nil); nullopt: the run has no such subject
+    Nanos decidedAt = 0;          // from this virtual time on the answer is final: before it, show "?"
+    std::size_t event = kNoEvent; // the event that decided it (index into result.events)
+};
+
+struct PredictItem {
+    Expectation subject;          // kind, subject, task (fields empty): the thing asked about
+    std::string title;            // "task fetch", "context req", "lookup \"k\" by task h"
+    std::vector<PredictField> fields;
+    std::size_t source = 0;       // index into scenario.predict, or into scenario.expect when fromExpect
+    bool fromExpect = false;      // scenario.predict is empty: the question comes from expect
+};
+
+// predictItems lists the questions of Predict mode with their real answers: scenario.predict,
+// or, without it, every expect entry about a context, task, after-func or lookup, asking for
+// the fields that entry names (entries without fields, and lint/no_lints/stopped entries, ask
+// nothing). In file order.
+std::vector<PredictItem> predictItems(const Scenario& scenario, const SimulationResult& result);
+
+// gradePrediction compares a learner's guess for item.fields[field] with the run, exactly as an
+// expectation {subject, field: guess} would be checked (times as nanoseconds, so "0.1s" is
+// right for "100ms"; null means never/nil). passed: right; failures: what was wanted and what
+// happened; event/decidedAt: where to look.
+ExpectationOutcome gradePrediction(const PredictItem& item, std::size_t field, const Scalar& guess,
+                                   const SimulationResult& result);
+
+} // namespace ctxscope

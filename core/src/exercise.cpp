@@ -1,0 +1,140 @@
+#include "ctxscope/exercise.h"
+
+#include <algorithm>
+
+namespace ctxscope {
+
+ExpectationReport checkDoneWhen(const Scenario& scenario, const SimulationResult& result)
+{
+    if (!scenario.exercise)
+        return {};
+    return checkExpectationList(scenario.exercise->doneWhen, result, "exercise.done_when");
+}
+
+std::optional<Problem> alreadySolvedProblem(const Scenario& scenario, const ExpectationReport& shippedDoneWhen)
+{
+    // An empty done_when is a validation error of its own; it is not "already solved".
+    if (!scenario.exercise || scenario.exercise->doneWhen.empty() || !shippedDoneWhen.allPassed())
+        return std::nullopt;
+    return Problem{"exercise.done_when", exerciseMessage(ExerciseError::AlreadySolved), 0, 0};
+}
+
+ExerciseCheck checkExercise(const Scenario& scenario, const SimulationResult& shipped,
+                            const SimulationOptions& options)
+{
+    ExerciseCheck check;
+    if (!scenario.exercise)
+        return check;
+    check.shipped = checkDoneWhen(scenario, shipped);
+    if (auto p = alreadySolvedProblem(scenario, check.shipped))
+        check.problems.push_back(std::move(*p));
+
+    const Scenario solved = applySolution(scenario);
+    const SimulationResult solvedRun = simulate(solved, options);
+    check.solved = checkDoneWhen(solved, solvedRun);
+    if (!check.solved.allPassed()) {
+        check.problems.push_back({"exercise.solution", exerciseMessage(ExerciseError::SolutionDoesNotSolve), 0, 0});
+        for (const std::string& failure : check.solved.failureMessages())
+            check.problems.push_back({"exercise.solution", "with the solution: " + failure, 0, 0});
+    }
+    return check;
+}
+
+namespace {
+
+std::string titleOf(const Expectation& e)
+{
+    using K = Expectation::Kind;
+    switch (e.kind) {
+    case K::Context: return "context " + e.subject;
+    case K::Task: return "task " + e.subject;
+    case K::AfterFunc: return "after_func " + e.subject;
+    case K::Lookup: return "lookup \"" + e.subject + "\" by task " + e.task;
+    case K::Lint:
+    case K::NoLints:
+    case K::Stopped: break;
+    }
+    return e.subject;
+}
+
+bool askable(Expectation::Kind k)
+{
+    using K = Expectation::Kind;
+    return k == K::Context || k == K::Task || k == K::AfterFunc || k == K::Lookup;
+}
+
+} // namespace
+
+std::vector<PredictItem> predictItems(const Scenario& scenario, const SimulationResult& result)
+{
+    std::vector<PredictItem> items;
+    // The questions first (subject + field names), then one checkExpectationList over all of them:
+    // it finds every field's deciding time and event in a single pass over the events.
+    std::vector<Expectation> asked; // one entry per (item, field)
+    auto add = [&](const Expectation& subject, const std::vector<std::string>& fields, std::size_t source,
+                   bool fromExpect) {
+        PredictItem item;
+        item.subject = Expectation{subject.kind, subject.subject, subject.task, {}};
+        item.title = titleOf(subject);
+        item.source = source;
+        item.fromExpect = fromExpect;
+        for (const std::string& f : fields) {
+            PredictField pf;
+            pf.field = f;
+            pf.answer = actualValue(item.subject, f, result);
+            item.fields.push_back(std::move(pf));
+            Expectation one = item.subject;
+            one.fields = {{f, Scalar::null()}};
+            asked.push_back(std::move(one));
+        }
+        items.push_back(std::move(item));
+    };
+    if (!scenario.predict.empty()) {
+        for (std::size_t i = 0; i < scenario.predict.size(); ++i) {
+            const PredictQuestion& q = scenario.predict[i];
+            if (askable(q.kind))
+                add(Expectation{q.kind, q.subject, q.task, {}}, q.fields, i, false);
+        }
+    } else {
+        for (std::size_t i = 0; i < scenario.expect.size(); ++i) {
+            const Expectation& e = scenario.expect[i];
+            if (!askable(e.kind) || e.fields.empty())
+                continue;
+            std::vector<std::string> fields;
+            for (const auto& f : e.fields)
+                fields.push_back(f.first);
+            add(e, fields, i, true);
+        }
+    }
+    const ExpectationReport timing = checkExpectationList(asked, result, "predict");
+    std::size_t k = 0;
+    for (PredictItem& item : items) {
+        for (PredictField& f : item.fields) {
+            f.decidedAt = timing.outcomes[k].decidedAt;
+            f.event = timing.outcomes[k].event;
+            ++k;
+        }
+    }
+    return items;
+}
+
+ExpectationOutcome gradePrediction(const PredictItem& item, std::size_t field, const Scalar& guess,
+                                   const SimulationResult& result)
+{
+    if (field >= item.fields.size()) {
+        ExpectationOutcome out;
+        out.title = item.title;
+        out.failures.push_back(item.title + ": no field " + std::to_string(field) + " in this question");
+        out.decidedAt = result.endTime;
+        return out;
+    }
+    const PredictField& f = item.fields[field];
+    Expectation e = item.subject;
+    e.fields = {{f.field, guess}};
+    ExpectationOutcome out = checkExpectation(e, item.source, result, item.fromExpect ? "expect" : "predict");
+    out.decidedAt = f.decidedAt;
+    out.event = f.event;
+    return out;
+}
+
+} // namespace ctxscope

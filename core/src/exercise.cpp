@@ -1,6 +1,9 @@
 #include "ctxscope/exercise.h"
 
+#include "ctxscope/id_index.h"
+
 #include <algorithm>
+#include <functional>
 
 namespace ctxscope {
 
@@ -116,6 +119,115 @@ std::vector<PredictItem> predictItems(const Scenario& scenario, const Simulation
         }
     }
     return items;
+}
+
+namespace {
+
+// Adds s to out unless it is there already (the lists are short: a scenario's distinct causes).
+void addChoice(std::vector<Scalar>& out, Scalar s)
+{
+    if (std::find(out.begin(), out.end(), s) == out.end())
+        out.push_back(std::move(s));
+}
+
+// forEachStep calls f on every step of every task and after-func, nested ones included.
+void forEachStep(const Scenario& s, const std::function<void(const Step&)>& f)
+{
+    std::function<void(const std::vector<Step>&)> walk = [&](const std::vector<Step>& steps) {
+        for (const Step& st : steps) {
+            f(st);
+            for (const TaskSpec& t : st.spawn)
+                walk(t.steps);
+            for (const AfterFuncSpec& a : st.afterFunc)
+                walk(a.steps);
+        }
+    };
+    for (const TaskSpec& t : s.tasks)
+        walk(t.steps);
+    for (const AfterFuncSpec& a : s.afterFuncs)
+        walk(a.steps);
+}
+
+} // namespace
+
+std::vector<Scalar> predictChoices(const Scenario& scenario, const Expectation& subject, const std::string& field)
+{
+    std::vector<Scalar> out;
+    const Scalar canceled = Scalar::string(errString(Err::Canceled));
+    const Scalar deadline = Scalar::string(errString(Err::DeadlineExceeded));
+    if (field == "err") {
+        out = {Scalar::null(), canceled, deadline};
+    } else if (field == "cause") {
+        out = {Scalar::null(), canceled, deadline};
+        auto fromContext = [&](const ContextSpec& c) {
+            if (isCauseDeadlineKind(c.kind))
+                addChoice(out, Scalar::string(c.cause));
+        };
+        for (const ContextSpec& c : scenario.contexts)
+            fromContext(c);
+        forEachStep(scenario, [&](const Step& st) {
+            for (const ContextSpec& c : st.derive)
+                fromContext(c);
+            if (st.op == StepOp::Cancel && st.cause)
+                addChoice(out, Scalar::string(*st.cause));
+        });
+        for (const Action& a : scenario.actions) {
+            if (a.cause)
+                addChoice(out, Scalar::string(*a.cause));
+        }
+    } else if (field == "reason") {
+        out = {Scalar::null(), Scalar::string("cancel"), Scalar::string("deadline"), Scalar::string("parent")};
+    } else if (field == "source") {
+        out = {Scalar::null()};
+        const std::vector<ContextSpec>& rows = scenario.contexts;
+        IdIndex index;
+        index.reserve(rows.size());
+        for (std::size_t i = 0; i < rows.size(); ++i)
+            index.add(rows, static_cast<std::uint32_t>(i));
+        std::uint32_t at = index.find(rows, subject.subject);
+        if (at != kNone) {
+            // A context of "contexts": the cancellation began at it or at an ancestor. Parents
+            // are listed earlier in a valid file; the bound keeps a hand-built cycle finite.
+            std::vector<Scalar> chain;
+            for (std::size_t n = 0; at != kNone && n <= rows.size(); ++n) {
+                chain.push_back(Scalar::string(rows[at].id));
+                at = rows[at].parent.empty() ? kNone : index.find(rows, rows[at].parent);
+            }
+            out.insert(out.end(), chain.begin(), chain.end());
+        } else {
+            for (const ContextSpec& c : scenario.contexts)
+                out.push_back(Scalar::string(c.id));
+            forEachStep(scenario, [&](const Step& st) {
+                for (const ContextSpec& c : st.derive)
+                    out.push_back(Scalar::string(c.id));
+            });
+        }
+    } else if (field == "result") {
+        out = {Scalar::null(), Scalar::string("ok"), canceled, deadline};
+        forEachStep(scenario, [&](const Step& st) {
+            if (st.op == StepOp::Fail)
+                addChoice(out, Scalar::string("error: " + st.text));
+        });
+        out.push_back(Scalar::string("running"));
+        out.push_back(Scalar::string("blocked"));
+    } else if (field == "found") {
+        out = {Scalar::boolean(true), Scalar::boolean(false)};
+    } else if (field == "value") {
+        out = {Scalar::null()};
+        auto fromContext = [&](const ContextSpec& c) {
+            if (c.kind == ContextKind::WithValue && c.key == subject.subject)
+                addChoice(out, c.value);
+        };
+        for (const ContextSpec& c : scenario.contexts)
+            fromContext(c);
+        forEachStep(scenario, [&](const Step& st) {
+            for (const ContextSpec& c : st.derive)
+                fromContext(c);
+        });
+    } else if (field == "stopped") {
+        out = {Scalar::null(), Scalar::boolean(true), Scalar::boolean(false)};
+    }
+    return out;
 }
 
 ExpectationOutcome gradePrediction(const PredictItem& item, std::size_t field, const Scalar& guess,

@@ -5,7 +5,7 @@ Usage: cli_test.py --cli PATH CASE [ARG]
 Cases: usage, help, invalid, missing-file, expect-fail, ok, check, stdout-report, stdout-trace,
        io-error, untouched-on-failure, big-summary, determinism, seed, until, chrome, render, export-go,
        verify-without-go, long-names, export-go-module, exercise-run, exercise-solution, exercise-check,
-       scenario FILE, conformance RUNNER
+       scenario FILE, lesson FILE, conformance RUNNER
 Exits 0 when the case holds; otherwise prints what went wrong and exits 1.
 """
 import argparse, json, os, subprocess, sys, tempfile
@@ -468,6 +468,24 @@ def case_scenario(path):
     p = run("run", path)
     expect(p.returncode == 0, "%s: every expectation holds (exit 0)" % os.path.basename(path), p)
     no_crash(p, path)
+
+
+def case_lesson(path):
+    """A lesson runs with its expectations holding; an exercise lesson is also unsolved as shipped
+    (run would exit 3 otherwise), solved by run --solution, and passes check."""
+    name = os.path.basename(path)
+    p = run("run", path)
+    expect(p.returncode == 0, "%s: run: every expectation holds (exit 0)" % name, p)
+    no_crash(p, path)
+    with open(path, encoding="utf-8") as f:
+        is_exercise = "exercise" in json.load(f)
+    if is_exercise:
+        expect("Exercise: not solved" in p.stdout, "%s: run says the exercise is not solved as shipped" % name, p)
+        p = run("run", path, "--solution")
+        expect(p.returncode == 0 and "Exercise, solution applied: solved" in p.stdout,
+               "%s: run --solution: done_when holds" % name, p)
+        p = run("check", path)
+        expect(p.returncode == 0 and "solved by its solution" in p.stdout, "%s: check accepts the exercise" % name, p)
 
 
 def case_conformance(runner):

@@ -324,3 +324,61 @@ TEST_CASE("every lesson that is an exercise is unsolved as shipped and solved by
     }
     SUCCEED(std::to_string(exercises) + " exercise lessons checked");
 }
+
+TEST_CASE("predictChoices offers the values Go can produce for a field, from the scenario", "[exercise][predict]")
+{
+    Scenario s = load(kText);
+    using K = Expectation::Kind;
+    const Scalar nil = Scalar::null();
+    const Scalar canceled = Scalar::string("context canceled");
+    const Scalar deadline = Scalar::string("context deadline exceeded");
+    const Expectation budget{K::Context, "budget", "", {}};
+    CHECK(predictChoices(s, budget, "err") == std::vector<Scalar>{nil, canceled, deadline});
+    CHECK(predictChoices(s, budget, "reason").size() == 4);
+    // source: the context itself or an ancestor, nearest first.
+    CHECK(predictChoices(s, budget, "source") ==
+          std::vector<Scalar>{nil, Scalar::string("budget"), Scalar::string("root")});
+    // cause: the scenario's own causes join Go's two.
+    s.actions.front().cause = "client went away";
+    s.contexts[1].kind = ContextKind::WithCancelCause; // the action's cause needs it; not simulated here
+    CHECK(predictChoices(s, budget, "cause") == std::vector<Scalar>{nil, canceled, deadline, Scalar::string("client went away")});
+    // result: every fail message of the scenario, and the states of a task that has not ended.
+    s.tasks.front().steps.push_back(Step{});
+    s.tasks.front().steps.back().op = StepOp::Fail;
+    s.tasks.front().steps.back().text = "boom";
+    CHECK(predictChoices(s, Expectation{K::Task, "fetch", "", {}}, "result") ==
+          std::vector<Scalar>{nil, Scalar::string("ok"), canceled, deadline, Scalar::string("error: boom"),
+                              Scalar::string("running"), Scalar::string("blocked")});
+    // value: the values bound to that key, each once.
+    ContextSpec v;
+    v.id = "v";
+    v.kind = ContextKind::WithValue;
+    v.parent = "budget";
+    v.key = "user";
+    v.value = Scalar::number("42");
+    s.contexts.push_back(v);
+    v.id = "w";
+    s.contexts.push_back(v);
+    CHECK(predictChoices(s, Expectation{K::Lookup, "user", "fetch", {}}, "value") ==
+          std::vector<Scalar>{nil, Scalar::number("42")});
+    CHECK(predictChoices(s, Expectation{K::Lookup, "user", "fetch", {}}, "found").size() == 2);
+    CHECK(predictChoices(s, Expectation{K::AfterFunc, "a", "", {}}, "stopped").size() == 3);
+    // Times are typed, not picked.
+    CHECK(predictChoices(s, budget, "done_at").empty());
+    CHECK(predictChoices(s, Expectation{K::Task, "fetch", "", {}}, "ended_at").empty());
+    // Every real answer of a run is among the choices.
+    const Scenario shipped = load(kText);
+    const SimulationResult r = simulate(shipped);
+    Scenario asked = shipped;
+    asked.predict = {PredictQuestion{K::Context, "budget", "", {"err", "cause", "reason", "source"}},
+                     PredictQuestion{K::Task, "fetch", "", {"result"}},
+                     PredictQuestion{K::Lookup, "user", "fetch", {"found", "value"}}};
+    for (const PredictItem& item : predictItems(asked, r)) {
+        for (const PredictField& f : item.fields) {
+            INFO(item.title << " " << f.field);
+            const std::vector<Scalar> choices = predictChoices(asked, item.subject, f.field);
+            REQUIRE(f.answer.has_value());
+            CHECK(std::find(choices.begin(), choices.end(), *f.answer) != choices.end());
+        }
+    }
+}

@@ -9,6 +9,7 @@
 //   report = checkDoneWhen(learnersScenario, result);   // the live checklist; report.allPassed(): solved
 //   solved = applySolution(learnersScenario);           // "Show solution" (one undoable edit)
 //   items  = predictItems(scenario, result);            // the questions and their real answers
+//   predictChoices(scenario, item.subject, field)       // the answers to pick from (times: typed)
 //   gradePrediction(items[i], f, guess, result)         // right or wrong, with the deciding event
 #include "ctxscope/expectations.h"
 #include "ctxscope/scenario.h"
@@ -67,6 +68,16 @@ struct PredictItem {
 // the fields that entry names (entries without fields, and lint/no_lints/stopped entries, ask
 // nothing). In file order.
 std::vector<PredictItem> predictItems(const Scenario& scenario, const SimulationResult& result);
+
+// predictChoices lists the answers a learner can pick for one field of a subject, from the
+// values Go can produce there, in a fixed order: err: null (nil), "context canceled",
+// "context deadline exceeded"; cause: those and every cause the scenario gives (contexts,
+// cancel steps, actions); reason: null, "cancel", "deadline", "parent"; source: null, the
+// context and its ancestors (every context id for a context a task derives); result: null
+// (never started), "ok", the two Err strings, "error: M" for each fail step, "running",
+// "blocked"; found: true, false; value: null and every value bound to that key; stopped:
+// null, true, false. Time fields have no list (empty): the learner types a Go duration.
+std::vector<Scalar> predictChoices(const Scenario& scenario, const Expectation& subject, const std::string& field);
 
 // gradePrediction compares a learner's guess for item.fields[field] with the run, exactly as an
 // expectation {subject, field: guess} would be checked (times as nanoseconds, so "0.1s" is

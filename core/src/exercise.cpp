@@ -230,6 +230,83 @@ std::vector<Scalar> predictChoices(const Scenario& scenario, const Expectation& 
     return out;
 }
 
+namespace {
+
+std::vector<std::size_t> differingSteps(const std::vector<Step>& a, const std::vector<Step>& b)
+{
+    std::vector<std::size_t> out;
+    for (std::size_t i = 0; i < std::max(a.size(), b.size()); ++i) {
+        if (i >= a.size() || i >= b.size() || !(a[i] == b[i]))
+            out.push_back(i);
+    }
+    return out;
+}
+
+template <typename Spec>
+std::vector<std::size_t> stepsOf(const Spec&, const Spec&)
+{
+    return {};
+}
+template <>
+std::vector<std::size_t> stepsOf(const TaskSpec& a, const TaskSpec& b)
+{
+    return differingSteps(a.steps, b.steps);
+}
+template <>
+std::vector<std::size_t> stepsOf(const AfterFuncSpec& a, const AfterFuncSpec& b)
+{
+    return differingSteps(a.steps, b.steps);
+}
+
+// Compares two lists of elements with ids (contexts, tasks, after-funcs), matching by id.
+template <typename Spec>
+void compareById(ScenarioChange::List list, const std::vector<Spec>& a, const std::vector<Spec>& b,
+                 std::vector<ScenarioChange>& out)
+{
+    using What = ScenarioChange::What;
+    IdIndex inA, inB;
+    inA.reserve(a.size());
+    inB.reserve(b.size());
+    for (std::size_t i = 0; i < a.size(); ++i)
+        inA.add(a, static_cast<std::uint32_t>(i));
+    for (std::size_t i = 0; i < b.size(); ++i)
+        inB.add(b, static_cast<std::uint32_t>(i));
+    for (std::size_t i = 0; i < a.size(); ++i) {
+        const std::uint32_t j = inB.find(b, a[i].id);
+        if (j == kNone)
+            out.push_back({list, What::Removed, a[i].id, i, ScenarioChange::kNoIndex, {}});
+        else if (!(a[i] == b[j]))
+            out.push_back({list, What::Changed, a[i].id, i, j, stepsOf(a[i], b[j])});
+    }
+    for (std::size_t j = 0; j < b.size(); ++j) {
+        if (inA.find(a, b[j].id) == kNone)
+            out.push_back({list, What::Added, b[j].id, ScenarioChange::kNoIndex, j, {}});
+    }
+}
+
+} // namespace
+
+std::vector<ScenarioChange> scenarioChanges(const Scenario& before, const Scenario& after)
+{
+    using List = ScenarioChange::List;
+    using What = ScenarioChange::What;
+    std::vector<ScenarioChange> out;
+    compareById(List::Contexts, before.contexts, after.contexts, out);
+    compareById(List::Tasks, before.tasks, after.tasks, out);
+    compareById(List::AfterFuncs, before.afterFuncs, after.afterFuncs, out);
+    const std::vector<Action>& a = before.actions;
+    const std::vector<Action>& b = after.actions;
+    for (std::size_t i = 0; i < std::max(a.size(), b.size()); ++i) {
+        if (i >= b.size())
+            out.push_back({List::Actions, What::Removed, {}, i, ScenarioChange::kNoIndex, {}});
+        else if (i >= a.size())
+            out.push_back({List::Actions, What::Added, {}, ScenarioChange::kNoIndex, i, {}});
+        else if (!(a[i] == b[i]))
+            out.push_back({List::Actions, What::Changed, {}, i, i, {}});
+    }
+    return out;
+}
+
 ExpectationOutcome gradePrediction(const PredictItem& item, std::size_t field, const Scalar& guess,
                                    const SimulationResult& result)
 {

@@ -382,3 +382,34 @@ TEST_CASE("predictChoices offers the values Go can produce for a field, from the
         }
     }
 }
+
+TEST_CASE("scenarioChanges says what the solution changes: which elements, which steps", "[exercise]")
+{
+    using List = ScenarioChange::List;
+    using What = ScenarioChange::What;
+    constexpr std::size_t none = ScenarioChange::kNoIndex;
+    const Scenario s = load(kText);
+    const std::vector<ScenarioChange> changes = scenarioChanges(s, applySolution(s));
+    // handler's first step (the spawn of fetch, whose work now watches ctx.Done()) differs.
+    REQUIRE(changes.size() == 1);
+    CHECK(changes[0] == ScenarioChange{List::Tasks, What::Changed, "handler", 0, 0, {0}});
+    CHECK(scenarioChanges(s, s).empty());
+
+    // Added, removed, changed by id; actions by position; other fields than steps.
+    Scenario b = s;
+    b.contexts[1].timeout = 300 * kMillisecond;            // budget changed
+    b.contexts.push_back(b.contexts[1]);
+    b.contexts.back().id = "extra";                          // added
+    b.tasks.front().label = "GET /";                         // changed, no step differs
+    b.tasks.front().steps.push_back(b.tasks.front().steps.back()); // and a step more
+    b.actions.clear();                                       // removed
+    Scenario a = s;
+    a.afterFuncs.push_back(AfterFuncSpec{"af", "root", 0, {}, {}});  // only before: removed
+    const std::vector<ScenarioChange> c = scenarioChanges(a, b);
+    REQUIRE(c.size() == 5);
+    CHECK(c[0] == ScenarioChange{List::Contexts, What::Changed, "budget", 1, 1, {}});
+    CHECK(c[1] == ScenarioChange{List::Contexts, What::Added, "extra", none, 2, {}});
+    CHECK(c[2] == ScenarioChange{List::Tasks, What::Changed, "handler", 0, 0, {2}});
+    CHECK(c[3] == ScenarioChange{List::AfterFuncs, What::Removed, "af", 0, none, {}});
+    CHECK(c[4] == ScenarioChange{List::Actions, What::Removed, "", 0, none, {}});
+}

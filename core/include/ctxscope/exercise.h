@@ -8,6 +8,7 @@
 //   result = simulate(learnersScenario);
 //   report = checkDoneWhen(learnersScenario, result);   // the live checklist; report.allPassed(): solved
 //   solved = applySolution(learnersScenario);           // "Show solution" (one undoable edit)
+//   scenarioChanges(learnersScenario, solved)           // what it changed: elements and steps
 //   items  = predictItems(scenario, result);            // the questions and their real answers
 //   predictChoices(scenario, item.subject, field)       // the answers to pick from (times: typed)
 //   gradePrediction(items[i], f, guess, result)         // right or wrong, with the deciding event
@@ -17,6 +18,7 @@
 #include "ctxscope/validate.h"
 
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -45,6 +47,31 @@ ExerciseCheck checkExercise(const Scenario& scenario, const SimulationResult& sh
 // alreadySolvedProblem is the problem `run` reports for a shipped version that satisfies
 // done_when (nullopt when it does not, or there is no exercise).
 std::optional<Problem> alreadySolvedProblem(const Scenario& scenario, const ExpectationReport& shippedDoneWhen);
+
+// One difference between two versions of a scenario's lists, for "Show solution" (what the
+// solution changed) and "Reset exercise" (what the learner changed). Contexts, tasks and
+// after-funcs are matched by id; actions, which have none, by position.
+struct ScenarioChange {
+    enum class List : std::uint8_t { Contexts, Tasks, AfterFuncs, Actions };
+    enum class What : std::uint8_t { Added, Removed, Changed };
+    List list = List::Tasks;
+    What what = What::Changed;
+    std::string id;                   // the element's id ("" for an action)
+    std::size_t before = kNoIndex;    // its index in the first version's list (kNoIndex if added)
+    std::size_t after = kNoIndex;     // its index in the second version's list (kNoIndex if removed)
+    // Changed task or after-func: the indices of its top-level steps that differ, position by
+    // position (a step only one version has counts as differing); empty when only other fields
+    // (context, at, label) differ.
+    std::vector<std::size_t> steps;
+    static constexpr std::size_t kNoIndex = static_cast<std::size_t>(-1);
+    bool operator==(const ScenarioChange&) const = default;
+};
+
+// scenarioChanges lists how `after` differs from `before` in contexts, tasks, after-funcs and
+// actions: per list, changed and removed elements in `before`'s order, then added ones in
+// `after`'s order. Linear in the sizes of the lists. For the solution:
+// scenarioChanges(scenario, applySolution(scenario)).
+std::vector<ScenarioChange> scenarioChanges(const Scenario& before, const Scenario& after);
 
 // One field of a predict question, with the answer the run gives.
 struct PredictField {

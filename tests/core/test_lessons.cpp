@@ -1,6 +1,7 @@
 // The lessons library (resources/lessons): every lesson must load cleanly, pass its own
 // expectations when simulated, teach with the four description sections and a Go example, and
 // together the lessons must cover the curriculum of issue #4 in teaching order.
+#include "ctxscope/exercise.h"
 #include "ctxscope/expectations.h"
 #include "ctxscope/scenario_io.h"
 #include "ctxscope/simulation.h"
@@ -415,4 +416,29 @@ TEST_CASE("the mini project lessons are four exercise steps in order", "[lessons
         if (i > 0) // numbered one after the other
             CHECK(steps[i]->number == steps[i - 1]->number + 1);
     }
+}
+
+TEST_CASE("every prediction a lesson asks for has an answer the learner can pick and that grades right", "[lessons]")
+{
+    int questions = 0;
+    for (const Lesson& l : lessons()) {
+        if (l.scenario.predict.empty())
+            continue;
+        INFO(l.file);
+        const SimulationResult r = simulate(l.scenario);
+        for (const PredictItem& item : predictItems(l.scenario, r)) {
+            INFO(item.title);
+            ++questions;
+            for (std::size_t f = 0; f < item.fields.size(); ++f) {
+                const PredictField& pf = item.fields[f];
+                INFO(pf.field);
+                REQUIRE(pf.answer.has_value()); // the subject is in the run
+                const std::vector<Scalar> choices = predictChoices(l.scenario, item.subject, pf.field);
+                if (!choices.empty()) // times are typed, the rest picked from a list
+                    CHECK(std::find(choices.begin(), choices.end(), *pf.answer) != choices.end());
+                CHECK(gradePrediction(item, f, *pf.answer, r).passed);
+            }
+        }
+    }
+    CHECK(questions >= 12);
 }

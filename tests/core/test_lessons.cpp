@@ -1,6 +1,7 @@
 // The lessons library (resources/lessons): every lesson must load cleanly, pass its own
 // expectations when simulated, teach with the four description sections and a Go example, and
 // together the lessons must cover the curriculum of issue #4 in teaching order.
+#include "ctxscope/exercise.h"
 #include "ctxscope/expectations.h"
 #include "ctxscope/scenario_io.h"
 #include "ctxscope/simulation.h"
@@ -246,15 +247,24 @@ const std::vector<Topic>& curriculum()
 
 } // namespace
 
+// Numbers another branch has taken for a lesson it adds (25: the race lesson, issue #10). Until
+// that lesson is merged its number may be missing; once it is there it is checked like the rest.
+const std::set<int> kReservedNumbers = {25};
+
 TEST_CASE("the lesson library holds at least sixteen lessons numbered 01 upwards without gaps", "[lessons]")
 {
     const std::vector<std::string> names = lessonFileNames();
     INFO("lesson directory: " << kLessonDir.string());
     REQUIRE(names.size() >= kMinLessons);
-    for (std::size_t i = 0; i < names.size(); ++i) {
-        INFO(names[i]);
-        const std::string prefix = (i + 1 < 10 ? "0" : "") + std::to_string(i + 1) + "-";
-        CHECK(names[i].rfind(prefix, 0) == 0);
+    int expected = 1;
+    for (const std::string& name : names) {
+        INFO(name);
+        auto prefix = [](int n) { return (n < 10 ? "0" : "") + std::to_string(n) + "-"; };
+        if (name.rfind(prefix(expected), 0) != 0 && kReservedNumbers.count(expected) &&
+            name.rfind(prefix(expected + 1), 0) == 0)
+            ++expected; // a reserved number not merged yet
+        CHECK(name.rfind(prefix(expected), 0) == 0);
+        ++expected;
     }
 }
 
@@ -342,24 +352,93 @@ TEST_CASE("the lessons cover the curriculum, one topic per lesson, in teaching o
     }
 }
 
-TEST_CASE("exercises ship the broken version and tell the learner which expectations to change", "[lessons]")
+// done_when's verdict on a scenario: its expectations replaced by the exercise's done_when.
+bool doneWhenHolds(Scenario sc, const Exercise& ex, std::string* failures = nullptr)
+{
+    sc.expect = ex.doneWhen;
+    const ExpectationReport report = checkExpectations(sc, simulate(sc));
+    if (failures)
+        for (const std::string& m : report.failureMessages())
+            *failures += m + "\n";
+    return report.allPassed();
+}
+
+TEST_CASE("every exercise lesson is unsolved as shipped and solved by its solution", "[lessons]")
 {
     int exercises = 0;
     for (const Lesson& l : lessons()) {
-        const std::string& d = l.scenario.description;
-        if (!contains(d, "## Exercise"))
+        if (!l.scenario.exercise)
             continue;
         INFO(l.file);
         ++exercises;
-        CHECK(l.scenario.name.rfind("Exercise:", 0) == 0);
-        CHECK(contains(d, "**Goal:"));
-        CHECK(contains(d, "broken"));
-        // The shipped expectations pin the broken behaviour: a finding the fix must remove.
-        CHECK_FALSE(expectsNoLints(l.scenario));
-        const SimulationResult r = simulate(l.scenario);
-        CHECK_FALSE(r.lints.empty());
-        // And the description names the expectation that replaces it.
-        CHECK(contains(d, "\"no_lints\": true"));
+        const Exercise& ex = *l.scenario.exercise;
+        const std::string& d = l.scenario.description;
+        CHECK(!ex.goal.empty());
+        CHECK(ex.hints.size() >= 2); // revealed one at a time: a nudge before the answer
+        CHECK(contains(ex.solutionNotes, "```go\n"));
+        // The checklist is done_when now: the description no longer asks for edits to "expect".
+        CHECK_FALSE(contains(d, "change the expectations"));
+        CHECK(contains(d, "**exercise**"));
+        CHECK_FALSE(doneWhenHolds(l.scenario, ex)); // shipped broken
+        std::string failures;
+        const bool solved = doneWhenHolds(applySolution(l.scenario), ex, &failures);
+        INFO(failures);
+        CHECK(solved);
     }
-    CHECK(exercises >= 2);
+    CHECK(exercises >= 11); // issue #10: at least eleven exercises
+}
+
+TEST_CASE("the assessment lesson asks at least twelve prediction questions across the chapter", "[lessons]")
+{
+    const auto it = std::find_if(lessons().begin(), lessons().end(),
+                                 [](const Lesson& l) { return contains(l.slug, "assessment"); });
+    REQUIRE(it != lessons().end());
+    INFO(it->file);
+    CHECK_FALSE(it->scenario.exercise.has_value()); // nothing to fix: only to predict
+    CHECK(it->scenario.predict.size() >= 12);
+    std::set<Expectation::Kind> kinds;
+    for (const PredictQuestion& q : it->scenario.predict)
+        kinds.insert(q.kind);
+    CHECK(kinds.size() == 4); // contexts, tasks, after-funcs and lookups
+}
+
+TEST_CASE("the mini project lessons are four exercise steps in order", "[lessons]")
+{
+    std::vector<const Lesson*> steps;
+    for (const Lesson& l : lessons())
+        if (l.slug.rfind("project-", 0) == 0)
+            steps.push_back(&l);
+    REQUIRE(steps.size() >= 4);
+    for (std::size_t i = 0; i < steps.size(); ++i) {
+        INFO(steps[i]->file);
+        CHECK(steps[i]->slug.rfind("project-" + std::to_string(i + 1) + "-", 0) == 0);
+        CHECK(steps[i]->scenario.exercise.has_value());
+        if (i > 0) // numbered one after the other
+            CHECK(steps[i]->number == steps[i - 1]->number + 1);
+    }
+}
+
+TEST_CASE("every prediction a lesson asks for has an answer the learner can pick and that grades right", "[lessons]")
+{
+    int questions = 0;
+    for (const Lesson& l : lessons()) {
+        if (l.scenario.predict.empty())
+            continue;
+        INFO(l.file);
+        const SimulationResult r = simulate(l.scenario);
+        for (const PredictItem& item : predictItems(l.scenario, r)) {
+            INFO(item.title);
+            ++questions;
+            for (std::size_t f = 0; f < item.fields.size(); ++f) {
+                const PredictField& pf = item.fields[f];
+                INFO(pf.field);
+                REQUIRE(pf.answer.has_value()); // the subject is in the run
+                const std::vector<Scalar> choices = predictChoices(l.scenario, item.subject, pf.field);
+                if (!choices.empty()) // times are typed, the rest picked from a list
+                    CHECK(std::find(choices.begin(), choices.end(), *pf.answer) != choices.end());
+                CHECK(gradePrediction(item, f, *pf.answer, r).passed);
+            }
+        }
+    }
+    CHECK(questions >= 12);
 }

@@ -71,9 +71,12 @@ Rectangle {
                   .arg(root.shownResult !== "" ? root.shownResult : root.shownState)
                   + (root.flagged ? "\n" + qsTr("lint: %1").arg(root.chip.lint) : "")
     HoverHandler { id: hover }
-    TapHandler {
+    MouseArea {
+        // A MouseArea, not a TapHandler: it takes the press, so the canvas under it does not
+        // also select (and a double click reaches it as one).
+        anchors.fill: parent
         acceptedButtons: Qt.LeftButton | Qt.RightButton
-        gesturePolicy: TapHandler.ReleaseWithinBounds // the tap is the chip's, not the canvas's
-        onTapped: (eventPoint, button) => root.tapped(root.chip.id, button, tapCount)
+        onClicked: (mouse) => root.tapped(root.chip.id, mouse.button, 1)
+        onDoubleClicked: (mouse) => root.tapped(root.chip.id, mouse.button, 2)
     }
 }

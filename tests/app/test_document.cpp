@@ -253,11 +253,12 @@ TEST_CASE("save, reopen and compare: a scenario built by clicking round-trips", 
     d.setRecoveryPath(dir.filePath("recovery.json"));
     REQUIRE(d.renameScenario("Built by clicking").isEmpty());
     REQUIRE(d.derive("root", "WithTimeout", params({{"timeout", "200ms"}, {"label", "request"}})).isEmpty());
-    REQUIRE(d.derive("timeout", "WithValue", params({{"key", "requestID"}, {"value", "r-1"}, {"keyType", "string"}})).isEmpty());
+    // The label typed gives the id: "request", not "timeout".
+    REQUIRE(d.derive("request", "WithValue", params({{"key", "requestID"}, {"value", "r-1"}, {"keyType", "string"}})).isEmpty());
     REQUIRE(d.derive("value", "WithCancelCause", {}).isEmpty());
     REQUIRE(d.derive("value", "WithDeadlineCause", params({{"deadline", "150ms"}, {"cause", "db budget"}})).isEmpty());
     REQUIRE(d.startTask("cancelcause", params({{"label", "worker"}, {"steps", QVariantList{params({{"op", "work"}, {"duration", "1s"}, {"watch", "none"}})}}})).isEmpty());
-    REQUIRE(d.addAfterFunc("timeout", params({{"steps", QVariantList{params({{"op", "work"}, {"duration", "5ms"}})}}})).isEmpty());
+    REQUIRE(d.addAfterFunc("request", params({{"steps", QVariantList{params({{"op", "work"}, {"duration", "5ms"}})}}})).isEmpty());
     d.seekTime(120.0 * kMillisecond);
     REQUIRE(d.cancelContext("cancelcause", QStringLiteral("user pressed stop")).isEmpty());
     REQUIRE(d.stopAfterFunc("cleanup").isEmpty());

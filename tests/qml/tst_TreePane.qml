@@ -102,4 +102,39 @@ TestCase {
         compare(pane.canvas.pixelColorAt(r.x + 2, r.y + 40), Theme.deadline)
         doc.restart()
     }
+
+    // chipOf finds the chip of a task by its id among the cards on screen.
+    function chipOf(pane, id) {
+        const stack = [pane]
+        while (stack.length > 0) {
+            const item = stack.pop()
+            if (item.chip !== undefined && item.chip.id === id) return item
+            for (let i = 0; i < item.children.length; ++i) stack.push(item.children[i])
+        }
+        return null
+    }
+
+    function test_aClickOnAChipSelectsItsTaskAndADoubleClickEditsIt() {
+        const pane = createTemporaryObject(paneComponent, testCase)
+        let selected = ""
+        pane.goroutineSelected.connect((id) => { selected = id; pane.selectedGoroutine = id })
+        pane.fitToView()
+        pane.resetZoom()
+        const taskId = JSON.parse(doc.serialized()).tasks[0].id
+        const contextId = JSON.parse(doc.serialized()).tasks[0].context
+        pane.ensureVisible(contextId)
+        tryVerify(() => chipOf(pane, taskId) !== null, 2000, "the chip of " + taskId)
+        const chip = chipOf(pane, taskId)
+        mouseClick(chip)
+        compare(selected, taskId)
+        compare(testScene.selectedId, contextId)        // its context is selected with it
+        tryVerify(() => chipOf(pane, taskId) !== null && chipOf(pane, taskId).selected) // and the chip is outlined
+        fake.calls = []
+        fake.selectedGoroutine = taskId
+        fake.selectedGoroutineEditable = true
+        mouseDoubleClickSequence(chipOf(pane, taskId))
+        verify(fake.calls.indexOf("editGoroutine " + taskId) >= 0, JSON.stringify(fake.calls))
+        fake.selectedGoroutine = ""
+        fake.selectedGoroutineEditable = false
+    }
 }

@@ -1,0 +1,183 @@
+// ScenarioEditor, the QML bridge for tasks, after-funcs, timed actions, expectations and
+// settings: each edit is one undo step; what the dialogs are given converts back without loss
+// (every task of every lesson survives an unchanged edit byte for byte); refused edits say why.
+#include "apptestutil.h"
+#include "scenarioeditor.h"
+
+#include "ctxscope/scenario_io.h"
+
+#include <catch2/catch.hpp>
+
+#include <QDir>
+
+using namespace ctxscope;
+
+TEST_CASE("editor: every task and after-func of every lesson goes through the dialog unchanged", "[editor]") {
+    ensureApp();
+    const QDir dir(QStringLiteral(CTXSCOPE_SOURCE_DIR "/resources/lessons"));
+    const QStringList lessons = dir.entryList({QStringLiteral("*.ctxscope.json")}, QDir::Files, QDir::Name);
+    REQUIRE(lessons.size() >= 16);
+    std::size_t goroutines = 0;
+    for (const QString& name : lessons) {
+        INFO(name.toStdString());
+        const LoadResult lr = loadScenarioFile(dir.filePath(name).toStdString());
+        REQUIRE(lr.problems.empty());
+        Document doc;
+        doc.setScenario(*lr.scenario, QString());
+        ScenarioEditor editor;
+        editor.setDocument(&doc);
+        const QString before = doc.serialized();
+        std::vector<std::string> ids;
+        for (const TaskSpec& t : lr.scenario->tasks)
+            ids.push_back(t.id);
+        for (const AfterFuncSpec& a : lr.scenario->afterFuncs)
+            ids.push_back(a.id);
+        for (const std::string& id : ids) {
+            INFO(id);
+            const QVariantMap g = editor.goroutine(QString::fromStdString(id));
+            REQUIRE(g.value("ok").toBool());
+            REQUIRE(editor.editGoroutine(QString::fromStdString(id), g).isEmpty());
+            ++goroutines;
+        }
+        CHECK(doc.serialized() == before);
+        CHECK_FALSE(doc.canUndo()); // nothing changed, nothing recorded
+    }
+    CHECK(goroutines > 40);
+}
+
+TEST_CASE("editor: a task is edited and deleted as one undo step each", "[editor]") {
+    ensureApp();
+    Document doc;
+    REQUIRE(doc.loadDefaultExample());
+    ScenarioEditor editor;
+    editor.setDocument(&doc);
+    const QString original = doc.serialized();
+    const std::string taskId = doc.editedScenario().tasks.front().id;
+    const QString id = QString::fromStdString(taskId);
+    QVariantMap g = editor.goroutine(id);
+    QVariantList steps = g.value("steps").toList();
+    REQUIRE_FALSE(steps.isEmpty());
+    steps.append(editor.freshStep("log"));
+    g["steps"] = steps;
+    g["label"] = QStringLiteral("renamed in the dialog");
+    REQUIRE(editor.editGoroutine(id, g).isEmpty());
+    CHECK(doc.editedScenario().tasks.front().label == "renamed in the dialog");
+    CHECK(doc.editedScenario().tasks.front().steps.back().op == StepOp::Log);
+    CHECK(doc.undoText().startsWith("Edit task"));
+    REQUIRE(editor.deleteGoroutine(id).isEmpty());
+    for (const TaskSpec& t : doc.editedScenario().tasks)
+        CHECK(t.id != taskId);
+    doc.undo();
+    doc.undo();
+    CHECK(doc.serialized() == original);
+    // A bad step is refused, with the step named, and nothing changes.
+    g["steps"] = QVariantList{QVariantMap{{"op", "work"}, {"duration", "soon"}}};
+    const QString error = editor.editGoroutine(id, g);
+    CHECK(error.startsWith("step 1: duration"));
+    CHECK(doc.serialized() == original);
+    // A task a step spawns is not top-level: edited through its spawner.
+    CHECK_FALSE(editor.goroutine(QStringLiteral("nosuch")).value("ok").toBool());
+}
+
+TEST_CASE("editor: timed actions are listed, retimed, given a cause where Go takes one, and deleted", "[editor]") {
+    ensureApp();
+    Document doc;
+    doc.newScenario();
+    ScenarioEditor editor;
+    editor.setDocument(&doc);
+    REQUIRE(doc.derive("root", "WithCancelCause", variantMap({{"id", QStringLiteral("job")}})).isEmpty());
+    REQUIRE(doc.derive("root", "WithCancel", variantMap({{"id", QStringLiteral("plain")}})).isEmpty());
+    doc.seekTime(50e6);
+    REQUIRE(doc.cancelContext("job", QVariant()).isEmpty());
+    REQUIRE(doc.cancelContext("plain", QVariant()).isEmpty());
+    QVariantList rows = editor.actions();
+    REQUIRE(rows.size() == 2);
+    CHECK(rows[0].toMap().value("at").toString() == "50ms");
+    CHECK(rows[0].toMap().value("takesCause").toBool());
+    CHECK_FALSE(rows[1].toMap().value("takesCause").toBool());
+    REQUIRE(editor.editAction(0, "120ms", "shutting down").isEmpty());
+    rows = editor.actions();
+    CHECK(rows[0].toMap().value("at").toString() == "120ms");
+    CHECK(rows[0].toMap().value("cause").toString() == "shutting down");
+    CHECK(editor.editAction(0, "soon", "").startsWith("at: "));
+    // Go's plain cancel takes no cause: the validator refuses it, with the loader's words.
+    CHECK_FALSE(editor.editAction(1, "60ms", "why").isEmpty());
+    REQUIRE(editor.deleteAction(1).isEmpty());
+    CHECK(editor.actions().size() == 1);
+    CHECK_FALSE(editor.deleteAction(5).isEmpty());
+}
+
+TEST_CASE("editor: expectations are added from the playhead, edited and deleted", "[editor]") {
+    ensureApp();
+    Document doc;
+    doc.newScenario();
+    ScenarioEditor editor;
+    editor.setDocument(&doc);
+    REQUIRE(doc.derive("root", "WithTimeout", variantMap({{"id", QStringLiteral("budget")}, {"timeout", "200ms"}})).isEmpty());
+    doc.seekEnd();
+    REQUIRE(editor.addExpectationNow("context", "budget").isEmpty());
+    QVariantList rows = editor.expectations();
+    REQUIRE(rows.size() == 1);
+    CHECK(rows[0].toMap().value("text").toString() ==
+          "context budget: err = \"context deadline exceeded\", cause = \"context deadline exceeded\", done_at = \"200ms\"");
+    // At the start it is alive: what happens "now" is what gets written down.
+    doc.restart();
+    REQUIRE(editor.addExpectationNow("context", "budget").isEmpty());
+    CHECK(editor.expectations()[1].toMap().value("text").toString() ==
+          "context budget: err = null, cause = null, done_at = null");
+    QVariantMap e = editor.expectation(1);
+    QVariantList fields{QVariantMap{{"name", "err"}, {"value", "context canceled"}}};
+    e["fields"] = fields;
+    REQUIRE(editor.editExpectation(1, e).isEmpty());
+    CHECK(editor.expectations()[1].toMap().value("text").toString() == "context budget: err = \"context canceled\"");
+    e["fields"] = QVariantList{QVariantMap{{"name", "colour"}, {"value", "red"}}};
+    CHECK(editor.editExpectation(1, e).contains("unknown field"));
+    e["subject"] = QStringLiteral("ghost");
+    e["fields"] = fields;
+    CHECK_FALSE(editor.addExpectation(e).isEmpty());
+    REQUIRE(editor.deleteExpectation(0).isEmpty());
+    CHECK(editor.expectations().size() == 1);
+}
+
+TEST_CASE("editor: settings change together and are checked", "[editor]") {
+    ensureApp();
+    Document doc;
+    doc.newScenario();
+    ScenarioEditor editor;
+    editor.setDocument(&doc);
+    QVariantMap s = editor.settings();
+    s["name"] = QStringLiteral("Timeouts");
+    s["description"] = QStringLiteral("What WithTimeout does.");
+    s["seed"] = QStringLiteral("7");
+    s["cancelOrder"] = QStringLiteral("random");
+    s["until"] = QStringLiteral("2s");
+    REQUIRE(editor.editSettings(s).isEmpty());
+    CHECK(doc.scenarioName() == "Timeouts");
+    CHECK(doc.editedScenario().seed == 7);
+    CHECK(doc.editedScenario().cancelOrder == CancelOrder::Random);
+    CHECK(doc.editedScenario().until == 2 * kSecond);
+    CHECK(doc.undoText() == "Scenario settings");
+    s["seed"] = QStringLiteral("seven");
+    CHECK(editor.editSettings(s).startsWith("seed"));
+    s["seed"] = QStringLiteral("7");
+    s["until"] = QStringLiteral("-1s");
+    CHECK_FALSE(editor.editSettings(s).isEmpty());
+    s["until"] = QString();
+    REQUIRE(editor.editSettings(s).isEmpty());
+    CHECK_FALSE(doc.editedScenario().until.has_value());
+}
+
+TEST_CASE("editor: the derive dialog's fields and Go call come from C++", "[editor]") {
+    ensureApp();
+    ScenarioEditor editor;
+    QVariantMap d = editor.describeDerive("root", "WithTimeoutCause", variantMap({{"timeout", "250ms"}, {"cause", "slow"}}));
+    CHECK(d.value("timeout").toBool());
+    CHECK(d.value("cause").toBool());
+    CHECK_FALSE(d.value("key").toBool());
+    CHECK(d.value("goCall").toString() == "context.WithTimeoutCause(root, 250ms, \"slow\")");
+    d = editor.describeDerive("root", "WithValue", variantMap({{"key", ""}, {"value", "x"}, {"valueType", "number"}}));
+    CHECK_FALSE(d.value("keyError").toString().isEmpty());
+    CHECK(d.value("valueError").toString().contains("not a JSON number"));
+    CHECK_FALSE(editor.describeDerive("root", "WithCancel", {}).value("takesParams").toBool());
+    CHECK(editor.describeDerive("root", "WithDeadline", {}).value("takesParams").toBool());
+}

@@ -147,6 +147,9 @@ ApplicationWindow {
         case "rename": root.showRename(); break
         case "editparams": root.showEditParams(); break
         case "delete": root.showDelete(); break
+        case "edittask": root.selectNextGoroutine(); root.editGoroutine(); break
+        case "settings": root.showSettings(); break
+        case "expectation": root.showExpectationDialog(-1); break
         case "shortcuts": root.showShortcuts(); break
         case "problems": dialogs.showProblems(qsTr("The scenario could not be opened"),
                                               ["broken.ctxscope.json: contexts[2].timeout: durations are strings such as \"250ms\" (line 9, column 46)",
@@ -186,7 +189,7 @@ ApplicationWindow {
         else if (root.offerRecovery && root.document.hasRecovery())
             dialogs.recoveryDialog.open()
         if (root.library.currentRow >= 0) root.showSideTab(1)   // a lesson: its notes first
-        const tabs = {inspector: [0, -1], notes: [1, -1], events: [-1, 0], lints: [-1, 1], check: [-1, 2], lessons: [-1, 3]}
+        const tabs = {inspector: [0, -1], notes: [1, -1], scenario: [2, -1], events: [-1, 0], lints: [-1, 1], check: [-1, 2], lessons: [-1, 3]}
         if (tabs[root.initialTab] !== undefined) {
             if (tabs[root.initialTab][0] >= 0) root.showSideTab(tabs[root.initialTab][0])
             if (tabs[root.initialTab][1] >= 0) root.showStudyTab(tabs[root.initialTab][1])

@@ -4,7 +4,6 @@
 pragma ComponentBehavior: Bound
 import QtQuick
 import QtQuick.Controls
-import QtQuick.Layouts
 import Ctxscope
 
 ScrollView {
@@ -29,54 +28,85 @@ ScrollView {
         ToolTip.delay: 600
     }
 
-    ColumnLayout {
+    contentHeight: column.implicitHeight
+
+    // A Column with explicit widths, not a ColumnLayout: wrapped labels in layouts are sized
+    // for the wrong width and leave tall gaps.
+    Column {
+        id: column
         width: root.availableWidth - 16
         x: 8
         spacing: 6
+        topPadding: 8
+        bottomPadding: 8
 
-        RowLayout {
-            Layout.fillWidth: true
-            Layout.topMargin: 8
+        Item {
+            width: column.width
+            height: Math.max(nameLabel.implicitHeight, settingsButton.implicitHeight)
             Label {
+                id: nameLabel
                 text: root.document.scenarioName
                 font.bold: true
-                elide: Text.ElideRight
-                Layout.fillWidth: true
+                wrapMode: Text.Wrap
+                width: parent.width - settingsButton.width - 8
+                anchors.verticalCenter: parent.verticalCenter
             }
-            Button { objectName: "settingsButton"; text: qsTr("Settings…"); onClicked: root.editSettings() }
+            Button {
+                id: settingsButton
+                objectName: "settingsButton"
+                text: qsTr("Settings…")
+                anchors.right: parent.right
+                onClicked: root.editSettings()
+            }
         }
 
-        Label { text: qsTr("Timed actions"); font.bold: true; Layout.topMargin: 6 }
+        Label { text: qsTr("Timed actions"); font.bold: true; topPadding: 6 }
         Label {
             visible: root.editor.actions.length === 0
             text: qsTr("None. Cancel a context at the playhead (X) to add one.")
             opacity: 0.7
             wrapMode: Text.Wrap
-            Layout.fillWidth: true
+            width: column.width
         }
         Repeater {
             model: root.editor.actions
-            delegate: RowLayout {
+            delegate: Item {
                 id: actionRow
                 required property var modelData
                 objectName: "action " + actionRow.modelData.index
-                Layout.fillWidth: true
+                width: column.width
+                height: Math.max(actionText.implicitHeight, editAction.implicitHeight)
                 Label {
+                    id: actionTime
                     text: actionRow.modelData.at
                     font.family: "monospace"
                     horizontalAlignment: Text.AlignRight
-                    Layout.preferredWidth: 84
+                    width: 84
+                    anchors.verticalCenter: parent.verticalCenter
                     MouseArea { anchors.fill: parent; onClicked: root.seek(actionRow.modelData.atNanos); cursorShape: Qt.PointingHandCursor }
                 }
-                Label { text: actionRow.modelData.text; elide: Text.ElideRight; Layout.fillWidth: true }
+                Label {
+                    id: actionText
+                    text: actionRow.modelData.text
+                    wrapMode: Text.Wrap
+                    x: actionTime.width + 8
+                    width: parent.width - x - editAction.width - deleteAction.width - 4
+                    anchors.verticalCenter: parent.verticalCenter
+                }
                 RowButton {
+                    id: editAction
                     objectName: "editAction"
+                    anchors.right: deleteAction.left
+                    anchors.verticalCenter: parent.verticalCenter
                     text: "\u270E"
                     Accessible.name: qsTr("Change the time or cause of %1").arg(actionRow.modelData.text)
                     onClicked: root.editAction(actionRow.modelData)
                 }
                 RowButton {
+                    id: deleteAction
                     objectName: "deleteAction"
+                    anchors.right: parent.right
+                    anchors.verticalCenter: parent.verticalCenter
                     text: "\u2715"
                     Accessible.name: qsTr("Delete %1").arg(actionRow.modelData.text)
                     onClicked: { const e = root.editor.deleteAction(actionRow.modelData.index); if (e !== "") root.failed(e) }
@@ -84,45 +114,53 @@ ScrollView {
             }
         }
 
-        RowLayout {
-            Layout.fillWidth: true
-            Layout.topMargin: 10
-            Label { text: qsTr("Expectations"); font.bold: true; Layout.fillWidth: true }
-            Button { objectName: "addExpectation"; text: qsTr("Add…"); onClicked: root.editExpectation(-1) }
+        Item {
+            width: column.width
+            height: addButton.implicitHeight + 10
+            Label { text: qsTr("Expectations"); font.bold: true; anchors.bottom: parent.bottom; anchors.bottomMargin: 6 }
+            Button { id: addButton; objectName: "addExpectation"; text: qsTr("Add…"); anchors.right: parent.right; anchors.bottom: parent.bottom; onClicked: root.editExpectation(-1) }
         }
         Label {
             visible: root.editor.expectations.length === 0
-            text: qsTr("None. Select a context or task and press \u201cExpect this now\u201d in the inspector to write down what it shows at the playhead.")
+            text: qsTr("None. Select a context or task and press \u201cExpect this now\u201d (Ctrl+Shift+E) to write down what it shows at the playhead.")
             opacity: 0.7
             wrapMode: Text.Wrap
-            Layout.fillWidth: true
+            width: column.width
         }
         Repeater {
             model: root.editor.expectations
-            delegate: RowLayout {
+            delegate: Item {
                 id: expectRow
                 required property var modelData
                 objectName: "expectation " + expectRow.modelData.index
-                Layout.fillWidth: true
+                width: column.width
+                height: Math.max(expectText.implicitHeight, editExpectation.implicitHeight) + 4
                 Label {
+                    id: expectText
                     text: expectRow.modelData.text
                     wrapMode: Text.Wrap
-                    Layout.fillWidth: true
+                    width: parent.width - editExpectation.width - deleteExpectation.width - 8
+                    anchors.verticalCenter: parent.verticalCenter
                 }
                 RowButton {
+                    id: editExpectation
                     objectName: "editExpectation"
+                    anchors.right: deleteExpectation.left
+                    anchors.verticalCenter: parent.verticalCenter
                     text: "\u270E"
                     Accessible.name: qsTr("Edit expectation %1").arg(expectRow.modelData.index + 1)
                     onClicked: root.editExpectation(expectRow.modelData.index)
                 }
                 RowButton {
+                    id: deleteExpectation
                     objectName: "deleteExpectation"
+                    anchors.right: parent.right
+                    anchors.verticalCenter: parent.verticalCenter
                     text: "\u2715"
                     Accessible.name: qsTr("Delete expectation %1").arg(expectRow.modelData.index + 1)
                     onClicked: { const e = root.editor.deleteExpectation(expectRow.modelData.index); if (e !== "") root.failed(e) }
                 }
             }
         }
-        Item { Layout.preferredHeight: 8 }
     }
 }

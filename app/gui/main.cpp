@@ -51,7 +51,7 @@ int main(int argc, char* argv[]) {
     const QCommandLineOption at(QStringLiteral("at"), QStringLiteral("Move the playhead to this virtual time (Go duration)."), QStringLiteral("duration"));
     const QCommandLineOption steps(QStringLiteral("steps"), QStringLiteral("Step forward this many events."), QStringLiteral("n"));
     const QCommandLineOption select(QStringLiteral("select"), QStringLiteral("Select this context."), QStringLiteral("id"));
-    const QCommandLineOption dialog(QStringLiteral("dialog"), QStringLiteral("Open a dialog: derive, task, afterfunc, cancel, rename, editparams, delete, shortcuts, problems, recovery, unsaved, menu, open, export, export-menu, play-menu, predict."), QStringLiteral("name"));
+    const QCommandLineOption dialog(QStringLiteral("dialog"), QStringLiteral("Open a dialog: derive, task, afterfunc, cancel, rename, editparams, delete, edittask, settings, expectation, shortcuts, problems, recovery, unsaved, menu, open, export, export-menu, play-menu, predict."), QStringLiteral("name"));
     const QCommandLineOption play(QStringLiteral("play"), QStringLiteral("Start playing at once."));
     const QCommandLineOption generate(QStringLiteral("generate"), QStringLiteral("Open a generated scenario of N contexts."), QStringLiteral("n"));
     const QCommandLineOption size(QStringLiteral("size"), QStringLiteral("Window size WxH."), QStringLiteral("wxh"), QStringLiteral("1360x860"));
@@ -64,7 +64,7 @@ int main(int argc, char* argv[]) {
     const QCommandLineOption quitAfter(QStringLiteral("quit-after"), QStringLiteral("Quit after this many milliseconds."), QStringLiteral("ms"));
     const QCommandLineOption paletteOption(QStringLiteral("palette"), QStringLiteral("\"dark\": use a dark palette whatever the system's (to check the dark look)."), QStringLiteral("dark"));
     const QCommandLineOption lesson(QStringLiteral("lesson"), QStringLiteral("Open this lesson (number such as 01, or file name)."), QStringLiteral("name"));
-    const QCommandLineOption tab(QStringLiteral("tab"), QStringLiteral("Show a panel tab: inspector, notes, events, lints, check, lessons."), QStringLiteral("name"));
+    const QCommandLineOption tab(QStringLiteral("tab"), QStringLiteral("Show a panel tab: inspector, notes, scenario, events, lints, check, lessons."), QStringLiteral("name"));
     cli.addOptions({grab, grabDelay, grabBusy, at, steps, select, dialog, play, generate, size, frameStats, loop, renderer, quitAfter, paletteOption, lesson, tab});
 
     // --help and --version need no display: answer them before a QGuiApplication (which needs

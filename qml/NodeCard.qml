@@ -115,9 +115,30 @@ Item {
         Item { Layout.fillHeight: true }
         Row {
             id: chipRow
-            // Up to maxChips chips share the row evenly; "+N" keeps its room when there are more.
+            // Up to maxChips chips share the row; "+N" keeps its room when there are more. A chip
+            // that needs less than an even share leaves the rest to the others (a short "db" beside
+            // a long "worker: reads the queue" does not cut both), so only what cannot fit elides.
             readonly property int shown: Math.min(root.chipList.length, root.maxChips)
             readonly property real extraWidth: root.chipList.length > root.maxChips ? moreLabel.implicitWidth + chipRow.spacing : 0
+            readonly property real available: chipRow.width - chipRow.extraWidth - chipRow.spacing * Math.max(0, chipRow.shown - 1)
+            property var naturals: []   // each chip's implicitWidth, by index
+            readonly property var widths: {
+                const n = chipRow.shown, out = new Array(n).fill(0)
+                const order = [...Array(n).keys()].sort((a, b) => (chipRow.naturals[a] ?? 0) - (chipRow.naturals[b] ?? 0))
+                let left = chipRow.available
+                for (let k = 0; k < n; ++k) {
+                    const i = order[k]
+                    out[i] = Math.max(0, Math.min(chipRow.naturals[i] ?? 0, left / (n - k)))
+                    left -= out[i]
+                }
+                return out
+            }
+            function setNatural(i, w) {
+                if (chipRow.naturals[i] === w) return
+                const copy = chipRow.naturals.slice()
+                copy[i] = w
+                chipRow.naturals = copy
+            }
             spacing: 3
             Layout.fillWidth: true
             clip: true
@@ -130,7 +151,9 @@ Item {
                     required property int index
                     chip: root.chipList[chipItem.index] || {}
                     hideOutcome: root.hideOutcome
-                    width: Math.min(chipItem.implicitWidth, (chipRow.width - chipRow.extraWidth) / chipRow.shown - chipRow.spacing)
+                    width: chipRow.widths[chipItem.index] ?? 0
+                    onImplicitWidthChanged: chipRow.setNatural(chipItem.index, chipItem.implicitWidth)
+                    Component.onCompleted: chipRow.setNatural(chipItem.index, chipItem.implicitWidth)
                 }
             }
             Label {

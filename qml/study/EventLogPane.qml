@@ -16,6 +16,10 @@ Pane {
     property bool hideOutcome: false   // Predict mode: the log would tell how the run ends
     readonly property alias model: log
     readonly property alias list: list
+    // The time column fits the widest time it has shown ("319.892473ms" must not be cut to
+    // "9.892473ms"); it starts wide enough for most ("999.999ms") and grows, never shrinks, so
+    // rows do not jump while scrolling. Reset with the run.
+    property real timeColumnWidth: timeMetrics.width
 
     // withAll puts an "all" entry before a list of choices.
     function withAll(first, list) {
@@ -26,7 +30,24 @@ Pane {
 
     padding: 6
 
-    EventLogModel { id: log; document: root.document }
+    EventLogModel {
+        id: log
+        document: root.document
+        onModelReset: root.timeColumnWidth = timeMetrics.width
+    }
+    TextMetrics { id: timeMetrics; font.family: "monospace"; text: "999.999ms" }
+
+    // showCurrent scrolls to the current event (the last row: rows stop at the playhead) once the
+    // list has laid out its new rows, after End, a seek, a step or a filter change, and when the
+    // log comes into view again (it is not laid out while another tab is shown).
+    function showCurrent() {
+        if (root.followPlayhead && list.visible && list.count > 0) list.positionViewAtEnd()
+    }
+    Connections {
+        target: root.document
+        function onPlayheadChanged() { Qt.callLater(root.showCurrent) }
+        function onSimulated() { Qt.callLater(root.showCurrent) }
+    }
 
     ColumnLayout {
         anchors.fill: parent
@@ -50,7 +71,7 @@ Pane {
             }
             ComboBox {
                 objectName: "contextFilter"
-                model: root.withAll(qsTr("All contexts"), log.contextIds)
+                model: root.withAll(qsTr("All contexts"), log.contextTitles)
                 onActivated: (i) => log.contextFilter = i === 0 ? "" : log.contextIds[i - 1]
                 Layout.preferredWidth: 130
                 Layout.fillWidth: true
@@ -58,7 +79,7 @@ Pane {
             }
             ComboBox {
                 objectName: "taskFilter"
-                model: root.withAll(qsTr("All tasks"), log.taskIds)
+                model: root.withAll(qsTr("All tasks"), log.taskTitles)
                 onActivated: (i) => log.taskFilter = i === 0 ? "" : log.taskIds[i - 1]
                 Layout.preferredWidth: 120
                 Layout.fillWidth: true
@@ -83,7 +104,9 @@ Pane {
             model: log
             boundsBehavior: Flickable.StopAtBounds
             ScrollBar.vertical: ScrollBar {}
-            onCountChanged: if (root.followPlayhead) list.positionViewAtEnd()
+            onCountChanged: Qt.callLater(root.showCurrent)
+            onVisibleChanged: Qt.callLater(root.showCurrent)
+            onHeightChanged: Qt.callLater(root.showCurrent)
 
             delegate: ItemDelegate {
                 id: row
@@ -99,17 +122,23 @@ Pane {
                 padding: 0
                 highlighted: row.isLast
                 onClicked: log.seekToRow(row.index)
-                ToolTip.text: row.traceLine
+                // The whole message (the row elides it), then the trace line it comes from.
+                readonly property string tipText: row.timeText + "  " + row.message + "\n\n" + row.traceLine
+                ToolTip.text: row.tipText
                 ToolTip.visible: hovered
                 ToolTip.delay: 800
                 contentItem: RowLayout {
                     spacing: 8
                     Label {
+                        objectName: "timeLabel"
                         text: row.timeText
                         horizontalAlignment: Text.AlignRight
                         font.family: "monospace"
                         opacity: 0.75
-                        Layout.preferredWidth: 70
+                        Layout.preferredWidth: root.timeColumnWidth
+                        Layout.minimumWidth: root.timeColumnWidth
+                        Component.onCompleted: root.timeColumnWidth = Math.max(root.timeColumnWidth, implicitWidth)
+                        onImplicitWidthChanged: root.timeColumnWidth = Math.max(root.timeColumnWidth, implicitWidth)
                     }
                     Label {
                         text: row.kind

@@ -58,4 +58,26 @@ TestCase {
         compare(doc.time, 200e6)
         compare(doc.timeText, "200ms")
     }
+
+    // Issue #12: a scrubbed playhead read 91.894977ms and ran into the speed box. The clock shows
+    // a precision that suits the axis, the exact time in its tooltip, and never overlaps.
+    function test_clockIsReadableAndClearOfTheSpeedBox() {
+        const bar = createTemporaryObject(barComponent, testCase)
+        const label = findChild(bar, "clockLabel")
+        const speed = findChild(bar, "speedBox")
+        doc.seekTime(91894977)
+        compare(doc.timeText, "91.894977ms")
+        compare(label.text, "91.9ms")
+        for (const t of [91894977, 199999999, 1234567]) {
+            doc.seekTime(t)
+            waitForRendering(bar)
+            verify(label.x >= speed.x + speed.width, label.text + " at " + label.x)
+            verify(label.width >= label.implicitWidth - 0.5, label.text)
+        }
+        bar.width = 560   // a narrow window
+        doc.seekTime(91894977)
+        waitForRendering(bar)
+        verify(label.x >= speed.x + speed.width)
+        verify(label.width >= label.implicitWidth - 0.5)
+    }
 }

@@ -17,6 +17,7 @@ QtObject {
     property bool sideShown: true
     property bool studyShown: true
     property bool predictMode: false
+    property var menuBar: null
 
     function record(name) { root.calls = root.calls.concat([name]) }
     function newScenario() { record("newScenario") }

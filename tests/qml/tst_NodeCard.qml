@@ -130,4 +130,27 @@ TestCase {
         walk1(single)
         compare(one[0].width, one[0].implicitWidth)
     }
+
+    // The issue's own card (lesson 01's job): two long chips. With room on the card they take a
+    // row each, whole; on a card full of text lines they share one row.
+    function test_longChipsTakeTwoRowsWhenThereIsRoom() {
+        const chip = (id, label) => ({ id: id, label: label, title: label, kind: "task", state: "running",
+                                        progress: 0.5, result: "", lint: "" })
+        const chips = [chip("worker", "worker: <-ctx.Done()"), chip("download", "download (300 ms)")]
+        const find = (card) => { const out = []; const walk = (item) => { if (item.chip !== undefined) out.push(item); for (let i = 0; i < item.children.length; ++i) walk(item.children[i]) }; walk(card); return out }
+        const roomy = createTemporaryObject(cardComponent, testCase, props({ cardWidth: 216, cardHeight: 108, countdown: "", chips: chips }))
+        waitForRendering(roomy)
+        let items = find(roomy)
+        compare(items.length, 2)
+        for (const c of items) compare(c.width, c.implicitWidth)
+        verify(items[1].y > items[0].y)
+        verify(items[1].mapToItem(roomy, 0, items[1].height).y <= roomy.height)
+        const full = createTemporaryObject(cardComponent, testCase,
+                                           props({ cardWidth: 216, cardHeight: 108, detail: "at 100ms: context canceled", lint: "worker: goroutine-leak", chips: chips }))
+        waitForRendering(full)
+        items = find(full)
+        compare(items[0].y, items[1].y)
+        verify(items[1].mapToItem(full, 0, items[1].height).y <= full.height)
+    }
 }
+

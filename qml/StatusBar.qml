@@ -44,8 +44,10 @@ ToolBar {
                 text: "\u2713 " + root.noticeText
                 color: Theme.alive
                 elide: Text.ElideMiddle   // the file name, at the end, stays
-                Layout.fillWidth: true
-                Layout.maximumWidth: implicitWidth
+                Layout.fillWidth: true   // shrinks (eliding the middle of the path) only when the bar is full
+                Layout.minimumWidth: 80
+                Layout.preferredWidth: Math.ceil(implicitWidth)
+                Layout.maximumWidth: Math.ceil(implicitWidth)
                 ToolTip.visible: noticeHover.hovered && truncated
                 ToolTip.text: root.noticeText
                 HoverHandler { id: noticeHover }

@@ -46,6 +46,10 @@ TestCase {
         verify(notice.visible)
         verify(!findChild(bar, "eventLabel").visible)
         compare(findChild(bar, "noticeLabel").text, "\u2713 Chrome trace written to /tmp/some/x.chrome.json")
+        bar.showExported("Trace (JSON Lines)", "/work/wt-gui/resources/examples/default.trace.jsonl")
+        waitForRendering(bar)
+        const label = findChild(bar, "noticeLabel")
+        verify(!label.truncated, label.width + " < " + label.implicitWidth)   // the whole path while there is room
         verify(findChild(bar, "openFolderButton").visible)
         mouseClick(findChild(bar, "dismissNotice"))
         verify(!notice.visible)

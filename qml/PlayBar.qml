@@ -92,7 +92,13 @@ ToolBar {
             to: root.document.timelineEnd
             value: root.document.time
             live: true
-            onMoved: { root.clock.playing = false; root.document.seekTime(scrubber.value) }
+            // Lands on an event near the pointer, else on a grid that suits the slider's scale
+            // (as the timeline does): 90ms, not 91.894977ms.
+            onMoved: {
+                root.clock.playing = false
+                root.document.seekTime(EventText.snapTime(root.document, scrubber.value,
+                                                          scrubber.to / Math.max(1, scrubber.availableWidth)))
+            }
             Layout.fillWidth: true
             Layout.minimumWidth: 120
 

@@ -3,6 +3,7 @@
 #include "document.h"
 
 #include <algorithm>
+#include <cmath>
 #include <limits>
 
 namespace ctxscope {
@@ -54,6 +55,31 @@ QString readableDuration(Nanos d, Nanos span) {
     else if (-rem >= res + rem && rem < 0 && rounded >= std::numeric_limits<Nanos>::min() + res)
         rounded -= res;
     return durationText(rounded);
+}
+
+double snapTime(const SimulationResult* r, double t, double nsPerPixel, double snapPixels) {
+    const double px = nsPerPixel > 0 ? nsPerPixel : 1;
+    if (r) {
+        const auto& ev = r->events;
+        const auto it = std::lower_bound(ev.begin(), ev.end(), t, [](const Event& e, double v) { return static_cast<double>(e.t) < v; });
+        double best = -1, bestDistance = snapPixels * px;
+        for (auto c : {it, it == ev.begin() ? it : it - 1})
+            if (c != ev.end() && std::abs(static_cast<double>(c->t) - t) <= bestDistance) {
+                bestDistance = std::abs(static_cast<double>(c->t) - t);
+                best = static_cast<double>(c->t);
+            }
+        if (best >= 0)
+            return best;
+    }
+    // The grid: the smallest 1-2-5 step of at least 8 px, and at least 1ns.
+    const double want = std::max(1.0, 8 * px);
+    double step = std::pow(10.0, std::floor(std::log10(want)));
+    for (double m : {1.0, 2.0, 5.0, 10.0})
+        if (step * m >= want) {
+            step *= m;
+            break;
+        }
+    return std::max(0.0, std::round(t / step) * step);
 }
 
 QString titleText(const QString& id, const QString& label) {
@@ -157,6 +183,10 @@ QString EventText::taskTitle(Document* document, const QString& id) const {
         return id;
     const auto t = document->result().findTask(id.toStdString());
     return t ? ctxscope::taskTitle(document->result(), *t) : id;
+}
+
+double EventText::snapTime(Document* document, double t, double nsPerPixel) const {
+    return ctxscope::snapTime(document ? &document->result() : nullptr, t, nsPerPixel);
 }
 
 } // namespace ctxscope

@@ -34,6 +34,12 @@ QString durationText(Nanos d); // formatDuration as a QString: exact, for the lo
 Nanos readableResolution(Nanos d, Nanos span);
 QString readableDuration(Nanos d, Nanos span);
 
+// snapTime is the time a scrub at t means when one pixel is nsPerPixel: an event's time when one
+// is within snapPixels (so a scrub lands on what happened, not 0.3ms before it), else t rounded
+// to a grid that suits the zoom (1, 2 or 5 times a power of ten, at least 8 px apart), never
+// before 0. So the playhead reads 90ms, not 91.894977ms. The timeline and the play bar share it.
+double snapTime(const SimulationResult* r, double t, double nsPerPixel, double snapPixels = 6);
+
 // EventText: the naming rule above for QML (dialog titles, tooltips), by id in a document.
 class EventText : public QObject {
     Q_OBJECT
@@ -46,6 +52,8 @@ public:
     Q_INVOKABLE QString contextTitle(ctxscope::Document* document, const QString& id) const;
     Q_INVOKABLE QString contextName(ctxscope::Document* document, const QString& id) const;
     Q_INVOKABLE QString taskTitle(ctxscope::Document* document, const QString& id) const;
+    // snapTime (above) on the document's run: the play bar's scrubber uses it.
+    Q_INVOKABLE double snapTime(ctxscope::Document* document, double t, double nsPerPixel) const;
 };
 
 } // namespace ctxscope

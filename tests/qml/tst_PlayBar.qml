@@ -80,4 +80,21 @@ TestCase {
         verify(label.x >= speed.x + speed.width)
         verify(label.width >= label.implicitWidth - 0.5)
     }
+
+    // Issue #12: scrubbing gave playheads like 91.894977ms. The scrubber lands on an event near
+    // the pointer, else on a grid that suits its scale.
+    function test_scrubberSnaps() {
+        const bar = createTemporaryObject(barComponent, testCase)
+        const scrubber = findChild(bar, "scrubber")
+        const nsPerPixel = scrubber.to / scrubber.availableWidth
+        scrubber.value = 91894977
+        scrubber.moved()
+        verify(doc.time !== 91894977)
+        verify(Math.abs(doc.time - 91894977) <= 8 * nsPerPixel + 1, doc.timeText)
+        // On the grid (a round number of a 1-2-5 step), or an event's own time.
+        const step = EventText.snapTime(null, 91894977, nsPerPixel) === doc.time
+        verify(step || Number.isInteger(doc.time / 1e6), doc.timeText)
+        verify(doc.timeText.length <= 6, doc.timeText)
+    }
 }
+

@@ -158,10 +158,11 @@ QVariant VisibleNodesModel::data(const QModelIndex& index, int role) const {
     case DetailRole:
         if (state == NodeState::NotCreated)
             return info.createdAt == kNever ? QStringLiteral("never created")
-                                            : QStringLiteral("created at %1").arg(durationText(info.createdAt));
+                                            : QStringLiteral("created at %1").arg(readableDuration(info.createdAt, doc.timelineEndNanos()));
         if (st.err != Err::None && !m_scene->hideOutcome()) {
             const QString cause = st.cause < r.strings.size() ? QString::fromStdString(r.strings[st.cause]) : QString();
-            return QStringLiteral("at %1: %2").arg(durationText(st.doneAt), cause);
+            // A card is a summary: the time at the axis' precision (the inspector has it exactly).
+            return QStringLiteral("at %1: %2").arg(readableDuration(st.doneAt, doc.timelineEndNanos()), cause);
         }
         return QString(); // a string, never an invalid QVariant: QML keeps a string property's old text for that (stale "at 200ms: …" after Home)
     case LintRole: {

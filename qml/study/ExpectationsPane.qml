@@ -70,7 +70,6 @@ Pane {
                 text: qsTr("%1 \u2713  %2 \u2717  %3 pending").arg(expectations.passedAtPlayhead)
                       .arg(expectations.failedAtPlayhead).arg(expectations.pendingAtPlayhead)
                 opacity: 0.8
-                leftPadding: 6
                 height: checkButton.height   // centred on the buttons' line
                 verticalAlignment: Text.AlignVCenter
             }

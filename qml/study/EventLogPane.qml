@@ -19,7 +19,7 @@ Pane {
     // The time column fits the widest time it has shown ("319.892473ms" must not be cut to
     // "9.892473ms"); it starts wide enough for most ("999.999ms") and grows, never shrinks, so
     // rows do not jump while scrolling. Reset with the run.
-    property real timeColumnWidth: timeMetrics.width
+    property real timeColumnWidth: timeMetrics.implicitWidth
 
     // withAll puts an "all" entry before a list of choices.
     function withAll(first, list) {
@@ -33,9 +33,8 @@ Pane {
     EventLogModel {
         id: log
         document: root.document
-        onModelReset: root.timeColumnWidth = timeMetrics.width
+        onModelReset: root.timeColumnWidth = timeMetrics.implicitWidth
     }
-    TextMetrics { id: timeMetrics; font.family: "monospace"; text: "999.999ms" }
 
     // showCurrent scrolls to the current event (the last row: rows stop at the playhead) once the
     // list has laid out its new rows, after End, a seek, a step or a filter change, and when the
@@ -53,6 +52,10 @@ Pane {
         anchors.fill: parent
         visible: !root.hideOutcome   // under the cover, and not read out by a screen reader either
         spacing: 6
+
+        // Measures for the columns, as the rows' labels draw (invisible: no room in the layout).
+        Label { id: timeMetrics; visible: false; font.family: "monospace"; text: "999.999ms" }
+        Label { id: kindProbe; visible: false; font.pixelSize: 11; text: "afterfunc.registered" }   // the longest kind
 
         // Two rows (filters, then search) so that it fits a side column ~380 px wide.
         GridLayout {
@@ -141,6 +144,7 @@ Pane {
                         onImplicitWidthChanged: root.timeColumnWidth = Math.max(root.timeColumnWidth, implicitWidth)
                     }
                     Label {
+                        objectName: "kindLabel"
                         text: row.kind
                         color: row.highlighted ? row.palette.highlightedText   // legible on the selection
                              : row.category === "cancel" ? Theme.canceled
@@ -149,7 +153,7 @@ Pane {
                              : row.palette.text
                         font.pixelSize: 11
                         elide: Text.ElideRight
-                        Layout.preferredWidth: 130
+                        Layout.preferredWidth: kindProbe.implicitWidth + 2   // the longest kind, no more: the message needs the room
                     }
                     // preferredWidth 1: take what is left and elide, instead of widening the row
                     Label { text: row.message; elide: Text.ElideRight; Layout.fillWidth: true; Layout.preferredWidth: 1; Layout.rightMargin: 8 }

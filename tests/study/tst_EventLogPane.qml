@@ -102,6 +102,12 @@ TestCase {
             verify(l.width >= l.implicitWidth - 0.5, l.text + ": " + l.width + " < " + l.implicitWidth)
             compare(l.width, labels[0].width)
         }
+        // The kind column is as wide as the longest kind, whole, and no wider (the message needs it).
+        const kinds = []
+        const walkKinds = (item) => { if (item.objectName === "kindLabel") kinds.push(item); for (let i = 0; i < item.children.length; ++i) walkKinds(item.children[i]) }
+        walkKinds(p.list.contentItem)
+        for (const k of kinds) verify(!k.truncated, k.text)
+        verify(kinds[0].width < 130, kinds[0].width)
     }
 
     // Issue #12: the log scrolls to the current event after End, a seek or a step, also when

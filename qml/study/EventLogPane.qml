@@ -17,9 +17,10 @@ Pane {
     readonly property alias model: log
     readonly property alias list: list
     // The time column fits the widest time it has shown ("319.892473ms" must not be cut to
-    // "9.892473ms"); it starts wide enough for most ("999.999ms") and grows, never shrinks, so
-    // rows do not jump while scrolling. Reset with the run.
-    property real timeColumnWidth: timeMetrics.implicitWidth
+    // "9.892473ms"); it starts wide enough for round times ("999ms") and grows, never shrinks,
+    // so rows do not jump back while scrolling. Reset with the run.
+    readonly property real timeColumnWidth: Math.max(timeMetrics.implicitWidth, root.widestTime)
+    property real widestTime: 0
 
     // withAll puts an "all" entry before a list of choices.
     function withAll(first, list) {
@@ -33,7 +34,7 @@ Pane {
     EventLogModel {
         id: log
         document: root.document
-        onModelReset: root.timeColumnWidth = timeMetrics.implicitWidth
+        onModelReset: root.widestTime = 0
     }
 
     // showCurrent scrolls to the current event (the last row: rows stop at the playhead) once the
@@ -54,7 +55,7 @@ Pane {
         spacing: 6
 
         // Measures for the columns, as the rows' labels draw (invisible: no room in the layout).
-        Label { id: timeMetrics; visible: false; font.family: "monospace"; text: "999.999ms" }
+        Label { id: timeMetrics; visible: false; font.family: "monospace"; text: "999ms" }
         Label { id: kindProbe; visible: false; font.pixelSize: 11; text: "afterfunc.registered" }   // the longest kind
 
         // Two rows (filters, then search) so that it fits a side column ~380 px wide.
@@ -140,8 +141,8 @@ Pane {
                         opacity: 0.75
                         Layout.preferredWidth: root.timeColumnWidth
                         Layout.minimumWidth: root.timeColumnWidth
-                        Component.onCompleted: root.timeColumnWidth = Math.max(root.timeColumnWidth, implicitWidth)
-                        onImplicitWidthChanged: root.timeColumnWidth = Math.max(root.timeColumnWidth, implicitWidth)
+                        Component.onCompleted: root.widestTime = Math.max(root.widestTime, implicitWidth)
+                        onImplicitWidthChanged: root.widestTime = Math.max(root.widestTime, implicitWidth)
                     }
                     Label {
                         objectName: "kindLabel"

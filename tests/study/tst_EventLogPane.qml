@@ -93,7 +93,14 @@ TestCase {
         const p = makePane()
         doc.seekEnd()
         waitForRendering(p.list)
-        verify(p.timeColumnWidth > 0)
+        // At least "999ms" wide, even when every time shown is "0s" (round times do not make it jump).
+        const probe = createTemporaryQmlObject("import QtQuick.Controls; Label { font.family: \"monospace\"; text: \"999ms\" }", testCase)
+        verify(p.timeColumnWidth >= probe.implicitWidth - 0.5, p.timeColumnWidth + " < " + probe.implicitWidth)
+        doc.seekTime(0)
+        waitForRendering(p.list)
+        verify(p.timeColumnWidth >= probe.implicitWidth - 0.5, p.timeColumnWidth + " < " + probe.implicitWidth)
+        doc.seekEnd()
+        waitForRendering(p.list)
         const labels = []
         const walk = (item) => { if (item.objectName === "timeLabel") labels.push(item); for (let i = 0; i < item.children.length; ++i) walk(item.children[i]) }
         walk(p.list.contentItem)

@@ -129,9 +129,12 @@ Item {
             readonly property real spacing: 3
             readonly property real extraWidth: root.chipList.length > root.maxChips ? moreLabel.implicitWidth + chipRow.spacing : 0
             // The card's height less its text lines and one row of chips: room for a second row?
-            readonly property real spare: root.cardHeight - 9 - chipRow.chipHeight
-                                          - [header, nameLabel, stateLabel, detailLabel, lintLabel]
-                                            .reduce((h, item) => h + (item.visible ? item.implicitHeight + 1 : 0), 0)
+            readonly property real spare: {
+                let used = 9 + chipRow.chipHeight   // the column's margins and one row of chips
+                for (const item of [header, nameLabel, stateLabel, detailLabel, lintLabel])
+                    if (item.visible) used += item.implicitHeight + 1
+                return root.cardHeight - used
+            }
             property var naturals: []   // each chip's implicitWidth, by index
             // slots: {x, y, w} of each chip, and where "+N" goes.
             readonly property var slots: {

@@ -43,9 +43,16 @@ Pane {
     function showCurrent() {
         if (root.followPlayhead && list.visible && list.count > 0) list.positionViewAtEnd()
     }
+    // Only when an event was crossed: while playing between events (every frame) a reader who
+    // scrolled up is left alone.
+    property int shownApplied: -1
     Connections {
         target: root.document
-        function onPlayheadChanged() { Qt.callLater(root.showCurrent) }
+        function onPlayheadChanged() {
+            if (root.document.appliedEvents === root.shownApplied) return
+            root.shownApplied = root.document.appliedEvents
+            Qt.callLater(root.showCurrent)
+        }
         function onSimulated() { Qt.callLater(root.showCurrent) }
     }
 

@@ -132,6 +132,18 @@ TestCase {
         p.list.positionViewAtBeginning()
         doc.seekTime(doc.endTime - 1)
         tryVerify(() => p.list.atYEnd, 2000)
+        // A move that crosses no event (a frame of play between two) leaves a reader's scroll alone.
+        doc.seekTime(40e6)   // lesson 01: nothing happens between 0s and 100ms
+        const applied = doc.appliedEvents
+        wait(50)             // its own scroll to the current event happens first
+        verify(p.list.atYEnd)
+        p.list.positionViewAtBeginning()
+        verify(!p.list.atYEnd)
+        const y = p.list.contentY
+        doc.seekTime(60e6)
+        compare(doc.appliedEvents, applied)
+        wait(50)
+        compare(p.list.contentY, y)
         // Hidden while the playhead moves (another tab), it shows the current event when shown.
         p.visible = false
         doc.seekTime(0)

@@ -24,7 +24,7 @@ Rectangle {
                                     : root.shownState === "ran" ? Theme.alive
                                     : root.palette.highlight
 
-    implicitWidth: label.implicitWidth + 12   // the card shares its row out (NodeCard.chipWidths)
+    implicitWidth: label.implicitWidth + 12   // its whole label; the card shares its rows out (NodeCard chipRow.slots)
     implicitHeight: 20
     radius: 4
     color: root.flagged ? Theme.lintBackground : root.palette.alternateBase

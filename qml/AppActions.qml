@@ -21,7 +21,7 @@ QtObject {
         ["Derive (on the selected context)", [deriveCancel, deriveCancelCause, deriveTimeout, deriveDeadline,
                                               deriveTimeoutCause, deriveDeadlineCause, deriveValue, deriveWithoutCancel]],
         ["Play", [play, stepForward, stepBack, restart, toEnd, slower, faster, loop]],
-        ["View", [zoomIn, zoomOut, zoomReset, fit, collapse, expandAll, selectParent, selectChild, shortcuts]],
+        ["View", [zoomIn, zoomOut, zoomReset, fit, collapse, expandAll, selectParent, selectChild, shortcuts, menus]],
         ["Panels", [toggleTimeline, toggleSidePanel, toggleStudyPanel, showInspector, showNotes,
                     showScenario, showEvents, showLints, showCheck, showLessons, predict]]
     ]
@@ -178,4 +178,9 @@ QtObject {
     readonly property Action selectParent: Action { text: qsTr("Select parent"); shortcut: "Up"; enabled: root.nodeActive; onTriggered: root.window.selectRelative(-1) }
     readonly property Action selectChild: Action { text: qsTr("Select first child"); shortcut: "Down"; enabled: root.nodeActive; onTriggered: root.window.selectRelative(1) }
     readonly property Action shortcuts: Action { text: qsTr("Keyboard shortcuts"); shortcut: "?"; onTriggered: root.window.showShortcuts() }
+    // F10, as desktop apps have it: the File menu opens, and the arrow keys go on from there.
+    readonly property Action menus: Action {
+        text: qsTr("Open the menu bar"); shortcut: "F10"; enabled: root.free
+        onTriggered: if (root.window.menuBar && root.window.menuBar.openMenuBar) root.window.menuBar.openMenuBar()
+    }
 }

@@ -26,6 +26,23 @@ MenuBar {
         }
         menu.width = Math.max(menu.implicitWidth, widest + menu.leftPadding + menu.rightPadding)
     }
+    // fitAll fits a menu and its submenus each time one opens (their items change: Predict
+    // mode's text, the recent files), so no item runs into its shortcut.
+    function fitAll(menu) {
+        menu.aboutToShow.connect(() => root.fitWidth(menu))
+        for (let i = 0; i < menu.count; ++i) {
+            const item = menu.itemAt(i)
+            if (item && item.subMenu) root.fitAll(item.subMenu)
+        }
+    }
+    Component.onCompleted: {
+        for (let i = 0; i < root.count; ++i) root.fitAll(root.menuAt(i))
+    }
+    // openMenuBar (F10) opens the first menu as a click on it would, so the bar takes the keys.
+    function openMenuBar() {
+        const item = root.itemAt(0)
+        if (item && !root.menuAt(0).visible) item.triggered()
+    }
 
     Menu {
         title: qsTr("&File")

@@ -3,11 +3,15 @@
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
+import Ctxscope
 
 Dialog {
     id: root
 
     property string contextId: ""
+    // For the context's name; the window's document unless given.
+    property var document: ApplicationWindow.window ? ApplicationWindow.window.document : null
+    readonly property string contextTitle: root.document ? EventText.contextTitle(root.document, root.contextId) : root.contextId
     property var summary: ({})
     readonly property string message: {
         const s = root.summary
@@ -17,7 +21,7 @@ Dialog {
         if ((s.actions ?? 0) > 0) parts.push(qsTr("%n timed action(s)", "", s.actions))
         if ((s.expectations ?? 0) > 0) parts.push(qsTr("%n expectation(s)", "", s.expectations))
         return qsTr("Delete %1 and its subtree? This removes %2. You can undo it with Ctrl+Z.")
-               .arg(root.contextId).arg(parts.join(", "))
+               .arg(root.contextTitle).arg(parts.join(", "))
     }
 
     signal confirmed(string id)
@@ -28,7 +32,7 @@ Dialog {
         root.open()
     }
 
-    title: qsTr("Delete %1").arg(root.contextId)
+    title: qsTr("Delete %1").arg(root.contextTitle)
     modal: true
     anchors.centerIn: Overlay.overlay
     width: 420

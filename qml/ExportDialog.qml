@@ -2,6 +2,8 @@
 // picture of the tree or the timeline) and where; the Exporter writes it off the GUI thread
 // while a busy indicator turns. A failure stays in the dialog with its reason; nothing that was
 // already at the path is touched then. Pictures in PNG are grabbed by the window (grabRequested).
+// A success closes the dialog and says where the file went (exported: the status bar shows it,
+// with Open folder).
 pragma ComponentBehavior: Bound
 import QtQuick
 import QtQuick.Controls
@@ -32,6 +34,7 @@ Dialog {
     readonly property int kindIndex: Math.max(0, root.kinds.findIndex(k => k.key === root.kind))
 
     signal grabRequested(string kind, string path)   // the window grabs the item and calls finish()
+    signal exported(string what, string path)        // what: the kind in words ("Chrome trace")
 
     function start(kind) {
         root.kind = kind
@@ -59,6 +62,7 @@ Dialog {
         if (error !== "") { root.error = error; return }
         root.lastPath = path
         root.close()
+        root.exported(root.kinds[root.kindIndex].text, path)
     }
 
     title: qsTr("Export")

@@ -10,17 +10,18 @@ Rectangle {
 
     required property real zoom
     required property bool labelsShown
+    property bool framed: true   // a box of its own; false in TreePane's strip under the canvas
 
     readonly property var entries: [[1, "\u25CF", qsTr("alive")], [2, "\u221E", qsTr("never canceled")],
                                     [3, "\u2715", qsTr("canceled")], [4, "\u25F7", qsTr("deadline exceeded")],
                                     [0, "\u25CB", qsTr("not created yet")]]
 
     width: row.implicitWidth + 16
-    height: row.implicitHeight + 10
+    height: row.implicitHeight + (root.framed ? 10 : 4)
     radius: 4
-    color: root.palette.window
-    border.color: root.palette.mid
-    opacity: 0.95
+    color: root.framed ? root.palette.window : "transparent"
+    border.color: root.framed ? root.palette.mid : "transparent"
+    opacity: root.framed ? 0.95 : 1
 
     Row {
         id: row

@@ -203,7 +203,12 @@ ApplicationWindow {
     DarkPalette { id: darkPalette }
     Binding { target: root; property: "palette"; value: darkPalette; when: root.forceDark }
     Binding { target: Theme; property: "dark"; value: root.palette.window.hslLightness < 0.5 }
-    TreeScene { id: treeScene; document: root.document; onSelectedIdChanged: root.selectedGoroutine = "" }
+    TreeScene {
+        id: treeScene
+        document: root.document
+        onSelectedIdChanged: root.selectedGoroutine = ""
+        onContextAdded: (id) => root.select(id)   // a new context: selected and scrolled into view
+    }
     ScenarioEditor { id: scenarioEditor; document: root.document }
     PlayClock { id: playClock; document: root.document }
     Inspector { id: inspectorModel; document: root.document; contextId: treeScene.selectedId; hideOutcome: treeScene.hideOutcome }
@@ -234,7 +239,11 @@ ApplicationWindow {
 
     menuBar: AppMenuBar { actions: appActions; recent: recentFiles; window: root }
     header: PlayBar { document: root.document; clock: playClock; actions: appActions }
-    footer: StatusBar { document: root.document; hideOutcome: treeScene.hideOutcome }
+    footer: StatusBar { id: statusBar; document: root.document; hideOutcome: treeScene.hideOutcome; exporter: exporter }
+    Connections {
+        target: dialogs.exportDialog
+        function onExported(what, path) { statusBar.showExported(what, path) }   // where it went, with Open folder
+    }
 
     WorkArea {
         id: workArea

@@ -58,6 +58,7 @@ Item {
         spacing: 1
 
         RowLayout {
+            id: header
             spacing: 4
             Layout.fillWidth: true
             Label {
@@ -81,6 +82,7 @@ Item {
             }
         }
         Label {
+            id: nameLabel
             text: root.label
             font.pixelSize: 13
             font.bold: true
@@ -88,6 +90,7 @@ Item {
             Layout.fillWidth: true
         }
         Label {
+            id: stateLabel
             objectName: "stateLabel"
             textFormat: Text.StyledText
             text: "<font color=\"" + (root.nodeState === 0 ? root.palette.windowText : Theme.stateColor(root.nodeState)) + "\">" + root.stateGlyph + " " + root.stateName + "</font>"
@@ -98,6 +101,7 @@ Item {
             Layout.fillWidth: true
         }
         Label {
+            id: detailLabel
             text: root.detail
             visible: text !== ""
             font.pixelSize: 10
@@ -106,6 +110,7 @@ Item {
             Layout.fillWidth: true
         }
         Label {
+            id: lintLabel
             objectName: "lintLabel"
             text: "\u26A0 " + root.lint
             visible: root.lint !== "" && !root.hideOutcome
@@ -115,13 +120,62 @@ Item {
             Layout.fillWidth: true
         }
         Item { Layout.fillHeight: true }
-        Row {
+        Item {
             id: chipRow
-            // Up to maxChips chips share the row evenly; "+N" keeps its room when there are more.
+            // Up to maxChips chips, "+N" after them when there are more. A chip that needs less
+            // than an even share leaves the rest to the others, so only what cannot fit elides;
+            // when they do not fit one row and the card has room, they take two ("worker: <-ct…"
+            // beside "download (3…" became two whole chips).
             readonly property int shown: Math.min(root.chipList.length, root.maxChips)
+            readonly property real chipHeight: 20
+            readonly property real spacing: 3
             readonly property real extraWidth: root.chipList.length > root.maxChips ? moreLabel.implicitWidth + chipRow.spacing : 0
-            spacing: 3
+            // The card's height less its text lines and one row of chips: room for a second row?
+            readonly property real spare: {
+                let used = 9 + chipRow.chipHeight   // the column's margins and one row of chips
+                for (const item of [header, nameLabel, stateLabel, detailLabel, lintLabel])
+                    if (item.visible) used += item.implicitHeight + 1
+                return root.cardHeight - used
+            }
+            property var naturals: []   // each chip's implicitWidth, by index
+            // slots: {x, y, w} of each chip, and where "+N" goes.
+            readonly property var slots: {
+                const n = chipRow.shown, W = chipRow.width, gap = chipRow.spacing
+                const nat = (i) => chipRow.naturals[i] ?? 0
+                // share: widths for chips `ids` in a row `avail` wide (by need, then evenly).
+                const share = (ids, avail) => {
+                    const out = {}, order = ids.slice().sort((a, b) => nat(a) - nat(b))
+                    let left = avail - gap * Math.max(0, ids.length - 1)
+                    order.forEach((i, k) => { out[i] = Math.max(0, Math.min(nat(i), left / (order.length - k))); left -= out[i] })
+                    return out
+                }
+                const all = [...Array(n).keys()]
+                let rows = [all]
+                const total = all.reduce((t, i) => t + nat(i), 0) + gap * Math.max(0, n - 1)
+                if (n > 1 && total > W - chipRow.extraWidth && chipRow.spare >= chipRow.chipHeight + gap) {
+                    let k = 1, used = nat(0)   // the first row: what fits whole (at least one chip)
+                    while (k < n - 1 && used + gap + nat(k) <= W) { used += gap + nat(k); ++k }
+                    rows = [all.slice(0, k), all.slice(k)]
+                }
+                const out = { chips: [], moreX: 0, moreY: 0, height: rows.length * chipRow.chipHeight + (rows.length - 1) * gap }
+                rows.forEach((ids, r) => {
+                    const w = share(ids, W - (r === rows.length - 1 ? chipRow.extraWidth : 0))
+                    let x = 0
+                    for (const i of ids) { out.chips[i] = { x: x, y: r * (chipRow.chipHeight + gap), w: w[i] }; x += w[i] + gap }
+                    out.moreX = x
+                    out.moreY = r * (chipRow.chipHeight + gap)
+                })
+                return out
+            }
+            function setNatural(i, w) {
+                if (chipRow.naturals[i] === w) return
+                const copy = chipRow.naturals.slice()
+                copy[i] = w
+                chipRow.naturals = copy
+            }
             Layout.fillWidth: true
+            Layout.preferredHeight: chipRow.slots.height
+            visible: chipRow.shown > 0
             clip: true
             Repeater {
                 // A count, not the list: the chips' data changes every frame while playing
@@ -130,11 +184,16 @@ Item {
                 delegate: TaskChip {
                     id: chipItem
                     required property int index
+                    readonly property var slot: chipRow.slots.chips[chipItem.index] ?? { x: 0, y: 0, w: 0 }
                     chip: root.chipList[chipItem.index] || {}
                     hideOutcome: root.hideOutcome
                     selected: root.selectedChip !== "" && chipItem.chip.id === root.selectedChip
                     onTapped: (id, button, count) => root.chipTapped(root.contextId, id, button, count)
-                    width: Math.min(chipItem.implicitWidth, (chipRow.width - chipRow.extraWidth) / chipRow.shown - chipRow.spacing)
+                    x: chipItem.slot.x
+                    y: chipItem.slot.y
+                    width: chipItem.slot.w
+                    onImplicitWidthChanged: chipRow.setNatural(chipItem.index, chipItem.implicitWidth)
+                    Component.onCompleted: chipRow.setNatural(chipItem.index, chipItem.implicitWidth)
                 }
             }
             Label {
@@ -142,7 +201,8 @@ Item {
                 visible: root.chipList.length > root.maxChips
                 text: "+" + (root.chipList.length - root.maxChips)
                 font.pixelSize: 11
-                anchors.verticalCenter: parent.verticalCenter
+                x: chipRow.slots.moreX
+                y: chipRow.slots.moreY + (chipRow.chipHeight - height) / 2
             }
         }
     }

@@ -70,13 +70,20 @@ ToolBar {
             ToolTip.text: qsTr("Speed: virtual time per wall-clock second ([ and ])")
         }
         Label {
+            // At a precision that suits the axis (91.9ms, not 91.894977ms); the exact time is
+            // in the tooltip. Never narrower than its text, so it cannot run into the speed box.
             objectName: "clockLabel"
-            text: root.document.timeText
+            text: GoDuration.readable(root.document.time, root.document.timelineEnd)
             font.family: "DejaVu Sans Mono"
             font.pixelSize: 16
             font.bold: true
             horizontalAlignment: Text.AlignRight
-            Layout.preferredWidth: 96
+            Layout.preferredWidth: Math.max(96, implicitWidth)
+            Layout.minimumWidth: implicitWidth
+            Layout.leftMargin: 4
+            ToolTip.visible: clockHover.hovered && text !== root.document.timeText
+            ToolTip.text: qsTr("Exactly %1").arg(root.document.timeText)
+            HoverHandler { id: clockHover }
         }
         Slider {
             id: scrubber
@@ -85,7 +92,13 @@ ToolBar {
             to: root.document.timelineEnd
             value: root.document.time
             live: true
-            onMoved: { root.clock.playing = false; root.document.seekTime(scrubber.value) }
+            // Lands on an event near the pointer, else on a grid that suits the slider's scale
+            // (as the timeline does): 90ms, not 91.894977ms.
+            onMoved: {
+                root.clock.playing = false
+                root.document.seekTime(EventText.snapTime(root.document, scrubber.value,
+                                                          scrubber.to / Math.max(1, scrubber.availableWidth)))
+            }
             Layout.fillWidth: true
             Layout.minimumWidth: 120
 

@@ -20,7 +20,7 @@ Dialog {
         labelField.selectAll()
     }
 
-    title: qsTr("Rename %1").arg(root.contextId)
+    title: qsTr("Rename %1").arg(EventText.contextTitle(root.document, root.contextId))   // "label (id)"
     modal: true
     anchors.centerIn: Overlay.overlay
     width: 380

@@ -9,7 +9,7 @@ import Ctxscope
 Rectangle {
     id: root
 
-    required property var chip   // {id, label, kind, state, progress, result, lint}
+    required property var chip   // {id, label, title, kind, state, progress, result, lint}
     property bool hideOutcome: false
     property bool selected: false
     // A click selects the task (the inspector shows it), a double click edits it, a right
@@ -28,7 +28,7 @@ Rectangle {
                                     : root.shownState === "ran" ? Theme.alive
                                     : root.palette.highlight
 
-    implicitWidth: Math.min(label.implicitWidth + 12, 180)
+    implicitWidth: label.implicitWidth + 12   // its whole label; the card shares its rows out (NodeCard chipRow.slots)
     implicitHeight: 20
     radius: 4
     color: root.flagged ? Theme.lintBackground : root.palette.alternateBase
@@ -67,7 +67,7 @@ Rectangle {
         }
     }
     ToolTip.visible: hover.hovered
-    ToolTip.text: (root.isAfterFunc ? qsTr("AfterFunc %1: %2") : qsTr("task %1: %2")).arg(root.chip.id)
+    ToolTip.text: (root.isAfterFunc ? qsTr("AfterFunc %1: %2") : qsTr("task %1: %2")).arg(root.chip.title ?? root.chip.id)
                   .arg(root.shownResult !== "" ? root.shownResult : root.shownState)
                   + (root.flagged ? "\n" + qsTr("lint: %1").arg(root.chip.lint) : "")
     HoverHandler { id: hover }

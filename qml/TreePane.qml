@@ -1,6 +1,7 @@
 // TreePane: the tree canvas with pan (drag), zoom (wheel, Ctrl +/-), fit to view (F) and node
 // selection. One TreeCanvas draws every box and edge; NodeCards (text and chips) exist only for
 // the nodes in the viewport, through VisibleNodesModel, and only when zoomed in enough to read.
+// The legend has a strip of its own under the canvas, so that it never covers a node.
 pragma ComponentBehavior: Bound
 import QtQuick
 import QtQuick.Controls
@@ -21,8 +22,10 @@ Item {
     readonly property real minZoom: 0.02
     readonly property real maxZoom: 3
     readonly property bool labelsShown: root.zoom >= 0.35 && !cards.overLimit
+    // The canvas: the pane above the legend strip.
+    readonly property real viewHeight: Math.max(0, root.height - legendStrip.height)
     readonly property rect viewportRect: Qt.rect(-root.panX / root.zoom, -root.panY / root.zoom,
-                                                 root.width / root.zoom, root.height / root.zoom)
+                                                 root.width / root.zoom, root.viewHeight / root.zoom)
     readonly property alias canvas: canvas
     readonly property alias cardCount: cards.count
 
@@ -35,17 +38,17 @@ Item {
         root.panX = px - cx * z
         root.panY = py - cy * z
     }
-    function zoomBy(factor) { root.zoomAt(factor, root.width / 2, root.height / 2) }
+    function zoomBy(factor) { root.zoomAt(factor, root.width / 2, root.viewHeight / 2) }
     function resetZoom() { root.zoomBy(1 / root.zoom) }
     function fitToView() {
-        if (root.width < 50 || root.height < 50) { root.fitPending = true; return }  // not laid out yet
+        if (root.width < 50 || root.viewHeight < 50) { root.fitPending = true; return }  // not laid out yet
         root.fitPending = false
         const w = Math.max(1, root.scene.contentWidth), h = Math.max(1, root.scene.contentHeight)
         const margin = 24
-        const z = Math.max(root.minZoom, Math.min(1, (root.width - 2 * margin) / w, (root.height - 2 * margin) / h))
+        const z = Math.max(root.minZoom, Math.min(1, (root.width - 2 * margin) / w, (root.viewHeight - 2 * margin) / h))
         root.zoom = z
         root.panX = (root.width - w * z) / 2
-        root.panY = Math.max(margin, (root.height - h * z) / 2)
+        root.panY = Math.max(margin, (root.viewHeight - h * z) / 2)
     }
     // showStart is the first view of a document: the whole tree if it is readable that way,
     // else its top at a readable size (F still fits everything).
@@ -64,16 +67,26 @@ Item {
     property var startView: []
     readonly property bool untouched: root.startView.length === 3 && root.startView[0] === root.zoom
                                       && root.startView[1] === root.panX && root.startView[2] === root.panY
-    // ensureVisible pans (and zooms in to a readable size if need be) to show a node.
+    // ensureVisible pans (and zooms in to a readable size if need be) to show a node whole,
+    // with a margin, on the canvas.
     function ensureVisible(id) {
         root.scene.revealNode(id)
         const r = root.scene.nodeRect(id)
         if (r.width <= 0) return
         if (root.zoom < 0.5) root.zoom = 0.8
+        const margin = 12
         const left = r.x * root.zoom + root.panX, top = r.y * root.zoom + root.panY
         const right = left + r.width * root.zoom, bottom = top + r.height * root.zoom
-        if (left < 0 || right > root.width) root.panX += root.width / 2 - (left + right) / 2
-        if (top < 0 || bottom > root.height) root.panY += root.height / 2 - (top + bottom) / 2
+        if (left < margin || right > root.width - margin) root.panX += root.width / 2 - (left + right) / 2
+        if (top < margin || bottom > root.viewHeight - margin) root.panY += root.viewHeight / 2 - (top + bottom) / 2
+    }
+    // nodeInView: the node's box lies wholly on the canvas (not under the legend, not cut off).
+    function nodeInView(id) {
+        const r = root.scene.nodeRect(id)
+        if (r.width <= 0) return false
+        const left = r.x * root.zoom + root.panX, top = r.y * root.zoom + root.panY
+        return left >= 0 && top >= 0 && left + r.width * root.zoom <= root.width
+               && top + r.height * root.zoom <= root.viewHeight
     }
     function openMenuFor(id) {
         const r = root.scene.nodeRect(id)
@@ -85,7 +98,7 @@ Item {
     focus: true
     property bool fitPending: true
     onWidthChanged: if (root.fitPending || root.untouched) root.showStart()
-    onHeightChanged: if (root.fitPending || root.untouched) root.showStart()
+    onViewHeightChanged: if (root.fitPending || root.untouched) root.showStart()
 
     Rectangle {
         anchors.fill: parent
@@ -173,7 +186,8 @@ Item {
     TaskMenu { id: taskMenu; actions: root.actions }
 
     Column {
-        anchors.centerIn: parent
+        x: (root.width - width) / 2
+        y: (root.viewHeight - height) / 2
         spacing: 8
         visible: root.scene.visibleCount === 0
         Label { text: qsTr("The scenario has no contexts."); anchors.horizontalCenter: parent.horizontalCenter }
@@ -184,11 +198,27 @@ Item {
         }
     }
 
-    Legend {
+    Rectangle {
+        // The legend's strip: the canvas ends above it. It takes the pointer, so a press on it
+        // neither pans nor selects a node that is out of sight under it.
+        id: legendStrip
+        objectName: "legendStrip"
         anchors.left: parent.left
+        anchors.right: parent.right
         anchors.bottom: parent.bottom
-        anchors.margins: 8
-        zoom: root.zoom
-        labelsShown: root.labelsShown
+        height: legend.height + 6
+        color: root.palette.window
+        Rectangle { width: parent.width; height: 1; color: root.palette.mid }
+        MouseArea { anchors.fill: parent; acceptedButtons: Qt.AllButtons; onWheel: (wheel) => wheel.accepted = true }
+        Legend {
+            id: legend
+            objectName: "legend"
+            x: 6
+            anchors.verticalCenter: parent.verticalCenter
+            anchors.verticalCenterOffset: 1
+            framed: false
+            zoom: root.zoom
+            labelsShown: root.labelsShown
+        }
     }
 }

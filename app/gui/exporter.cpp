@@ -9,12 +9,14 @@
 #include "ctxscope/trace_writer.h"
 
 #include <QBuffer>
+#include <QDesktopServices>
 #include <QDir>
 #include <QFileInfo>
 #include <QImage>
 #include <QRegularExpression>
 #include <QStandardPaths>
 #include <QThread>
+#include <QUrl>
 
 #include <cstring>
 #include <memory>
@@ -46,10 +48,31 @@ QString writeText(const QString& path, const std::string& text) {
 
 } // namespace
 
-QString writeExport(ExportKind kind, const Scenario& scenario, const SimulationResult& result, Nanos at,
-                    const QString& path, const std::function<bool()>& cancelled) {
+QString destinationProblem(const QString& path, bool isFolder) {
     if (path.isEmpty())
         return QStringLiteral("no file name was given");
+    const QFileInfo target(path);
+    if (isFolder && target.exists() && !target.isDir())
+        return QStringLiteral("%1 is a file; a Go module needs a folder").arg(QDir::toNativeSeparators(path));
+    if (!isFolder && target.isDir())
+        return QStringLiteral("%1 is a folder: add a file name").arg(QDir::toNativeSeparators(path));
+    const QString dirPath = target.absolutePath();
+    const QFileInfo dir(dirPath);
+    if (!dir.exists())
+        return QStringLiteral("the folder %1 does not exist").arg(QDir::toNativeSeparators(dirPath));
+    if (!dir.isDir())
+        return QStringLiteral("%1 is not a folder").arg(QDir::toNativeSeparators(dirPath));
+    const QFileInfo& writable = isFolder && target.isDir() ? target : dir;
+    if (!writable.isWritable())
+        return QStringLiteral("you may not write in the folder %1 (permission denied)")
+            .arg(QDir::toNativeSeparators(writable.absoluteFilePath()));
+    return {};
+}
+
+QString writeExport(ExportKind kind, const Scenario& scenario, const SimulationResult& result, Nanos at,
+                    const QString& path, const std::function<bool()>& cancelled) {
+    if (QString problem = destinationProblem(path, kind == ExportKind::Go); !problem.isEmpty())
+        return problem;
     const auto write = [&](const std::string& text) {
         if (cancelled && cancelled())
             return QString::fromLatin1(kCancelledExport);
@@ -165,10 +188,21 @@ QString Exporter::saveImage(const QVariant& image, const QString& pathOrUrl) {
     buffer.open(QIODevice::WriteOnly);
     if (!img.save(&buffer, "PNG"))
         return QStringLiteral("the picture could not be encoded as PNG");
+    if (QString problem = destinationProblem(localPath(pathOrUrl), false); !problem.isEmpty())
+        return problem;
     std::string error;
     if (!writeFileAtomically(localPath(pathOrUrl).toStdString(), std::string_view(png.constData(), static_cast<std::size_t>(png.size())), &error))
         return QString::fromStdString(error);
     return {};
+}
+
+QString Exporter::folderOf(const QString& pathOrUrl) const {
+    const QFileInfo info(localPath(pathOrUrl));
+    return QDir::toNativeSeparators(info.isDir() ? info.absoluteFilePath() : info.absolutePath());
+}
+
+bool Exporter::openFolder(const QString& pathOrUrl) const {
+    return QDesktopServices::openUrl(QUrl::fromLocalFile(folderOf(pathOrUrl)));
 }
 
 QString Exporter::suggestedPath(const QString& kind) const {

@@ -39,6 +39,10 @@ bool exportKindFromName(const QString& name, ExportKind* kind);
 // true, nothing is written and the answer is kCancelledExport.
 QString writeExport(ExportKind kind, const Scenario& scenario, const SimulationResult& result, Nanos at,
                     const QString& path, const std::function<bool()>& cancelled = {});
+// destinationProblem says, before anything is rendered, why path cannot be written to in words
+// a user can act on ("the folder /x does not exist", "… permission denied"); "" when it looks
+// writable (the write may still fail, with its own reason). isFolder: a Go module's folder.
+QString destinationProblem(const QString& path, bool isFolder);
 inline constexpr const char* kCancelledExport = "cancelled: nothing was written";
 
 class Exporter : public QObject {
@@ -71,6 +75,10 @@ public:
     // suggestedPath proposes where to export `kind` ("trace", ..., "png", "timeline-png"): beside
     // the scenario's file, named after it, else in the documents folder after the scenario name.
     Q_INVOKABLE QString suggestedPath(const QString& kind) const;
+    // folderOf is the folder an export went to: the path itself for a Go module's folder, else
+    // the file's folder. openFolder shows it in the file manager (QDesktopServices).
+    Q_INVOKABLE QString folderOf(const QString& pathOrUrl) const;
+    Q_INVOKABLE bool openFolder(const QString& pathOrUrl) const;
 
 Q_SIGNALS:
     void documentChanged();

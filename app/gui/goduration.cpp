@@ -1,6 +1,7 @@
 #include "goduration.h"
 
 #include "ctxscope/duration.h"
+#include "eventtext.h"
 
 namespace ctxscope {
 
@@ -13,6 +14,10 @@ QVariantMap GoDuration::parse(const QString& text) const {
 
 QString GoDuration::format(double nanos) const {
     return QString::fromStdString(formatDuration(static_cast<Nanos>(nanos)));
+}
+
+QString GoDuration::readable(double nanos, double spanNanos) const {
+    return readableDuration(static_cast<Nanos>(nanos), static_cast<Nanos>(spanNanos));
 }
 
 } // namespace ctxscope

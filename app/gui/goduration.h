@@ -17,6 +17,9 @@ public:
     // parse returns {ok: bool, nanos: double, error: string}.
     Q_INVOKABLE QVariantMap parse(const QString& text) const;
     Q_INVOKABLE QString format(double nanos) const;
+    // readable: nanos at a precision that suits a time axis spanNanos long (readableDuration in
+    // eventtext.h): 69.8ms, not 69.8452ms, on a 200ms axis. For readouts that move (the playhead).
+    Q_INVOKABLE QString readable(double nanos, double spanNanos) const;
 };
 
 } // namespace ctxscope

@@ -107,7 +107,10 @@ void Inspector::rebuild() {
     d[QStringLiteral("id")] = QString::fromStdString(info.id);
     d[QStringLiteral("label")] = QString::fromStdString(info.label.empty() ? info.id : info.label);
     d[QStringLiteral("kind")] = QString::fromLatin1(contextKindName(info.kind));
-    d[QStringLiteral("parentId")] = info.parent == kNone ? QString() : contextName(r, info.parent);
+    // Ids are what select() and edits take; the names (labels, as the tree shows them) are for reading.
+    d[QStringLiteral("parentId")] = info.parent == kNone ? QString() : QString::fromStdString(r.contexts[info.parent].id);
+    d[QStringLiteral("parentName")] = info.parent == kNone ? QString() : contextName(r, info.parent);
+    d[QStringLiteral("title")] = contextTitle(r, c);
     d[QStringLiteral("derivedBy")] = info.derivedBy == kNone ? QString() : taskName(r, info.derivedBy);
     d[QStringLiteral("created")] = info.createdAt == kNever ? QStringLiteral("never") : durationText(info.createdAt);
     d[QStringLiteral("stateName")] = stateName(state);
@@ -127,7 +130,7 @@ void Inspector::rebuild() {
         if (info.degraded)
             deadline += QStringLiteral("; its own deadline is later, so it became a WithCancel");
         if (!done && st.created && info.deadline > now)
-            deadline += QStringLiteral(", %1 left").arg(durationText(info.deadline - now));
+            deadline += QStringLiteral(", %1 left").arg(readableDuration(info.deadline - now, m_doc->timelineEndNanos()));
     }
     d[QStringLiteral("deadline")] = deadline;
     // What fmt.Sprint(ctx) prints in the exported Go test. Hidden while predicting: a deadline's
@@ -141,6 +144,7 @@ void Inspector::rebuild() {
     for (CtxIndex k = 0; k < r.contexts.size(); ++k)
         if (r.contexts[k].parent == c && r.contexts[k].createdAt != kNever)
             children << QVariantMap{{QStringLiteral("id"), QString::fromStdString(r.contexts[k].id)},
+                                    {QStringLiteral("name"), contextName(r, k)},
                                     {QStringLiteral("kind"), QString::fromLatin1(contextKindName(r.contexts[k].kind))},
                                     {QStringLiteral("state"), stateName(shownState(k))}};
     d[QStringLiteral("children")] = children;
@@ -164,6 +168,7 @@ void Inspector::rebuild() {
             if (l.subject == ti.id && l.t <= now && !hide)
                 lints << QString::fromStdString(l.rule);
         tasks << QVariantMap{{QStringLiteral("id"), QString::fromStdString(ti.id)},
+                             {QStringLiteral("name"), taskName(r, t)},
                              {QStringLiteral("status"), status},
                              {QStringLiteral("lint"), lints.join(QStringLiteral(", "))}};
     }
@@ -210,7 +215,7 @@ QVariantList Inspector::values(CtxIndex c) const {
         out << QVariantMap{{QStringLiteral("key"), QString::fromStdString(spec.key)},
                            {QStringLiteral("keyType"), QString::fromStdString(spec.keyType)},
                            {QStringLiteral("value"), scalarText(spec.value)},
-                           {QStringLiteral("from"), QString::fromStdString(spec.id)},
+                           {QStringLiteral("from"), contextName(r, k)},
                            {QStringLiteral("shadowed"), shadowed}};
     }
     return out;

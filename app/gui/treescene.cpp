@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <functional>
 
 namespace ctxscope {
 
@@ -66,6 +67,33 @@ void TreeScene::relayout() {
     m_statesApplied = kStatesStale;
     Q_EMIT layoutChanged();
     refreshStates();
+    findAddedContext();
+}
+
+void TreeScene::findAddedContext() {
+    // The run lists contexts in the scenario's order, and an edit inserts or appends one: compare
+    // the ids (by hash) with the last run's and look for exactly one insertion.
+    std::vector<std::size_t> hashes;
+    if (m_doc) {
+        const auto& contexts = m_doc->result().contexts;
+        hashes.reserve(contexts.size());
+        for (const ContextInfo& c : contexts)
+            hashes.push_back(std::hash<std::string>{}(c.id));
+    }
+    std::swap(hashes, m_idHashes);
+    const std::vector<std::size_t>& before = hashes;
+    const std::vector<std::size_t>& now = m_idHashes;
+    if (before.empty() || now.size() != before.size() + 1)
+        return;
+    std::size_t i = 0;
+    while (i < before.size() && before[i] == now[i])
+        ++i;
+    if (!std::equal(before.begin() + static_cast<std::ptrdiff_t>(i), before.end(), now.begin() + static_cast<std::ptrdiff_t>(i) + 1))
+        return;
+    const ContextInfo& added = m_doc->result().contexts[i];
+    if (added.createdAt == kNever)
+        return;
+    Q_EMIT contextAdded(QString::fromStdString(added.id));
 }
 
 void TreeScene::indexRows() {

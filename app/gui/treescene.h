@@ -83,11 +83,15 @@ Q_SIGNALS:
     void statesChanged();
     void selectionChanged();
     void hideOutcomeChanged();
+    // One context appeared and none went (a derive, an added root, the redo of one): the view
+    // scrolls it into sight and selects it. Not emitted when a document replaces another.
+    void contextAdded(const QString& id);
 
 private:
     void relayout();
     void refreshStates();
     void indexRows();
+    void findAddedContext();
 
     QPointer<Document> m_doc;
     TreeLayoutParams m_params;
@@ -105,6 +109,7 @@ private:
     bool m_hideOutcome = false;
     quint64 m_layoutVersion = 0;
     quint64 m_stateVersion = 0;
+    std::vector<std::size_t> m_idHashes; // of the last run's context ids, in order (findAddedContext)
 };
 
 } // namespace ctxscope

@@ -137,7 +137,7 @@ QVariant VisibleNodesModel::data(const QModelIndex& index, int role) const {
     const bool hasDeadline = info.hasDeadline() && info.createdAt != kNever;
     switch (role) {
     case ContextIdRole: return QString::fromStdString(info.id);
-    case LabelRole: return QString::fromStdString(info.label.empty() ? info.id : info.label);
+    case LabelRole: return contextName(r, c);
     case KindRole: return QString::fromLatin1(contextKindName(info.kind));
     case XRole: return m_scene->layout().x[c];
     case YRole: return m_scene->layout().y[c];
@@ -148,7 +148,9 @@ QVariant VisibleNodesModel::data(const QModelIndex& index, int role) const {
         // While predicting, a countdown at 0 would tell that the deadline has passed.
         if (!hasDeadline || st.err != Err::None || !st.created || m_scene->hideOutcome())
             return QString();
-        return QStringLiteral("\u25D4 %1 left").arg(durationText(std::max<Nanos>(0, info.deadline - std::max(now, info.createdAt))));
+        // At a precision that suits the time axis (69.8ms left, not 69.8452ms, while playing).
+        return QStringLiteral("\u25D4 %1 left")
+            .arg(readableDuration(std::max<Nanos>(0, info.deadline - std::max(now, info.createdAt)), doc.timelineEndNanos()));
     case InheritedFromRole:
         if (!hasDeadline || info.deadlineFrom == c || info.deadlineFrom == kNone)
             return QString();
@@ -156,10 +158,11 @@ QVariant VisibleNodesModel::data(const QModelIndex& index, int role) const {
     case DetailRole:
         if (state == NodeState::NotCreated)
             return info.createdAt == kNever ? QStringLiteral("never created")
-                                            : QStringLiteral("created at %1").arg(durationText(info.createdAt));
+                                            : QStringLiteral("created at %1").arg(readableDuration(info.createdAt, doc.timelineEndNanos()));
         if (st.err != Err::None && !m_scene->hideOutcome()) {
             const QString cause = st.cause < r.strings.size() ? QString::fromStdString(r.strings[st.cause]) : QString();
-            return QStringLiteral("at %1: %2").arg(durationText(st.doneAt), cause);
+            // A card is a summary: the time at the axis' precision (the inspector has it exactly).
+            return QStringLiteral("at %1: %2").arg(readableDuration(st.doneAt, doc.timelineEndNanos()), cause);
         }
         return QString(); // a string, never an invalid QVariant: QML keeps a string property's old text for that (stale "at 200ms: …" after Home)
     case LintRole: {
@@ -175,7 +178,7 @@ QVariant VisibleNodesModel::data(const QModelIndex& index, int role) const {
                 entry = QString::fromStdString(l.rule);
             for (TaskIndex t : m_scene->tasksOn(c))
                 if (r.tasks[t].id == l.subject)
-                    entry = QStringLiteral("%1: %2").arg(QString::fromStdString(l.subject), QString::fromStdString(l.rule));
+                    entry = QStringLiteral("%1: %2").arg(taskName(r, t), QString::fromStdString(l.rule));
             if (!entry.isEmpty() && !found.contains(entry))
                 found << entry;
         }
@@ -204,7 +207,8 @@ QVariantList VisibleNodesModel::chips(CtxIndex c) const {
         const TaskStateAt& st = doc.playback().task(t);
         QVariantMap m;
         m[QStringLiteral("id")] = QString::fromStdString(info.id);
-        m[QStringLiteral("label")] = QString::fromStdString(info.label.empty() ? info.id : info.label);
+        m[QStringLiteral("label")] = taskName(r, t);
+        m[QStringLiteral("title")] = taskTitle(r, t); // the tooltip's: "label (id)"
         m[QStringLiteral("kind")] = QStringLiteral("task");
         const Nanos end = info.endedAt == kNever ? r.endTime : info.endedAt;
         double progress = 0;
@@ -233,6 +237,7 @@ QVariantList VisibleNodesModel::chips(CtxIndex c) const {
         QVariantMap m;
         m[QStringLiteral("id")] = QString::fromStdString(info.id);
         m[QStringLiteral("label")] = QString::fromStdString(info.id);
+        m[QStringLiteral("title")] = QString::fromStdString(info.id);
         m[QStringLiteral("kind")] = QStringLiteral("afterfunc");
         m[QStringLiteral("state")] = !st.registered       ? QStringLiteral("pending")
                                      : hide              ? QStringLiteral("registered")

@@ -40,6 +40,16 @@ std::string fit(const std::string& s, std::size_t n)
     return s.substr(0, n - 1) + "\xE2\x80\xA6"; // …
 }
 
+// textWidth estimates how wide s is drawn in DejaVu Sans (the widest of the fonts the SVG
+// names) at fontSize: about 0.62 em a character, 0.68 in bold. Used to leave room, not to align.
+float textWidth(std::string_view s, float fontSize, bool bold = false)
+{
+    std::size_t chars = 0;
+    for (unsigned char c : s)
+        chars += (c & 0xC0) != 0x80; // count code points, not UTF-8 bytes
+    return static_cast<float>(chars) * fontSize * (bold ? 0.68f : 0.62f);
+}
+
 std::string shortResult(const std::string& result)
 {
     if (result == "context canceled")
@@ -107,7 +117,16 @@ std::string renderTreeSvg(const SimulationResult& r, const SvgOptions& opt)
 
     const float margin = 24.0f;
     const float header = 52.0f;
-    const float width = std::max(layout.width + 2 * margin, 520.0f);
+    // Wide enough for the tree, the legend (one row under it) and the title, whichever is widest:
+    // a chain of three nodes is narrower than the legend.
+    constexpr float kLegendSwatch = 28.0f, kLegendGap = 22.0f, kLegendFont = 12.0f;
+    const Look legendLooks[] = {Look::Alive, Look::Canceled, Look::Deadline, Look::Never};
+    float legendWidth = 0;
+    for (Look look : legendLooks)
+        legendWidth += kLegendSwatch + textWidth(styleOf(look).word, kLegendFont) + kLegendGap;
+    legendWidth -= kLegendGap;
+    const float titleWidth = std::min(textWidth(r.scenarioName, 18.0f, true), 1600.0f);
+    const float width = std::max({layout.width + 2 * margin, legendWidth + 2 * margin, titleWidth + 2 * margin, 520.0f});
     const float height = layout.height + 2 * margin + header + 40.0f;
 
     std::string s;
@@ -121,7 +140,7 @@ std::string renderTreeSvg(const SimulationResult& r, const SvgOptions& opt)
     s += "<text x=\"" + num(margin) + "\" y=\"" + num(margin + 36) + "\" font-size=\"13\" fill=\"#444\">at " +
          xmlEscape(formatDuration(opt.at)) + " of virtual time</text>\n";
 
-    const float ox = margin;
+    const float ox = margin + (width - 2 * margin - layout.width) / 2; // centred when the legend or title is wider
     const float oy = margin + header;
     // Edges first, so boxes sit on top.
     s += "<g stroke=\"#8a8f98\" stroke-width=\"1.5\" fill=\"none\">\n";
@@ -204,7 +223,7 @@ std::string renderTreeSvg(const SimulationResult& r, const SvgOptions& opt)
     // Legend: the four states, each with its word, border and fill.
     float lx = margin;
     const float ly = height - 30;
-    for (Look look : {Look::Alive, Look::Canceled, Look::Deadline, Look::Never}) {
+    for (Look look : legendLooks) {
         const Style sty = styleOf(look);
         s += "<rect x=\"" + num(lx) + "\" y=\"" + num(ly) + "\" width=\"22\" height=\"14\" rx=\"3\" fill=\"" + sty.fill +
              "\" stroke=\"" + sty.stroke + "\" stroke-width=\"2\"" +
@@ -213,7 +232,7 @@ std::string renderTreeSvg(const SimulationResult& r, const SvgOptions& opt)
             s += "<rect x=\"" + num(lx + 3) + "\" y=\"" + num(ly + 3) + "\" width=\"16\" height=\"8\" rx=\"2\" fill=\"none\" stroke=\"" +
                  sty.stroke + "\" stroke-width=\"1\"/>\n";
         s += "<text x=\"" + num(lx + 28) + "\" y=\"" + num(ly + 11.5f) + "\" font-size=\"12\" fill=\"#333\">" + sty.word + "</text>\n";
-        lx += 150;
+        lx += kLegendSwatch + textWidth(sty.word, kLegendFont) + kLegendGap;
     }
     s += "</svg>\n";
     return s;

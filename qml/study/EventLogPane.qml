@@ -16,6 +16,11 @@ Pane {
     property bool hideOutcome: false   // Predict mode: the log would tell how the run ends
     readonly property alias model: log
     readonly property alias list: list
+    // The time column fits the widest time it has shown ("319.892473ms" must not be cut to
+    // "9.892473ms"); it starts wide enough for round times ("999ms") and grows, never shrinks,
+    // so rows do not jump back while scrolling. Reset with the run.
+    readonly property real timeColumnWidth: Math.max(timeMetrics.implicitWidth, root.widestTime)
+    property real widestTime: 0
 
     // withAll puts an "all" entry before a list of choices.
     function withAll(first, list) {
@@ -26,12 +31,39 @@ Pane {
 
     padding: 6
 
-    EventLogModel { id: log; document: root.document }
+    EventLogModel {
+        id: log
+        document: root.document
+        onModelReset: root.widestTime = 0
+    }
+
+    // showCurrent scrolls to the current event (the last row: rows stop at the playhead) once the
+    // list has laid out its new rows, after End, a seek, a step or a filter change, and when the
+    // log comes into view again (it is not laid out while another tab is shown).
+    function showCurrent() {
+        if (root.followPlayhead && list.visible && list.count > 0) list.positionViewAtEnd()
+    }
+    // Only when an event was crossed: while playing between events (every frame) a reader who
+    // scrolled up is left alone.
+    property int shownApplied: -1
+    Connections {
+        target: root.document
+        function onPlayheadChanged() {
+            if (root.document.appliedEvents === root.shownApplied) return
+            root.shownApplied = root.document.appliedEvents
+            Qt.callLater(root.showCurrent)
+        }
+        function onSimulated() { Qt.callLater(root.showCurrent) }
+    }
 
     ColumnLayout {
         anchors.fill: parent
         visible: !root.hideOutcome   // under the cover, and not read out by a screen reader either
         spacing: 6
+
+        // Measures for the columns, as the rows' labels draw (invisible: no room in the layout).
+        Label { id: timeMetrics; visible: false; font.family: "monospace"; text: "999ms" }
+        Label { id: kindProbe; visible: false; font.pixelSize: 11; text: "afterfunc.registered" }   // the longest kind
 
         // Two rows (filters, then search) so that it fits a side column ~380 px wide.
         GridLayout {
@@ -50,7 +82,7 @@ Pane {
             }
             ComboBox {
                 objectName: "contextFilter"
-                model: root.withAll(qsTr("All contexts"), log.contextIds)
+                model: root.withAll(qsTr("All contexts"), log.contextTitles)
                 onActivated: (i) => log.contextFilter = i === 0 ? "" : log.contextIds[i - 1]
                 Layout.preferredWidth: 130
                 Layout.fillWidth: true
@@ -58,7 +90,7 @@ Pane {
             }
             ComboBox {
                 objectName: "taskFilter"
-                model: root.withAll(qsTr("All tasks"), log.taskIds)
+                model: root.withAll(qsTr("All tasks"), log.taskTitles)
                 onActivated: (i) => log.taskFilter = i === 0 ? "" : log.taskIds[i - 1]
                 Layout.preferredWidth: 120
                 Layout.fillWidth: true
@@ -83,7 +115,9 @@ Pane {
             model: log
             boundsBehavior: Flickable.StopAtBounds
             ScrollBar.vertical: ScrollBar {}
-            onCountChanged: if (root.followPlayhead) list.positionViewAtEnd()
+            onCountChanged: Qt.callLater(root.showCurrent)
+            onVisibleChanged: Qt.callLater(root.showCurrent)
+            onHeightChanged: Qt.callLater(root.showCurrent)
 
             delegate: ItemDelegate {
                 id: row
@@ -99,19 +133,26 @@ Pane {
                 padding: 0
                 highlighted: row.isLast
                 onClicked: log.seekToRow(row.index)
-                ToolTip.text: row.traceLine
+                // The whole message (the row elides it), then the trace line it comes from.
+                readonly property string tipText: row.timeText + "  " + row.message + "\n\n" + row.traceLine
+                ToolTip.text: row.tipText
                 ToolTip.visible: hovered
                 ToolTip.delay: 800
                 contentItem: RowLayout {
                     spacing: 8
                     Label {
+                        objectName: "timeLabel"
                         text: row.timeText
                         horizontalAlignment: Text.AlignRight
                         font.family: "monospace"
                         opacity: 0.75
-                        Layout.preferredWidth: 70
+                        Layout.preferredWidth: root.timeColumnWidth
+                        Layout.minimumWidth: root.timeColumnWidth
+                        Component.onCompleted: root.widestTime = Math.max(root.widestTime, implicitWidth)
+                        onImplicitWidthChanged: root.widestTime = Math.max(root.widestTime, implicitWidth)
                     }
                     Label {
+                        objectName: "kindLabel"
                         text: row.kind
                         color: row.highlighted ? row.palette.highlightedText   // legible on the selection
                              : row.category === "cancel" ? Theme.canceled
@@ -120,7 +161,7 @@ Pane {
                              : row.palette.text
                         font.pixelSize: 11
                         elide: Text.ElideRight
-                        Layout.preferredWidth: 130
+                        Layout.preferredWidth: kindProbe.implicitWidth + 2   // the longest kind, no more: the message needs the room
                     }
                     // preferredWidth 1: take what is left and elide, instead of widening the row
                     Label { text: row.message; elide: Text.ElideRight; Layout.fillWidth: true; Layout.preferredWidth: 1; Layout.rightMargin: 8 }

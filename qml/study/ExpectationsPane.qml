@@ -38,10 +38,13 @@ Pane {
         anchors.fill: parent
         spacing: 6
 
-        RowLayout {
+        // A Flow, not a row: in a narrow side column the counter goes under the buttons, whole,
+        // instead of being cut to "…4 pen".
+        Flow {
             Layout.fillWidth: true
             spacing: 6
             Button {
+                id: checkButton
                 objectName: "checkButton"
                 text: qsTr("Check")
                 highlighted: true
@@ -61,12 +64,14 @@ Pane {
                 enabled: !root.revealed
                 onClicked: root.revealed = true
             }
-            Item { Layout.fillWidth: true }
             Label {
+                objectName: "counterLabel"
                 visible: expectations.count > 0 && !root.hideOutcome
                 text: qsTr("%1 \u2713  %2 \u2717  %3 pending").arg(expectations.passedAtPlayhead)
                       .arg(expectations.failedAtPlayhead).arg(expectations.pendingAtPlayhead)
                 opacity: 0.8
+                height: checkButton.height   // centred on the buttons' line
+                verticalAlignment: Text.AlignVCenter
             }
         }
 

@@ -95,7 +95,7 @@ TEST_CASE("nodes show a countdown to the deadline and say when it is inherited",
     CHECK(data("db", VisibleNodesModel::CountdownRole).toString().contains("30ms"));
     CHECK(data("db", VisibleNodesModel::InheritedFromRole).toString().isEmpty());
     CHECK(data("cache", VisibleNodesModel::CountdownRole).toString().contains("150ms"));
-    CHECK(data("cache", VisibleNodesModel::InheritedFromRole).toString() == "req");
+    CHECK(data("cache", VisibleNodesModel::InheritedFromRole).toString() == "GET /users"); // the label, as the tree shows it
     CHECK(data("audit", VisibleNodesModel::CountdownRole).toString().isEmpty());
     CHECK(data("audit", VisibleNodesModel::StateNameRole).toString() == "never canceled");
     CHECK(data("pool", VisibleNodesModel::LintRole).toString().isEmpty()); // not found yet at 50ms
@@ -143,12 +143,16 @@ TEST_CASE("the inspector explains why a node is done, its deadline and its value
     f.doc.seekTime(210.0 * kMillisecond);
     QVariantMap d = inspector.details();
     CHECK(d.value("err").toString() == "context deadline exceeded");
-    CHECK(d.value("deadline").toString().contains("inherited from req"));
+    // Contexts are named by their labels, as the tree shows them (issue #12).
+    CHECK(d.value("deadline").toString().contains("inherited from GET /users"));
     const QStringList why = d.value("why").toStringList();
     REQUIRE(why.size() == 3); // cache <- reqid <- req, whose deadline passed
-    CHECK(why[0].startsWith("cache"));
-    CHECK(why[1].startsWith("reqid"));
-    CHECK(why[2].contains("req reached its own deadline"));
+    CHECK(why[0].startsWith("cache lookup was done"));
+    CHECK(why[1].startsWith("request id was done"));
+    CHECK(why[2].contains("GET /users reached its own deadline"));
+    CHECK(d.value("parentId").toString() == "reqid"); // what select() takes
+    CHECK(d.value("parentName").toString() == "request id");
+    CHECK(d.value("title").toString() == "cache lookup (cache)");
     const QVariantList values = d.value("values").toList();
     REQUIRE(values.size() == 1);
     CHECK(values[0].toMap().value("key").toString() == "requestID");

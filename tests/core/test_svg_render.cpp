@@ -53,3 +53,28 @@ TEST_CASE("SVG text is escaped", "[svg]")
     CHECK(svg.find("&lt;root&gt;") != std::string::npos);
     CHECK(svg.find("<root>") == std::string::npos);
 }
+
+TEST_CASE("The SVG legend and title fit the picture of a small tree", "[svg]")
+{
+    // Issue #12: the legend of a three-node chain began at x=502 in a 520-wide picture.
+    auto s = scenario({ctx("root", K::Background), ctx("req", K::WithCancel, "root"), timeoutCtx("db", "req", ms(50))});
+    s.name = "A chain of three contexts, under a title longer than the tree is wide";
+    const std::string svg = renderTreeSvg(simulate(s), SvgOptions{});
+    const auto attr = [&](std::size_t from, const std::string& name) {
+        const std::size_t p = svg.find(name + "=\"", from);
+        REQUIRE(p != std::string::npos);
+        return std::stod(svg.substr(p + name.size() + 2));
+    };
+    const double width = attr(0, "width");
+    // Each legend word, and the title, ends inside the picture (0.62 em a character at 12px,
+    // 0.68 em in bold at 18px: DejaVu Sans, the widest font the picture asks for).
+    for (const std::string word : {"alive", "canceled", "deadline exceeded", "never canceled"}) {
+        const std::size_t end = svg.rfind(word + "</text>");
+        REQUIRE(end != std::string::npos);
+        const std::size_t text = svg.rfind("<text ", end);
+        const double chars = static_cast<double>(word.size()) + 2; // and its glyph: "∞ never canceled"
+        CHECK(attr(text, "x") + chars * 12 * 0.62 <= width - 8);
+    }
+    const std::size_t title = svg.find("<text ");
+    CHECK(attr(title, "x") + static_cast<double>(s.name.size()) * 18 * 0.68 <= width - 8);
+}

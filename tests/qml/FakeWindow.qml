@@ -20,6 +20,7 @@ QtObject {
     property bool hideOutcome: false
     property string selectedGoroutine: ""
     property bool selectedGoroutineEditable: false
+    property var menuBar: null
 
     function record(name) { root.calls = root.calls.concat([name]) }
     function newScenario() { record("newScenario") }

@@ -204,4 +204,35 @@ TestCase {
         const item = lessons.itemAt(2)
         verify(item.contentItem.children[1].text.length > 0)   // the topic, beside the title
     }
+
+    // Issue #12: "Predict mode…" ran into its shortcut. Every menu is as wide as its widest item
+    // when it opens, so each item's text ends before its shortcut.
+    function test_menusAreWideEnoughForTheirItems() {
+        const bar = createTemporaryObject(barComponent, testCase)
+        for (let m = 0; m < bar.count; ++m) {
+            const menu = bar.menuAt(m)
+            menu.open()
+            tryVerify(() => menu.opened)
+            for (let i = 0; i < menu.count; ++i) {
+                const item = menu.itemAt(i)
+                if (!item || item.implicitWidth === undefined || item.subMenu) continue
+                verify(item.implicitWidth <= menu.width - menu.leftPadding - menu.rightPadding + 0.5,
+                       menu.title + ": " + item.text + " " + item.implicitWidth + " > " + menu.width)
+            }
+            menu.close()
+            tryVerify(() => !menu.visible)
+        }
+    }
+
+    // F10 (an action, so the shortcuts sheet lists it) opens the first menu through the bar.
+    function test_f10OpensTheFirstMenu() {
+        const bar = createTemporaryObject(barComponent, testCase)
+        fake.menuBar = bar
+        compare(String(testActions.menus.shortcut), "F10")
+        testActions.menus.trigger()
+        tryVerify(() => bar.menuAt(0).visible)
+        bar.menuAt(0).close()
+        tryVerify(() => !bar.menuAt(0).visible)
+        fake.menuBar = null
+    }
 }

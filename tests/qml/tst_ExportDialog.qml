@@ -94,4 +94,32 @@ TestCase {
         tryVerify(() => dialog.error.indexOf("cancelled") >= 0)
         dialog.close()
     }
+
+    // A success tells the window where the file went (the status bar shows it).
+    function test_successSaysWhereTheFileWent() {
+        const dialog = createTemporaryObject(dialogComponent, testCase)
+        const spy = createTemporaryQmlObject("import QtTest; SignalSpy { signalName: \"exported\" }", testCase)
+        spy.target = dialog
+        dialog.start("report")
+        tryCompare(dialog, "opened", true)
+        const path = "/tmp/ctxscope-qml-export-" + Date.now() + ".report.json"
+        dialog.pathField.text = path
+        dialog.run()
+        spy.wait(10000)
+        compare(spy.signalArguments[0][0], "Report (JSON)")
+        compare(spy.signalArguments[0][1], path)
+    }
+
+    // A failure says why in words: a missing folder is named.
+    function test_aMissingFolderIsNamed() {
+        const dialog = createTemporaryObject(dialogComponent, testCase)
+        dialog.start("trace")
+        tryCompare(dialog, "opened", true)
+        dialog.pathField.text = "/tmp/ctxscope-no-such-folder-" + Date.now() + "/x.trace.jsonl"
+        dialog.run()
+        tryVerify(() => dialog.error !== "", 10000)
+        verify(dialog.error.indexOf("the folder /tmp/ctxscope-no-such-folder-") === 0, dialog.error)
+        verify(dialog.error.endsWith("does not exist"), dialog.error)
+        dialog.close()
+    }
 }

@@ -223,4 +223,57 @@ TestCase {
         verify(checked >= 9, checked)   // six menus; Export, Derive and Go to panel
         w.close()
     }
+
+    // Issue #12: a newly derived context could land off-screen; now it is selected and scrolled
+    // into view, clear of the legend.
+    function test_aNewContextIsSelectedAndInView() {
+        verify(doc.loadDefaultExample())
+        const w = createTemporaryObject(mainComponent, testCase)
+        tryVerify(() => w.treePane.cardCount === 8, 3000)
+        w.scene.selectedId = "audit"
+        // Scroll the tree so that audit's children would be far off the canvas.
+        w.treePane.zoom = 1
+        w.treePane.panX = -3000
+        w.treePane.panY = -2000
+        compare(doc.derive("audit", "WithCancel", {id: "fresh"}), "")
+        compare(w.selectedId, "fresh")
+        verify(w.treePane.nodeInView("fresh"))
+        doc.undo()
+        w.closingConfirmed = true
+        w.close()
+    }
+
+    // After an export the status bar says where the file went, with Open folder.
+    function test_anExportSaysWhereItWent() {
+        verify(doc.loadDefaultExample())
+        const w = createTemporaryObject(mainComponent, testCase)
+        const path = "/tmp/ctxscope-main-export-" + Date.now() + ".trace.jsonl"
+        w.exportDialog.start("trace")
+        tryCompare(w.exportDialog, "opened", true)
+        w.exportDialog.pathField.text = path
+        w.exportDialog.run()
+        tryCompare(w.exportDialog, "visible", false, 10000)
+        const notice = findChild(w.footer, "exportNotice")
+        tryVerify(() => notice.visible)
+        verify(findChild(w.footer, "noticeLabel").text.indexOf(path) >= 0)
+        verify(findChild(w.footer, "openFolderButton").visible)
+        mouseClick(findChild(w.footer, "dismissNotice"))
+        verify(!notice.visible)
+        w.closingConfirmed = true
+        w.close()
+    }
+
+    // F10 opens the menu bar's first menu, as desktop apps do.
+    function test_f10OpensTheMenuBar() {
+        verify(doc.loadDefaultExample())
+        const w = createTemporaryObject(mainComponent, testCase)
+        tryVerify(() => w.treePane.cardCount === 8, 3000)
+        compare(String(w.actions.menus.shortcut), "F10")
+        w.actions.menus.trigger()
+        tryVerify(() => w.menuBar.menuAt(0).visible, 2000)
+        w.menuBar.menuAt(0).close()
+        tryVerify(() => !w.menuBar.menuAt(0).visible, 2000)
+        w.closingConfirmed = true
+        w.close()
+    }
 }

@@ -105,4 +105,52 @@ TestCase {
         const card = createTemporaryObject(cardComponent, testCase, props({}))
         verify(!card.hideOutcome)
     }
+
+    // Issue #12: "worker: ‹-ct…". A short chip leaves the rest of the row to a long one, which
+    // elides only if it cannot fit; chips never leave the card.
+    function test_chipsShareTheRowByNeed() {
+        const chip = (id, label) => ({ id: id, label: label, title: label + " (" + id + ")", kind: "task", state: "running",
+                                        progress: 0.5, result: "", lint: "" })
+        const card = createTemporaryObject(cardComponent, testCase,
+                                           props({ cardWidth: 216, chips: [chip("db", "db"), chip("w", "worker: reads the queue")] }))
+        waitForRendering(card)
+        const chips = []
+        const walk = (item) => { if (item.chip !== undefined) chips.push(item); for (let i = 0; i < item.children.length; ++i) walk(item.children[i]) }
+        walk(card)
+        compare(chips.length, 2)
+        compare(chips[0].width, chips[0].implicitWidth)          // "db" whole
+        verify(chips[1].width > 216 / 2 - 10, chips[1].width)    // the long one gets what is left
+        verify(chips[1].x + chips[1].width <= 216 - 12 - 6 + 0.5)
+        // Alone, a chip may use the whole row.
+        const single = createTemporaryObject(cardComponent, testCase,
+                                             props({ cardWidth: 216, chips: [chip("w", "worker: <-ctx.Done()")] }))
+        waitForRendering(single)
+        const one = []
+        const walk1 = (item) => { if (item.chip !== undefined) one.push(item); for (let i = 0; i < item.children.length; ++i) walk1(item.children[i]) }
+        walk1(single)
+        compare(one[0].width, one[0].implicitWidth)
+    }
+
+    // The issue's own card (lesson 01's job): two long chips. With room on the card they take a
+    // row each, whole; on a card full of text lines they share one row.
+    function test_longChipsTakeTwoRowsWhenThereIsRoom() {
+        const chip = (id, label) => ({ id: id, label: label, title: label, kind: "task", state: "running",
+                                        progress: 0.5, result: "", lint: "" })
+        const chips = [chip("worker", "worker: <-ctx.Done()"), chip("download", "download (300 ms)")]
+        const find = (card) => { const out = []; const walk = (item) => { if (item.chip !== undefined) out.push(item); for (let i = 0; i < item.children.length; ++i) walk(item.children[i]) }; walk(card); return out }
+        const roomy = createTemporaryObject(cardComponent, testCase, props({ cardWidth: 216, cardHeight: 108, countdown: "", chips: chips }))
+        waitForRendering(roomy)
+        let items = find(roomy)
+        compare(items.length, 2)
+        for (const c of items) compare(c.width, c.implicitWidth)
+        verify(items[1].y > items[0].y)
+        verify(items[1].mapToItem(roomy, 0, items[1].height).y <= roomy.height)
+        const full = createTemporaryObject(cardComponent, testCase,
+                                           props({ cardWidth: 216, cardHeight: 108, detail: "at 100ms: context canceled", lint: "worker: goroutine-leak", chips: chips }))
+        waitForRendering(full)
+        items = find(full)
+        compare(items[0].y, items[1].y)
+        verify(items[1].mapToItem(full, 0, items[1].height).y <= full.height)
+    }
 }
+

@@ -58,4 +58,43 @@ TestCase {
         compare(doc.time, 200e6)
         compare(doc.timeText, "200ms")
     }
+
+    // Issue #12: a scrubbed playhead read 91.894977ms and ran into the speed box. The clock shows
+    // a precision that suits the axis, the exact time in its tooltip, and never overlaps.
+    function test_clockIsReadableAndClearOfTheSpeedBox() {
+        const bar = createTemporaryObject(barComponent, testCase)
+        const label = findChild(bar, "clockLabel")
+        const speed = findChild(bar, "speedBox")
+        doc.seekTime(91894977)
+        compare(doc.timeText, "91.894977ms")
+        compare(label.text, "91.9ms")
+        for (const t of [91894977, 199999999, 1234567]) {
+            doc.seekTime(t)
+            waitForRendering(bar)
+            verify(label.x >= speed.x + speed.width, label.text + " at " + label.x)
+            verify(label.width >= label.implicitWidth - 0.5, label.text)
+        }
+        bar.width = 560   // a narrow window
+        doc.seekTime(91894977)
+        waitForRendering(bar)
+        verify(label.x >= speed.x + speed.width)
+        verify(label.width >= label.implicitWidth - 0.5)
+    }
+
+    // Issue #12: scrubbing gave playheads like 91.894977ms. The scrubber lands on an event near
+    // the pointer, else on a grid that suits its scale.
+    function test_scrubberSnaps() {
+        const bar = createTemporaryObject(barComponent, testCase)
+        const scrubber = findChild(bar, "scrubber")
+        const nsPerPixel = scrubber.to / scrubber.availableWidth
+        scrubber.value = 91894977
+        scrubber.moved()
+        verify(doc.time !== 91894977)
+        verify(Math.abs(doc.time - 91894977) <= 8 * nsPerPixel + 1, doc.timeText)
+        // On the grid (a round number of a 1-2-5 step), or an event's own time.
+        const step = EventText.snapTime(null, 91894977, nsPerPixel) === doc.time
+        verify(step || Number.isInteger(doc.time / 1e6), doc.timeText)
+        verify(doc.timeText.length <= 6, doc.timeText)
+    }
 }
+

@@ -34,4 +34,25 @@ TestCase {
         bar.hideOutcome = false
         verify(findChild(bar, "countsLabel").text.indexOf("1 lint") > 0)
     }
+
+    // Issue #12: exports wrote silently. The bar says where the file went, with Open folder.
+    function test_anExportNoticeSaysWhereAndOffersTheFolder() {
+        verify(doc.loadDefaultExample())
+        const exporter = createTemporaryQmlObject("import Ctxscope; Exporter {}", testCase)
+        const bar = createTemporaryObject(barComponent, testCase, { exporter: exporter })
+        const notice = findChild(bar, "exportNotice")
+        verify(!notice.visible)
+        bar.showExported("Chrome trace", "/tmp/some/x.chrome.json")
+        verify(notice.visible)
+        verify(!findChild(bar, "eventLabel").visible)
+        compare(findChild(bar, "noticeLabel").text, "\u2713 Chrome trace written to /tmp/some/x.chrome.json")
+        bar.showExported("Trace (JSON Lines)", "/work/wt-gui/resources/examples/default.trace.jsonl")
+        waitForRendering(bar)
+        const label = findChild(bar, "noticeLabel")
+        verify(!label.truncated, label.width + " < " + label.implicitWidth)   // the whole path while there is room
+        verify(findChild(bar, "openFolderButton").visible)
+        mouseClick(findChild(bar, "dismissNotice"))
+        verify(!notice.visible)
+        verify(findChild(bar, "eventLabel").visible)
+    }
 }

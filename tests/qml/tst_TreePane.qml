@@ -60,7 +60,7 @@ TestCase {
         const y = (r.y + 8) * pane.zoom + pane.panY
         mouseClick(pane, x, y)
         tryCompare(testScene, "selectedId", "cache")
-        mouseClick(pane, 5, pane.height - 5)
+        mouseClick(pane, 5, pane.viewHeight - 5)   // empty canvas, above the legend's strip
         tryCompare(testScene, "selectedId", "")
     }
 
@@ -136,5 +136,38 @@ TestCase {
         verify(fake.calls.indexOf("editGoroutine " + taskId) >= 0, JSON.stringify(fake.calls))
         fake.selectedGoroutine = ""
         fake.selectedGoroutineEditable = false
+    }
+
+    // Issue #12: lesson 04's bottom row sat under the legend. The legend has a strip of its own
+    // under the canvas: a fitted tree ends above it, and a press on it selects nothing.
+    function test_theLegendNeverCoversANode() {
+        compare(doc.openFile(Qt.resolvedUrl("../../resources/lessons/04-cascade-request-tree.ctxscope.json")), [])
+        const pane = createTemporaryObject(paneComponent, testCase)
+        pane.fitToView()
+        const strip = findChild(pane, "legendStrip")
+        verify(strip.height > 0)
+        compare(pane.viewHeight, pane.height - strip.height)
+        for (const id of ["shardA", "shardB", "metrics", "root"]) verify(pane.nodeInView(id), id)
+        const bottom = (testScene.contentHeight) * pane.zoom + pane.panY
+        verify(bottom <= strip.y, bottom + " > " + strip.y)
+        // A press on the strip, over where a node could be, neither selects nor pans.
+        pane.panY += 40
+        const x0 = pane.panX, y0 = pane.panY
+        mouseClick(pane, pane.width / 2, pane.height - 4)
+        compare(testScene.selectedId, "")
+        compare(pane.panX, x0)
+        compare(pane.panY, y0)
+    }
+
+    // ensureVisible brings a node wholly onto the canvas, clear of the legend's strip.
+    function test_ensureVisibleKeepsTheNodeAboveTheLegend() {
+        const pane = createTemporaryObject(paneComponent, testCase)
+        pane.fitToView()
+        pane.zoom = 1
+        pane.panX = 0
+        pane.panY = -testScene.nodeRect("db").y + pane.viewHeight - 30   // db's top just above the strip
+        verify(!pane.nodeInView("db"))
+        pane.ensureVisible("db")
+        verify(pane.nodeInView("db"))
     }
 }

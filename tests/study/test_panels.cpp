@@ -164,3 +164,17 @@ TEST_CASE("the first start is reported exactly once", "[lessons]") {
     CHECK(LessonLibrary::takeFirstStart(settings));
     CHECK_FALSE(LessonLibrary::takeFirstStart(settings));
 }
+
+TEST_CASE("expectations name contexts and tasks as the tree does, with their ids", "[expectations]") {
+    // Issue #12: one naming rule everywhere (eventtext.h): "context incoming request (request)".
+    std::string json = kSmallScenario;
+    json.replace(json.find(R"("id": "early", )"), 15, R"("id": "early", "label": "db query", )");
+    json.replace(json.find(R"("id": "w0", )"), 12, R"("id": "w0", "label": "worker", )");
+    auto doc = documentFrom(json);
+    ExpectationsModel m;
+    m.setDocument(doc.get());
+    REQUIRE(m.rowCount() == 3);
+    CHECK(m.data(m.index(0), ExpectationsModel::TitleRole) == "context db query (early)");
+    CHECK(m.data(m.index(1), ExpectationsModel::TitleRole) == "context late"); // no label: the id
+    CHECK(m.data(m.index(2), ExpectationsModel::TitleRole) == "task worker (w0)");
+}

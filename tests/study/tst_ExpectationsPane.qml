@@ -64,4 +64,21 @@ TestCase {
         compare(lessons.open(lessons.rowOf("02"), doc), "")   // a new lesson: predict again
         verify(p.hideOutcome)
     }
+
+    // Issue #12: in the side column, with Reveal shown, the counter was cut to "…4 pen". It goes
+    // under the buttons instead, whole.
+    function test_counterIsNeverCut() {
+        const p = makePane()
+        p.predictMode = true
+        p.revealed = true
+        for (const w of [500, 380, 300]) {
+            p.width = w
+            waitForRendering(p)
+            const counter = findChild(p, "counterLabel")
+            verify(counter.visible)
+            verify(counter.width >= counter.implicitWidth - 0.5, w + ": " + counter.width)
+            verify(counter.x + counter.width <= p.availableWidth + 0.5, w + ": " + (counter.x + counter.width))
+            verify(counter.text.indexOf("pending") > 0)
+        }
+    }
 }

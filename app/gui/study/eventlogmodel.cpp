@@ -55,16 +55,23 @@ QString EventLogModel::categoryOf(EventKind kind) {
 }
 
 void EventLogModel::onSimulated() {
-    QStringList contexts, tasks;
+    QStringList contexts, tasks, contextTitles, taskTitles;
     if (m_doc) {
-        for (const ContextInfo& c : m_doc->result().contexts)
-            contexts << QString::fromStdString(c.id);
-        for (const TaskInfo& t : m_doc->result().tasks)
-            tasks << QString::fromStdString(t.id);
+        const SimulationResult& r = m_doc->result();
+        for (CtxIndex c = 0; c < r.contexts.size(); ++c) {
+            contexts << QString::fromStdString(r.contexts[c].id);
+            contextTitles << contextTitle(r, c);
+        }
+        for (TaskIndex t = 0; t < r.tasks.size(); ++t) {
+            tasks << QString::fromStdString(r.tasks[t].id);
+            taskTitles << taskTitle(r, t);
+        }
     }
-    if (contexts != m_contextIds || tasks != m_taskIds) {
+    if (contexts != m_contextIds || tasks != m_taskIds || contextTitles != m_contextTitles || taskTitles != m_taskTitles) {
         m_contextIds = contexts;
         m_taskIds = tasks;
+        m_contextTitles = contextTitles;
+        m_taskTitles = taskTitles;
         Q_EMIT idsChanged();
     }
     refilter();

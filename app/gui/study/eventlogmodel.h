@@ -26,6 +26,10 @@ class EventLogModel : public QAbstractListModel {
     Q_PROPERTY(QStringList categories READ categories CONSTANT)
     Q_PROPERTY(QStringList contextIds READ contextIds NOTIFY idsChanged)
     Q_PROPERTY(QStringList taskIds READ taskIds NOTIFY idsChanged)
+    // What the filter boxes show for those ids, in the same order: the label, with the id where
+    // the two differ ("incoming request (request)"), by the naming rule of eventtext.h.
+    Q_PROPERTY(QStringList contextTitles READ contextTitles NOTIFY idsChanged)
+    Q_PROPERTY(QStringList taskTitles READ taskTitles NOTIFY idsChanged)
     Q_PROPERTY(int count READ rowCount NOTIFY countChanged)
     Q_PROPERTY(int matchCount READ matchCount NOTIFY countChanged) // over the whole run
 
@@ -57,6 +61,8 @@ public:
     static QStringList categories();
     QStringList contextIds() const { return m_contextIds; }
     QStringList taskIds() const { return m_taskIds; }
+    QStringList contextTitles() const { return m_contextTitles; }
+    QStringList taskTitles() const { return m_taskTitles; }
     int matchCount() const { return static_cast<int>(m_matches.size()); }
 
     int rowCount(const QModelIndex& parent = {}) const override;
@@ -89,7 +95,7 @@ private:
 
     QPointer<Document> m_doc;
     QString m_kind, m_context, m_task, m_search;
-    QStringList m_contextIds, m_taskIds;
+    QStringList m_contextIds, m_taskIds, m_contextTitles, m_taskTitles;
     std::vector<std::uint32_t> m_matches; // sorted event indices that pass the filters
     std::size_t m_rows = 0;               // matches applied at the playhead
     std::size_t m_lastApplied = 0;

@@ -104,7 +104,22 @@ QVariant ExpectationsModel::data(const QModelIndex& index, int role) const {
     const ExpectationOutcome& o = m_report.outcomes[row];
     switch (role) {
     case Qt::DisplayRole:
-    case TitleRole: return QString::fromStdString(o.title);
+    case TitleRole: {
+        // A context or a task by its name as the tree shows it, with the id the file uses:
+        // "context incoming request (request)".
+        const std::vector<Expectation>& expect = m_doc->scenario().expect;
+        const SimulationResult& r = m_doc->result();
+        if (o.index < expect.size()) {
+            const Expectation& e = expect[o.index];
+            if (e.kind == Expectation::Kind::Context)
+                if (const auto c = r.findContext(e.subject))
+                    return QStringLiteral("context %1").arg(contextTitle(r, *c));
+            if (e.kind == Expectation::Kind::Task)
+                if (const auto t = r.findTask(e.subject))
+                    return QStringLiteral("task %1").arg(taskTitle(r, *t));
+        }
+        return QString::fromStdString(o.title);
+    }
     case StateRole: return stateAt(index.row(), static_cast<double>(m_doc->timeNanos()));
     case FinalStateRole: return stateName(false, o.passed);
     case FailuresRole: {

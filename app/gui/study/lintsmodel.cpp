@@ -50,7 +50,13 @@ QVariant LintsModel::data(const QModelIndex& index, int role) const {
     switch (role) {
     case RuleRole: return rule;
     case SeverityRole: return QString::fromStdString(f.severity);
-    case SubjectRole: return QString::fromStdString(f.subject);
+    case SubjectRole: { // its name as the tree shows it, with the id: "worker (w3)"
+        if (task)
+            return taskTitle(r, *task);
+        if (const auto c = r.findContext(f.subject))
+            return contextTitle(r, *c);
+        return QString::fromStdString(f.subject);
+    }
     case SubjectKindRole: return task ? QStringLiteral("task") : QStringLiteral("context");
     case ContextIdRole:
         if (task && r.tasks[*task].context < r.contexts.size())

@@ -1,6 +1,7 @@
 #include "timelineview.h"
 
 #include "colorrectnodes.h"
+#include "eventtext.h"
 
 #include <QPainter>
 #include <QQuickWindow>
@@ -166,29 +167,8 @@ QColor TimelineView::pixelColorAt(double x, double y) const {
 }
 
 double TimelineView::scrubTime(double x) const {
-    const double t = timeAt(x);
-    const double px = m_view.nsPerPixel > 0 ? m_view.nsPerPixel : 1;
-    if (m_model && m_model->document()) {
-        const auto& ev = m_model->document()->result().events;
-        const auto it = std::lower_bound(ev.begin(), ev.end(), t, [](const Event& e, double v) { return static_cast<double>(e.t) < v; });
-        double best = -1, bestDistance = kSnapPixels * px;
-        for (auto c : {it, it == ev.begin() ? it : it - 1})
-            if (c != ev.end() && std::abs(static_cast<double>(c->t) - t) <= bestDistance) {
-                bestDistance = std::abs(static_cast<double>(c->t) - t);
-                best = static_cast<double>(c->t);
-            }
-        if (best >= 0)
-            return best;
-    }
-    // The grid: the smallest 1-2-5 step of at least 8 px, and at least 1ns.
-    const double want = std::max(1.0, 8 * px);
-    double step = std::pow(10.0, std::floor(std::log10(want)));
-    for (double m : {1.0, 2.0, 5.0, 10.0})
-        if (step * m >= want) {
-            step *= m;
-            break;
-        }
-    return std::max(0.0, std::round(t / step) * step);
+    return snapTime(m_model && m_model->document() ? &m_model->document()->result() : nullptr, timeAt(x),
+                    m_view.nsPerPixel, kSnapPixels);
 }
 
 } // namespace ctxscope

@@ -20,7 +20,7 @@ Dialog {
         causeField.selectAll()
     }
 
-    title: qsTr("Cancel %1").arg(root.contextId)
+    title: qsTr("Cancel %1").arg(EventText.contextTitle(root.document, root.contextId))
     modal: true
     anchors.centerIn: Overlay.overlay
     width: 420

@@ -83,8 +83,8 @@ Dialog {
         return true
     }
 
-    title: root.editing ? qsTr("Edit %1 \u201c%2\u201d").arg(root.kind).arg(root.contextId)
-                        : qsTr("Derive %1 from %2").arg(root.kind).arg(root.parentId)
+    title: root.editing ? qsTr("Edit %1 %2").arg(root.kind).arg(EventText.contextTitle(root.document, root.contextId))
+                        : qsTr("Derive %1 from %2").arg(root.kind).arg(EventText.contextTitle(root.document, root.parentId))
     modal: true
     anchors.centerIn: Overlay.overlay
     width: 460

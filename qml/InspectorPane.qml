@@ -152,7 +152,7 @@ Pane {
                 // fmt.Sprint(ctx), as the exported Go test prints it (its clock starts at 2000-01-01 UTC).
                 FieldRow { name: "fmt.Sprint"; value: root.details.goName ?? ""; visible: value !== "" }
                 FieldRow {
-                    name: qsTr("Parent"); value: root.details.parentId ?? ""; visible: value !== ""; link: true
+                    name: qsTr("Parent"); value: root.details.parentName ?? ""; visible: value !== ""; link: true
                     onActivated: root.select(root.details.parentId)
                 }
                 FieldRow { name: qsTr("Derived by"); value: root.details.derivedBy ?? ""; visible: value !== "" }
@@ -195,7 +195,7 @@ Pane {
                     delegate: FieldRow {
                         id: child
                         required property var modelData
-                        name: child.modelData.id
+                        name: child.modelData.name ?? child.modelData.id
                         value: child.modelData.kind + " \u2014 " + child.modelData.state
                         link: true
                         onActivated: root.select(child.modelData.id)
@@ -210,7 +210,7 @@ Pane {
                     delegate: FieldRow {
                         id: task
                         required property var modelData
-                        name: task.modelData.id
+                        name: task.modelData.name ?? task.modelData.id
                         readonly property bool flagged: task.modelData.lint !== "" && !root.hideOutcome
                         // Running or returned tells whether it has ended: in Predict mode both read "started".
                         readonly property string status: root.hideOutcome && (task.modelData.status === "running"

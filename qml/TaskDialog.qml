@@ -71,8 +71,8 @@ Dialog {
         }
     }
 
-    title: root.editing ? (root.afterFunc ? qsTr("Edit after-func %1") : qsTr("Edit task %1")).arg(root.editedId)
-                        : (root.afterFunc ? qsTr("AfterFunc on %1") : qsTr("Start a task on %1")).arg(root.contextId)
+    title: root.editing ? (root.afterFunc ? qsTr("Edit after-func %1") : qsTr("Edit task %1")).arg(EventText.taskTitle(root.document, root.editedId))
+                        : (root.afterFunc ? qsTr("AfterFunc on %1") : qsTr("Start a task on %1")).arg(EventText.contextTitle(root.document, root.contextId))
     modal: true
     anchors.centerIn: Overlay.overlay
     width: Math.min(720, parent ? parent.width - 40 : 720)

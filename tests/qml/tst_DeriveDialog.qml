@@ -73,7 +73,7 @@ TestCase {
         const d = createTemporaryObject(dialogComponent, testCase)
         verify(d.startEdit("req"))
         tryCompare(d, "opened", true)
-        compare(d.title, "Edit WithTimeoutCause \u201creq\u201d")
+        compare(d.title, "Edit WithTimeoutCause request (req)")   // label, with the id
         compare(d.standardButton(Dialog.Ok).text, "Apply")
         const timeout = findChild(d, "timeoutField")
         compare(timeout.text, "200ms")

@@ -23,6 +23,8 @@ struct CommandLine {
     std::optional<std::string> outputPath;  // render: -o FILE ("-" means stdout); export-go: -o DIR
     std::optional<std::string> chromePath;  // run --chrome FILE
     std::optional<std::string> goBinary;    // verify --go PATH
+    bool races = false;                     // run --races: explore the orders Go leaves open
+    std::optional<std::size_t> outcome;     // run --outcome K: write that outcome (implies --races)
 };
 
 struct ParseOutcome {

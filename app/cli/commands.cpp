@@ -1,9 +1,11 @@
 #include "commands.h"
 
+#include "races_cli.h"
 #include "summary.h"
 
 #include "ctxscope/atomic_file.h"
 #include "ctxscope/expectations.h"
+#include "ctxscope/race_report.h"
 #include "ctxscope/report.h"
 #include "ctxscope/scenario_io.h"
 #include "ctxscope/simulation.h"
@@ -90,14 +92,28 @@ int runCommand(const CommandLine& cl, std::ostream& out, std::ostream& err)
     SimulationOptions options;
     options.seed = cl.seed;
     options.until = cl.until;
-    const SimulationResult result = simulate(scenario, options);
+    SimulationResult result = simulate(scenario, options);
+    // --races / --outcome K: explore; K picks the outcome whose files are written (races_cli.h).
+    std::optional<RaceExploration> races;
+    if (cl.races || cl.outcome) {
+        races = exploreForRun(scenario, cl);
+        if (cl.outcome && *cl.outcome >= races->outcomes.size()) {
+            err << path << ": --outcome " << *cl.outcome << ": the scenario has " << races->outcomes.size()
+                << " outcome(s), numbered from 0\n";
+            return kExitUsage;
+        }
+        if (cl.outcome)
+            result = races->outcomes[*cl.outcome].result;
+    }
     const ExpectationReport expectations = checkExpectations(scenario, result);
 
     bool ioOk = true;
     if (cl.tracePath)
         ioOk = emit(*cl.tracePath, traceToString(result), "trace", out, err) && ioOk;
-    if (cl.reportPath)
-        ioOk = emit(*cl.reportPath, reportToString(result, expectations), "report", out, err) && ioOk;
+    if (cl.reportPath) {
+        const std::string report = reportToString(result, expectations);
+        ioOk = emit(*cl.reportPath, races ? withRacesSection(report, *races) : report, "report", out, err) && ioOk;
+    }
     if (cl.chromePath)
         ioOk = emit(*cl.chromePath, chromeTraceToString(result), "Chrome trace", out, err) && ioOk;
 
@@ -105,6 +121,8 @@ int runCommand(const CommandLine& cl, std::ostream& out, std::ostream& err)
     const bool stdoutTaken = cl.tracePath == "-" || cl.reportPath == "-" || cl.chromePath == "-";
     if (!stdoutTaken) {
         out << renderSummary(result, expectations);
+        if (races)
+            out << racesSummary(*races);
         out.flush();
     }
     for (const std::string& failure : expectations.failureMessages())

@@ -125,9 +125,13 @@ GoExport exportGo(const Scenario& scenario, const SimulationResult& result, cons
         out.mayReportLostCancel = out.mayReportLostCancel || anyUndeferred(a.steps);
 
     if (options.withTest) {
-        const gox::RaceSkips skips = gox::findRaces(scenario, result, &out.notes);
+        // Facts Go leaves to a race are compared against their sets of values (go_races.cpp);
+        // only when that exploration was bounded do the 1ns probes (go_ties.cpp) skip facts too.
+        const gox::RaceSets races = gox::raceSets(scenario, result, &out.notes);
+        const gox::RaceSkips skips = races.complete ? gox::RaceSkips{} : gox::findRaces(scenario, result, &out.notes);
         out.factsLeftToRaces = skips.count();
-        out.files.push_back({"scenario_test.go", gox::testGo(scenario, result, skips, &out)});
+        out.factsRaced = races.count();
+        out.files.push_back({"scenario_test.go", gox::testGo(scenario, result, skips, races, &out)});
     }
     return out;
 }

@@ -515,15 +515,11 @@ void MainWriter::step(const std::string& task, std::size_t index, const Step& st
     const Site site{task, index};
     switch (st.op) {
     case StepOp::Work:
-        if (st.duration <= 0) {
-            if (st.watch == Watch::Done) {
-                m_w.open("if err := ctx.Err(); err != nil {");
-                m_w.line("return err");
-                m_w.close();
-            }
+        if (st.duration <= 0 && st.watch != Watch::Done)
             return;
-        }
         if (st.watch == Watch::Done) {
+            // Also for D <= 0 (time.After(0)): on a done context both cases are then ready and
+            // Go picks one at random, a race the simulator explores (races.h).
             m_w.open("select {");
             m_w.caseLine("case <-time.After(" + durationExpr(st.duration, false) + "):");
             m_w.caseLine("case <-ctx.Done():");

@@ -34,6 +34,7 @@ struct RaceSets {
     std::map<std::string, std::map<std::string, std::vector<std::string>>> contexts, tasks, afterFuncs;
     std::map<std::pair<std::string, int>, std::vector<std::string>> lookups; // (task id, n-th lookup)
     bool complete = true; // false: the exploration was bounded (the 1ns probes then skip too)
+    Nanos latestEnd = 0;  // the latest end_ns of the outcomes that stopped idle
     int count() const;
 };
 
@@ -48,8 +49,10 @@ RaceSets raceSets(const Scenario& scenario, const SimulationResult& base, std::v
 RaceSkips findRaces(const Scenario& scenario, const SimulationResult& base, std::vector<std::string>* notes);
 
 // mainGo writes main.go; records discarded cancel functions and notes in *out.
+// endAt: when run() ends (at least result.endTime; later when another outcome of a race runs
+// longer, so that the test sees every outcome to its end).
 std::string mainGo(const Scenario& scenario, const SimulationResult& result, const std::string& programVersion,
-                   const std::string& module, GoExport* out);
+                   const std::string& module, GoExport* out, Nanos endAt = 0);
 
 // testGo writes scenario_test.go; records in *out how many names it leaves uncompared (with a note).
 std::string testGo(const Scenario& scenario, const SimulationResult& result, const RaceSkips& skips,

@@ -56,8 +56,9 @@ struct TimelineItem {
 
 class MainWriter {
 public:
-    MainWriter(const Scenario& s, const SimulationResult& r, std::string version, std::string module, GoExport* out)
-        : m_s(s), m_r(r), m_version(std::move(version)), m_module(std::move(module)), m_out(out)
+    MainWriter(const Scenario& s, const SimulationResult& r, std::string version, std::string module, GoExport* out,
+               Nanos endAt)
+        : m_s(s), m_r(r), m_version(std::move(version)), m_module(std::move(module)), m_out(out), m_endAt(endAt)
     {
     }
 
@@ -93,6 +94,7 @@ private:
     std::string m_version;
     std::string m_module;
     GoExport* m_out;
+    Nanos m_endAt; // when run() stops: the latest end of any outcome Go can produce (races.h)
     CodeWriter m_w;
     NamePool m_pool;
     bool m_usesErrors = false;
@@ -473,8 +475,8 @@ void MainWriter::runFunc()
         }
     }
     m_w.line();
-    if (m_r.endTime > now)
-        m_w.line("trace.sleepUntil(" + durationExpr(m_r.endTime, false) + ")");
+    if (m_endAt > now)
+        m_w.line("trace.sleepUntil(" + durationExpr(m_endAt, false) + ")");
     m_w.line(std::string("trace.end(") + (m_r.stopped == StopReason::Horizon ? "\"horizon\"" : "\"idle\"") + ")");
     m_w.close();
 }
@@ -690,9 +692,9 @@ std::string MainWriter::write()
 } // namespace
 
 std::string mainGo(const Scenario& scenario, const SimulationResult& result, const std::string& programVersion,
-                   const std::string& module, GoExport* out)
+                   const std::string& module, GoExport* out, Nanos endAt)
 {
-    return MainWriter(scenario, result, programVersion, module, out).write();
+    return MainWriter(scenario, result, programVersion, module, out, std::max(endAt, result.endTime)).write();
 }
 
 } // namespace ctxscope::gox

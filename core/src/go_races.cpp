@@ -7,6 +7,8 @@
 
 #include "ctxscope/races.h"
 
+#include <algorithm>
+
 namespace ctxscope::gox {
 
 namespace {
@@ -105,6 +107,10 @@ RaceSets raceSets(const Scenario& scenario, const SimulationResult& base, std::v
     options.maxOrders = kExportMaxOrders;
     const RaceExploration ex = exploreRaces(scenario, options);
     out.complete = ex.complete;
+    out.latestEnd = base.endTime;
+    for (const RaceOutcome& o : ex.outcomes)
+        if (o.result.stopped == StopReason::Idle)
+            out.latestEnd = std::max(out.latestEnd, o.result.endTime);
     if (!ex.complete && notes)
         notes->push_back("the exploration of same-instant races is incomplete (" + ex.incomplete +
                          "): facts the 1ns probes find uncertain are not compared");

@@ -45,8 +45,12 @@ std::string describe(const SimulationResult& r, const UnitId& u, const std::stri
         return "work timer of " + (u.target < r.tasks.size() ? r.tasks[u.target].id : std::string("?"));
     case UnitId::Task:
         return "goroutine " + (u.target < r.tasks.size() ? r.tasks[u.target].id : std::string("?"));
-    case UnitId::Binary:
-        return what + (u.target == 1 ? ": the ctx.Done() case" : ": the other case");
+    case UnitId::Binary: { // what: "if true|if false" (schedule.h)
+        const std::size_t bar = what.find('|');
+        if (bar == std::string::npos)
+            return what;
+        return u.target == 1 ? what.substr(0, bar) : what.substr(bar + 1);
+    }
     }
     return "?";
 }

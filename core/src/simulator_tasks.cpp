@@ -142,7 +142,8 @@ void Simulator::pollContextDone(TaskIndex t)
         // real timer, still pending here, so it has not run.
         bool ran = !m_inTimerPhase || pollCheckKey(rt, next) < m_currentTimer;
         if (m_sched && m_inTimerPhase && next < rt.pollEnd)
-            ran = binaryChoice(ran, "polling check of " + m_r.tasks[t].id);
+            ran = binaryChoice(ran, "polling check of " + m_r.tasks[t].id + " before it|polling check of " +
+                                        m_r.tasks[t].id + " after it");
         else if (m_sched && m_inTimerPhase)
             ran = false;
         if (ran)
@@ -248,7 +249,8 @@ bool Simulator::execStep(TaskIndex t, const Step& step)
             // With D <= 0 on a done context both cases are ready and Go picks one at random;
             // the documented order takes Done.
             if (isDone(rt.ctx) &&
-                (step.duration > 0 || !m_sched || binaryChoice(true, "select in " + m_r.tasks[t].id))) {
+                (step.duration > 0 || !m_sched || binaryChoice(true, "select in " + m_r.tasks[t].id + " taking ctx.Done()|select in " +
+                                                                 m_r.tasks[t].id + " taking time.After(0)"))) {
                 endTask(t, errString(m_tree.err(treeOf(rt.ctx))));
                 return false;
             }
@@ -520,8 +522,9 @@ void Simulator::registerAfterFunc(AfIndex af, CtxIndex ctx, TaskIndex by)
 
 void Simulator::stopAfterFunc(AfIndex af, TaskIndex by)
 {
-    touch(ObjectKind::AfterFunc, af, true);
     AfState& st = m_afState[af];
+    // A stop() that prevents nothing (the call started, or stop() was called before) only reads.
+    touch(ObjectKind::AfterFunc, af, st == AfState::Pending || st == AfState::Never);
     bool stopped = false;
     if (st == AfState::Pending || st == AfState::Never) {
         stopped = true; // R49, R51: it prevented the call

@@ -44,7 +44,7 @@ struct ChoicePoint {
     std::uint32_t count = 0;        // how many units were in the pool (an upper bound)
     std::uint32_t unit = kNone;     // the unit chosen (index into Schedule::units); binary: the unit deciding
     bool binary = false;            // a select's two ready cases: always worth both
-    std::string what;               // binary: what was decided ("select in fetch", ...)
+    std::string what;               // binary: the two sides, "if true|if false" ("select in f taking ctx.Done()|...")
 };
 
 // Objects a unit may touch, encoded as (kind << 32 | index).

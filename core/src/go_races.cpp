@@ -13,9 +13,12 @@ namespace ctxscope::gox {
 
 namespace {
 
-// The orders explored for an export: enough for every shipped scenario (the largest needs a
-// few dozen); a scenario that needs more falls back to the 1ns probes (go_ties.cpp) as well.
+// The orders explored for an export: at most kExportMaxOrders, and at most kExportWork in all
+// counted as orders x (events + contexts + tasks) of the base run (2e6: about a second).
+// Every shipped scenario needs a handful; one that needs more falls back to the 1ns probes
+// (go_ties.cpp) as well, with a note.
 constexpr std::size_t kExportMaxOrders = 2000;
+constexpr std::size_t kExportWork = 2'000'000;
 
 std::string timeLiteral(const FactValue& v) // created, done, started, ended: -1 is "never"
 {
@@ -104,7 +107,8 @@ RaceSets raceSets(const Scenario& scenario, const SimulationResult& base, std::v
     options.seed = base.seed;
     if (base.stopped == StopReason::Horizon)
         options.until = base.endTime; // the run may have been cut by an --until override
-    options.maxOrders = kExportMaxOrders;
+    const std::size_t runSize = base.events.size() + base.contexts.size() + base.tasks.size() + 1;
+    options.maxOrders = std::max<std::size_t>(1, std::min(kExportMaxOrders, kExportWork / runSize));
     const RaceExploration ex = exploreRaces(scenario, options);
     out.complete = ex.complete;
     out.latestEnd = base.endTime;

@@ -130,69 +130,167 @@ void addRaces(const Schedule& s, std::vector<Frame>& frames)
     }
 }
 
-std::string fingerprint(const std::vector<std::pair<std::string, FactValue>>& facts)
+template <typename T>
+void put(std::string& out, const T& v)
 {
-    std::string out;
-    for (const auto& [path, v] : facts) {
-        out += path;
-        out += '\x1f';
-        out += static_cast<char>('0' + static_cast<int>(v.type));
-        out += v.text;
-        out += '\x1e';
-    }
+    out.append(reinterpret_cast<const char*>(&v), sizeof v);
+}
+
+void put(std::string& out, const std::string& v)
+{
+    put(out, v.size());
+    out += v;
+}
+
+// The lookups of a run in a canonical order: by task, then in the order the task made them
+// (interleaving goroutines make the same lookups in another global order).
+std::vector<const Lookup*> lookupsByTask(const SimulationResult& r)
+{
+    std::vector<const Lookup*> out;
+    out.reserve(r.lookups.size());
+    for (const Lookup& l : r.lookups)
+        out.push_back(&l);
+    std::stable_sort(out.begin(), out.end(), [](const Lookup* a, const Lookup* b) { return a->task < b->task; });
     return out;
 }
+
+// fingerprint: the report's facts of a run (outcomeFacts) as compact bytes, to tell outcomes
+// apart in O(size of the run) with no per-fact strings. Rows are positional: every run of one
+// scenario declares the same contexts, tasks and after-funcs in the same order.
+std::string fingerprint(const SimulationResult& r)
+{
+    std::string out;
+    out.reserve(r.contexts.size() * 40 + r.tasks.size() * 32 + r.lookups.size() * 32 + 16);
+    auto str = [&](StrId id) { put(out, id < r.strings.size() ? r.strings[id] : std::string()); };
+    for (const ContextInfo& c : r.contexts) {
+        put(out, c.parent);
+        put(out, c.createdAt);
+        put(out, c.hasDeadline() ? c.deadline : 0);
+        put(out, c.hasDeadline());
+        put(out, c.doneAt);
+        put(out, c.err);
+        str(c.cause);
+        put(out, c.reason);
+        put(out, c.source);
+    }
+    for (const TaskInfo& t : r.tasks) {
+        put(out, t.context);
+        put(out, t.startedAt);
+        put(out, t.endedAt);
+        put(out, t.result);
+    }
+    for (const AfterFuncInfo& a : r.afterFuncs) {
+        put(out, a.context);
+        put(out, a.registeredAt);
+        put(out, a.startedAt);
+        put(out, static_cast<int>(a.stopped ? (*a.stopped ? 1 : 0) : 2));
+    }
+    for (const Lookup* l : lookupsByTask(r)) {
+        put(out, l->task);
+        put(out, l->t);
+        put(out, l->context);
+        put(out, l->key);
+        put(out, l->found);
+        put(out, l->value.type);
+        put(out, l->value.text);
+    }
+    put(out, r.endTime);
+    put(out, r.stopped);
+    return out;
+}
+
+} // namespace
+
+namespace {
+
+using Fields = std::vector<std::pair<const char*, FactValue>>;
+
+// One row's facts, in the report's field order.
+void contextRow(const SimulationResult& r, std::size_t i, Fields& out)
+{
+    const ContextInfo& c = r.contexts[i];
+    out.clear();
+    out.emplace_back("parent", contextOrNull(r, c.parent));
+    out.emplace_back("created_ns", timeOrNull(c.createdAt));
+    out.emplace_back("deadline_ns", c.hasDeadline() ? integer(c.deadline) : null());
+    out.emplace_back("done_ns", timeOrNull(c.doneAt));
+    out.emplace_back("err", c.err != Err::None ? text(errString(c.err)) : null());
+    out.emplace_back("cause", c.cause < r.strings.size() ? text(r.strings[c.cause]) : null());
+    out.emplace_back("reason", c.reason != Reason::None ? text(reasonName(c.reason)) : null());
+    out.emplace_back("source", contextOrNull(r, c.source));
+}
+
+void taskRow(const SimulationResult& r, std::size_t i, Fields& out)
+{
+    const TaskInfo& t = r.tasks[i];
+    out.clear();
+    out.emplace_back("context", contextOrNull(r, t.context));
+    out.emplace_back("started_ns", timeOrNull(t.startedAt));
+    out.emplace_back("ended_ns", timeOrNull(t.endedAt));
+    out.emplace_back("result", t.result.empty() ? null() : text(t.result));
+}
+
+void afterFuncRow(const SimulationResult& r, std::size_t i, Fields& out)
+{
+    const AfterFuncInfo& a = r.afterFuncs[i];
+    out.clear();
+    out.emplace_back("context", contextOrNull(r, a.context));
+    out.emplace_back("registered_ns", timeOrNull(a.registeredAt));
+    out.emplace_back("started_ns", timeOrNull(a.startedAt));
+    out.emplace_back("stopped", a.stopped ? FactValue{FactValue::Type::Bool, *a.stopped ? "true" : "false"} : null());
+}
+
+// The facts after the rows: lookups (paired per task: lookups.TASK#N.FIELD), end_ns, stopped.
+std::vector<std::pair<std::string, FactValue>> tailFacts(const SimulationResult& r)
+{
+    std::vector<std::pair<std::string, FactValue>> out;
+    std::vector<std::size_t> nth(r.tasks.size() + 1, 0);
+    for (const Lookup* l : lookupsByTask(r)) {
+        const std::size_t ti = l->task < r.tasks.size() ? l->task : r.tasks.size();
+        const std::string task = ti < r.tasks.size() ? r.tasks[ti].id : std::string();
+        const std::string p = "lookups." + task + "#" + std::to_string(nth[ti]++) + ".";
+        out.emplace_back(p + "t_ns", integer(l->t));
+        out.emplace_back(p + "context", contextOrNull(r, l->context));
+        out.emplace_back(p + "key", text(l->key));
+        out.emplace_back(p + "found", FactValue{FactValue::Type::Bool, l->found ? "true" : "false"});
+        out.emplace_back(p + "value", l->found ? scalar(l->value) : null());
+    }
+    out.emplace_back("end_ns", integer(r.endTime));
+    out.emplace_back("stopped", text(r.stopped == StopReason::Horizon ? "horizon" : "idle"));
+    return out;
+}
+
+struct Table {
+    const char* name;
+    std::size_t (*rows)(const SimulationResult&);
+    const std::string& (*id)(const SimulationResult&, std::size_t);
+    void (*row)(const SimulationResult&, std::size_t, Fields&);
+};
+
+const Table kTables[] = {
+    {"contexts", [](const SimulationResult& r) { return r.contexts.size(); },
+     [](const SimulationResult& r, std::size_t i) -> const std::string& { return r.contexts[i].id; }, contextRow},
+    {"tasks", [](const SimulationResult& r) { return r.tasks.size(); },
+     [](const SimulationResult& r, std::size_t i) -> const std::string& { return r.tasks[i].id; }, taskRow},
+    {"after_funcs", [](const SimulationResult& r) { return r.afterFuncs.size(); },
+     [](const SimulationResult& r, std::size_t i) -> const std::string& { return r.afterFuncs[i].id; }, afterFuncRow},
+};
 
 } // namespace
 
 std::vector<std::pair<std::string, FactValue>> outcomeFacts(const SimulationResult& r)
 {
     std::vector<std::pair<std::string, FactValue>> out;
-    out.reserve(r.contexts.size() * 8 + r.tasks.size() * 4 + r.afterFuncs.size() * 4 + r.lookups.size() * 5 + 2);
-    for (const ContextInfo& c : r.contexts) {
-        const std::string p = "contexts." + c.id + ".";
-        out.emplace_back(p + "parent", contextOrNull(r, c.parent));
-        out.emplace_back(p + "created_ns", timeOrNull(c.createdAt));
-        out.emplace_back(p + "deadline_ns", c.hasDeadline() ? integer(c.deadline) : null());
-        out.emplace_back(p + "done_ns", timeOrNull(c.doneAt));
-        out.emplace_back(p + "err", c.err != Err::None ? text(errString(c.err)) : null());
-        out.emplace_back(p + "cause", c.cause < r.strings.size() ? text(r.strings[c.cause]) : null());
-        out.emplace_back(p + "reason", c.reason != Reason::None ? text(reasonName(c.reason)) : null());
-        out.emplace_back(p + "source", contextOrNull(r, c.source));
-    }
-    for (const TaskInfo& t : r.tasks) {
-        const std::string p = "tasks." + t.id + ".";
-        out.emplace_back(p + "context", contextOrNull(r, t.context));
-        out.emplace_back(p + "started_ns", timeOrNull(t.startedAt));
-        out.emplace_back(p + "ended_ns", timeOrNull(t.endedAt));
-        out.emplace_back(p + "result", t.result.empty() ? null() : text(t.result));
-    }
-    for (const AfterFuncInfo& a : r.afterFuncs) {
-        const std::string p = "after_funcs." + a.id + ".";
-        out.emplace_back(p + "context", contextOrNull(r, a.context));
-        out.emplace_back(p + "registered_ns", timeOrNull(a.registeredAt));
-        out.emplace_back(p + "started_ns", timeOrNull(a.startedAt));
-        out.emplace_back(p + "stopped", a.stopped ? FactValue{FactValue::Type::Bool, *a.stopped ? "true" : "false"} : null());
-    }
-    // Lookups are paired per task (the n-th lookup of a task), not by their place in the list:
-    // goroutines that interleave differently make the same lookups in another global order.
-    std::vector<std::size_t> nth(r.tasks.size() + 1, 0);
-    std::vector<std::pair<std::string, FactValue>> lookups;
-    for (const Lookup& l : r.lookups) {
-        const std::size_t ti = l.task < r.tasks.size() ? l.task : r.tasks.size();
-        const std::string task = ti < r.tasks.size() ? r.tasks[ti].id : std::string();
-        const std::string p = "lookups." + task + "#" + std::to_string(nth[ti]++) + ".";
-        lookups.emplace_back(p + "t_ns", integer(l.t));
-        lookups.emplace_back(p + "context", contextOrNull(r, l.context));
-        lookups.emplace_back(p + "key", text(l.key));
-        lookups.emplace_back(p + "found", FactValue{FactValue::Type::Bool, l.found ? "true" : "false"});
-        lookups.emplace_back(p + "value", l.found ? scalar(l.value) : null());
-    }
-    std::stable_sort(lookups.begin(), lookups.end(),
-                     [](const auto& a, const auto& b) { return a.first < b.first; });
-    out.insert(out.end(), lookups.begin(), lookups.end());
-    out.emplace_back("end_ns", integer(r.endTime));
-    out.emplace_back("stopped", text(r.stopped == StopReason::Horizon ? "horizon" : "idle"));
+    Fields fields;
+    for (const Table& t : kTables)
+        for (std::size_t i = 0; i < t.rows(r); ++i) {
+            t.row(r, i, fields);
+            const std::string prefix = std::string(t.name) + "." + t.id(r, i) + ".";
+            for (auto& [name, v] : fields)
+                out.emplace_back(prefix + name, std::move(v));
+        }
+    for (auto& f : tailFacts(r))
+        out.push_back(std::move(f));
     return out;
 }
 
@@ -221,44 +319,67 @@ std::string reportPath(const std::string& path, const SimulationResult& document
     return "lookups." + std::to_string(it->second) + path.substr(dot);
 }
 
+// A fact's distinct values over the outcomes, the documented one first; kept if there are two.
+void addFact(std::vector<RaceFact>& facts, std::string path, const std::vector<RaceOutcome>& outcomes,
+             const std::vector<const FactValue*>& perOutcome)
+{
+    RaceFact f;
+    for (std::size_t k = 0; k < perOutcome.size(); ++k)
+        if (std::find(f.values.begin(), f.values.end(), *perOutcome[k]) == f.values.end()) {
+            f.values.push_back(*perOutcome[k]);
+            f.outcomeOf.push_back(k);
+        }
+    if (f.values.size() < 2)
+        return;
+    f.fact = std::move(path);
+    const RaceOutcome& first = outcomes[f.outcomeOf[1]];
+    if (!first.choices.empty()) {
+        f.at = first.choices.front().t;
+        f.between = {first.choices.front().documented, first.choices.front().chosen};
+    }
+    facts.push_back(std::move(f));
+}
+
+// factsOf compares the outcomes row by row (their tables line up), building a path only for a
+// fact that differs: O(outcomes x size of a run).
 std::vector<RaceFact> factsOf(const std::vector<RaceOutcome>& outcomes)
 {
     std::vector<RaceFact> facts;
     if (outcomes.size() < 2)
         return facts;
-    // Facts by path, each outcome's value; paths in the documented outcome's order, then new ones.
-    std::vector<std::string> order;
-    std::unordered_map<std::string, std::vector<std::pair<std::size_t, FactValue>>> byPath;
-    for (std::size_t k = 0; k < outcomes.size(); ++k)
-        for (auto& [path, v] : outcomeFacts(outcomes[k].result)) {
-            auto [it, fresh] = byPath.try_emplace(path);
-            if (fresh) {
-                order.push_back(path);
-                for (std::size_t j = 0; j < k; ++j)
-                    it->second.emplace_back(j, null()); // absent before: as the report's null
+    const SimulationResult& doc = outcomes[0].result;
+    std::vector<Fields> rows(outcomes.size());
+    std::vector<const FactValue*> values(outcomes.size());
+    for (const Table& t : kTables)
+        for (std::size_t i = 0; i < t.rows(doc); ++i) {
+            for (std::size_t k = 0; k < outcomes.size(); ++k)
+                t.row(outcomes[k].result, i, rows[k]);
+            for (std::size_t f = 0; f < rows[0].size(); ++f) {
+                bool differs = false;
+                for (std::size_t k = 0; k < outcomes.size(); ++k) {
+                    values[k] = &rows[k][f].second;
+                    differs = differs || !(*values[k] == *values[0]);
+                }
+                if (differs)
+                    addFact(facts, std::string(t.name) + "." + t.id(doc, i) + "." + rows[0][f].first, outcomes, values);
             }
-            it->second.emplace_back(k, v);
+        }
+    // Lookups and the run's end: by path (an outcome may make a lookup another does not).
+    std::vector<std::string> order;
+    std::unordered_map<std::string, std::vector<FactValue>> byPath;
+    for (std::size_t k = 0; k < outcomes.size(); ++k)
+        for (auto& [path, v] : tailFacts(outcomes[k].result)) {
+            auto [it, fresh] = byPath.try_emplace(path, std::vector<FactValue>(outcomes.size()));
+            if (fresh)
+                order.push_back(path);
+            it->second[k] = std::move(v); // absent in an outcome: null, as the report has no such entry
         }
     std::map<std::string, std::size_t> extra;
     for (const std::string& path : order) {
-        auto& vals = byPath[path];
-        for (std::size_t k = vals.size(); k < outcomes.size(); ++k)
-            vals.emplace_back(k, null());
-        RaceFact f;
-        for (const auto& [k, v] : vals)
-            if (std::find(f.values.begin(), f.values.end(), v) == f.values.end()) {
-                f.values.push_back(v);
-                f.outcomeOf.push_back(k);
-            }
-        if (f.values.size() < 2)
-            continue;
-        f.fact = reportPath(path, outcomes[0].result, extra);
-        const RaceOutcome& first = outcomes[f.outcomeOf[1]];
-        if (!first.choices.empty()) {
-            f.at = first.choices.front().t;
-            f.between = {first.choices.front().documented, first.choices.front().chosen};
-        }
-        facts.push_back(std::move(f));
+        const std::vector<FactValue>& vals = byPath[path];
+        for (std::size_t k = 0; k < outcomes.size(); ++k)
+            values[k] = &vals[k];
+        addFact(facts, reportPath(path, doc, extra), outcomes, values);
     }
     return facts;
 }
@@ -303,7 +424,7 @@ RaceExploration exploreRaces(const Scenario& scenario, const RaceOptions& option
             frames[i].point = s.points[i];
         addRaces(s, frames);
 
-        const std::string key = fingerprint(outcomeFacts(r));
+        const std::string key = fingerprint(r);
         if (!known.count(key)) {
             RaceOutcome o;
             o.order = order;

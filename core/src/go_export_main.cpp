@@ -157,9 +157,17 @@ std::string MainWriter::keyExpr(const std::string& key, const std::string& keyTy
 
 void MainWriter::collectSteps(const std::vector<Step>& steps, const std::string& owner)
 {
+    // After `await: done` or `fail` the function has returned: the steps there are not written
+    // (taskFunc), so their uses of a cancel or stop variable must not count (Go rejects a
+    // variable declared and not used). Their definitions are still collected.
+    bool returned = false;
     for (std::size_t i = 0; i < steps.size(); ++i) {
         const Step& st = steps[i];
         const Site here{owner, i};
+        if (returned && (st.op == StepOp::Cancel || st.op == StepOp::StopAfterFunc))
+            continue;
+        if ((st.op == StepOp::Await && st.await == AwaitKind::Done) || st.op == StepOp::Fail)
+            returned = true;
         switch (st.op) {
         case StepOp::Derive:
             if (!st.derive.empty()) {
@@ -633,6 +641,9 @@ void MainWriter::taskFunc(const std::string& id, const std::string& label, const
             ++stops;
         if (st.op == StepOp::Spawn || (st.op == StepOp::Await && st.await == AwaitKind::Children))
             needsWg = true;
+        if ((st.op == StepOp::Await && st.await == AwaitKind::Done) || st.op == StepOp::Fail)
+            break; // the function returns here: what follows is not written (a wg it alone used
+                   // would be declared and not used, which Go rejects)
     }
     for (const Step& st : steps) {
         if (st.op == StepOp::Derive && !st.derive.empty() && hasCancelFunc(st.derive.front().kind)) {

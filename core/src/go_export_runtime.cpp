@@ -270,8 +270,10 @@ func (tr *tracer) doneLocked(id string) chan struct{} {
 func (tr *tracer) registered(id, ctxID string) {
 	tr.mu.Lock()
 	defer tr.mu.Unlock()
-	if !tr.ended {
+	if r := tr.after[id]; !tr.ended && r == nil {
 		tr.after[id] = &afterRecord{started: -1}
+	} else if r != nil && !tr.ended {
+		r.started = -1 // a stop() before the registration keeps what it returned
 	}
 	tr.emit("afterfunc.registered", "after_func", id, "context", ctxID)
 }
@@ -292,7 +294,12 @@ func (tr *tracer) afterFunc(id, ctxID string, f func(context.Context) error) {
 func (tr *tracer) stopped(id, by string, ok bool) {
 	tr.mu.Lock()
 	defer tr.mu.Unlock()
-	if r := tr.after[id]; r != nil && !tr.ended {
+	r := tr.after[id]
+	if r == nil && !tr.ended { // stop of an after-func never registered: it prevented nothing
+		r = &afterRecord{started: -1}
+		tr.after[id] = r
+	}
+	if r != nil && !tr.ended {
 		r.stopped = &ok
 	}
 	tr.emit("afterfunc.stop", "after_func", id, "by", by, "stopped", ok)

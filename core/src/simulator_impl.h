@@ -189,6 +189,19 @@ private:
         if (m_sched && m_curUnit != kNone)
             m_sched->disabled.push_back({m_curUnit, timer});
     }
+    // disableDueTimer: task t's timer, if due now, is about to go stale (its token bumped) without
+    // firing: it could have fired first.
+    void disableDueTimer(TaskIndex t)
+    {
+        const TaskRuntime& rt = m_rt[t];
+        if (m_sched && rt.timerToken == rt.token && rt.timerDue == m_now) {
+            UnitId timer;
+            timer.kind = UnitId::Timer;
+            timer.target = t;
+            timer.key1 = rt.token;
+            disabled(timer);
+        }
+    }
     bool recording() const { return m_sched && !m_sched->truncated; }
 
     // ---- output ----

@@ -25,13 +25,7 @@ void Simulator::startTask(TaskIndex t, CtxIndex ctx)
 void Simulator::wake(TaskIndex t)
 {
     TaskRuntime& rt = m_rt[t];
-    if (m_sched && rt.timerToken == rt.token && rt.timerDue == m_now) {
-        UnitId timer;
-        timer.kind = UnitId::Timer;
-        timer.target = t;
-        timer.key1 = rt.token;
-        disabled(timer); // its timer, due now, will not fire: it could have fired first
-    }
+    disableDueTimer(t);
     ++rt.token; // every pending timer or waiter of the previous wait is now stale
     touch(ObjectKind::Task, t, true);
     if (!rt.queued) {
@@ -149,6 +143,7 @@ void Simulator::pollContextDone(TaskIndex t)
         if (ran)
             next = rt.pollEnd - next > p ? next + p : rt.pollEnd;
     }
+    disableDueTimer(t);
     ++rt.token; // the pending check at pollEnd is now stale
     armPollCheck(t, next);
 }

@@ -179,8 +179,11 @@ private:
     bool binaryChoice(bool documented, const std::string& what); // a select's two ready cases
     void touch(ObjectKind k, std::uint32_t index, bool write)
     {
-        if (m_sched && m_curUnit != kNone)
+        if (m_sched && m_curUnit != kNone) {
             m_sched->accesses.push_back({objectKey(k, index), write});
+            if (m_sched->accesses.size() >= m_sched->maxAccesses)
+                m_sched->truncated = true; // recording stops after this unit (recording())
+        }
     }
     void touchCancelAttempt(CtxIndex r); // an attempt to make r done: depends on its ancestors
     void queued(TaskIndex t) { if (m_sched) m_enabler[t] = m_curUnit; }

@@ -171,7 +171,10 @@ void Simulator::touchCancelAttempt(CtxIndex r)
     // On a context already done the attempt changes nothing (R13): it only reads, and two such
     // attempts commute. The one that did the work writes, and races with each of them: the
     // search then tries each of them first, and every winner is explored.
-    touch(ObjectKind::Context, r, !isDone(r));
+    const bool done = isDone(r);
+    touch(ObjectKind::Context, r, !done);
+    if (done)
+        return; // a no-op whatever happened above it
     // Whether the attempt does anything depends on whether an ancestor was canceled first: the
     // cascade would have reached r. Reading the ancestors makes that order a dependency even
     // when this attempt came first (the later cascade then skips r and writes only above it).

@@ -293,3 +293,19 @@ TEST_CASE("the races section of the report has the spec's shape")
     CHECK(spliced.value->find("races"));
     CHECK(spliced.value->find("ctxscope_report"));
 }
+
+TEST_CASE("a polling step's last check and a deadline at one instant race (found by the random tests)")
+{
+    // The poll's last slice ends at 50ms, when c's deadline fires: the check sees c done or not.
+    // The deadline first makes the check's timer moot, and that must count as a race too.
+    Scenario s;
+    s.contexts = {ctx("root", ContextKind::Background), deadlineCtx("c", "root", ms(50), ms(20))};
+    s.tasks = {task("poller", "c", {work(ms(30), Watch::Poll, ms(10)), logStep("done")}, ms(20))};
+    const RaceExploration ex = exploreRaces(s);
+    CHECK(ex.complete);
+    const RaceFact* result = fact(ex, "tasks.poller.result");
+    REQUIRE(result);
+    REQUIRE(result->values.size() == 2);
+    CHECK(result->values[0].text == "context deadline exceeded");
+    CHECK(result->values[1].text == "ok");
+}

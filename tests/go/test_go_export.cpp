@@ -198,3 +198,17 @@ TEST_CASE("verify without a Go toolchain says which version it needs")
     CHECK_FALSE(r.ok);
     CHECK(r.goVersionProblem.find("Go 1.25 or newer") != std::string::npos);
 }
+
+TEST_CASE("Steps after the function returned declare nothing Go would find unused (found by the random tests)")
+{
+    // After `await: done` the function returns: a spawn or a stop() after it is not written, so
+    // neither a WaitGroup nor the stop variable may be declared for them.
+    Scenario s = scenario({ctx("root", ContextKind::Background), ctx("c", ContextKind::WithCancel, "root")});
+    s.tasks.push_back(task("t", "c", {afterFuncStep("f", {logStep("cleanup")}), awaitDone(), stopAfterFuncStep("f"),
+                                      spawn("k", {logStep("never")})}));
+    s.actions.push_back(cancelAt(ms(10), "c"));
+    const std::string main = file(exportGo(s, simulate(s)), "main.go").text;
+    CHECK(main.find("var wg sync.WaitGroup") == std::string::npos);
+    CHECK(main.find("stop := context.AfterFunc") == std::string::npos);
+    CHECK(main.find("// The remaining steps never run.") != std::string::npos);
+}

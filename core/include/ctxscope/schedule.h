@@ -12,6 +12,11 @@
 // (both cases of the select are ready) and a polling check due at the very instant its context
 // is canceled by a timer-phase unit (the sleep and the cancel are two timers of one instant).
 //
+// What is not reordered: the scenario's own creations and actions. Each comes after the timers
+// due at its instant and after the goroutines before it have run until they block, because the
+// exported Go test waits for that (synctest.Wait) before each; so Go decides those orders the
+// documented way too, and only the goroutines each of them makes runnable form a pool.
+//
 // Every unit records what it touched (accesses): contexts whose Done state it read or changed,
 // tasks it woke or ended, after-funcs it registered, started or stopped. Two units at the same
 // instant that touch one object, one of them changing it, are dependent: swapping them may
@@ -84,6 +89,7 @@ struct Schedule {
     // A bound on the units a run may record (the explorer's memory): beyond it the run goes on
     // in the documented order without recording, and `truncated` says so.
     std::size_t maxUnits = 2'000'000;
+    std::size_t maxAccesses = 8'000'000; // (16 bytes each)
     bool truncated = false;
     // Dependencies cut short: an attempt to cancel a context reads its ancestors' state, up to
     // kMaxAncestors of them; a deeper chain sets this (the explorer then says it is incomplete).

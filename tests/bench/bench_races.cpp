@@ -168,6 +168,6 @@ int main(int argc, char** argv)
     for (std::size_t n : {1000u, 10000u, 100000u})
         print(measure("generated: " + std::to_string(n) + " independent ties", independentTies(n), 3));
     for (std::size_t n : {10u, 100u})
-        print(measure("generated: " + std::to_string(n) + " competing cancels", competingCancels(n), 1));
+        print(measure("generated: " + std::to_string(n) + " competing cancels", competingCancels(n), 3));
     return 0;
 }

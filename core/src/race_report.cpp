@@ -105,8 +105,15 @@ std::string racesSummary(const RaceExploration& races, std::size_t maxRows)
                 out += " ...";
                 break;
             }
-            out += (shown > 1 ? ";" : "") + std::string(" at ") + formatDuration(c.t) + " " + c.chosen + " before " +
-                   c.documented;
+            // Appended piece by piece (GCC 12 warns, wrongly, about const char* + std::string here).
+            if (shown > 1)
+                out += ";";
+            out += " at ";
+            out += formatDuration(c.t);
+            out += " ";
+            out += c.chosen;
+            out += " before ";
+            out += c.documented;
         }
         out += "\n";
     }

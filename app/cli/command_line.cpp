@@ -65,6 +65,15 @@ ParseOutcome fail(std::string message)
     return {std::nullopt, std::move(message)};
 }
 
+// --outcome K: a plain non-negative decimal integer.
+bool parseOutcomeIndex(const std::string& value, std::optional<std::size_t>* out)
+{
+    if (value.empty() || value.size() > 9 || value.find_first_not_of("0123456789") != std::string::npos)
+        return false;
+    *out = static_cast<std::size_t>(std::stoul(value));
+    return true;
+}
+
 ParseOutcome parseRun(const std::vector<std::string>& args, std::size_t i)
 {
     CommandLine cl;
@@ -72,8 +81,18 @@ ParseOutcome parseRun(const std::vector<std::string>& args, std::size_t i)
     for (; i < args.size(); ++i) {
         auto [name, inlineValue] = splitOption(args[i]);
         const bool takesValue = name == "--trace" || name == "--report" || name == "--until" || name == "--seed" ||
-                                name == "--chrome";
-        if (takesValue) {
+                                name == "--chrome" || name == "--outcome";
+        if (name == "--races") {
+            if (inlineValue)
+                return fail("--races takes no value");
+            cl.races = true;
+        } else if (name == "--outcome") {
+            std::string value;
+            if (!optionValue(args, i, inlineValue, &value))
+                return fail("option " + name + " needs a value");
+            if (!parseOutcomeIndex(value, &cl.outcome))
+                return fail("--outcome " + value + ": not a non-negative integer");
+        } else if (takesValue) {
             std::string value;
             if (!optionValue(args, i, inlineValue, &value))
                 return fail("option " + name + " needs a value");
@@ -225,6 +244,8 @@ const char* usageText()
            "      --until DURATION   stop at this virtual time (overrides the file's \"until\")\n"
            "      --seed N           override the file's seed\n"
            "      --solution         run an exercise's solved scenario (exit 4 if its done_when fails)\n"
+           "      --races            explore the orders Go leaves open; list facts with several outcomes\n"
+           "      --outcome K        write the K-th outcome's trace/report/Chrome trace (0: documented order)\n"
            "  ctxscope-cli check SCENARIO...        validate and lint without writing anything\n"
            "  ctxscope-cli render SCENARIO [--at DURATION] -o FILE.svg\n"
            "                                        draw the tree as it stands at that time\n"

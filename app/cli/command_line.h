@@ -24,6 +24,8 @@ struct CommandLine {
     std::optional<std::string> chromePath;  // run --chrome FILE
     std::optional<std::string> goBinary;    // verify --go PATH
     bool solution = false;                  // run --solution: the exercise's solved scenario
+    bool races = false;                     // run --races: explore the orders Go leaves open
+    std::optional<std::size_t> outcome;     // run --outcome K: write that outcome (implies --races)
 };
 
 struct ParseOutcome {

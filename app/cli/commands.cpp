@@ -1,10 +1,12 @@
 #include "commands.h"
 
+#include "races_cli.h"
 #include "summary.h"
 
 #include "ctxscope/atomic_file.h"
 #include "ctxscope/exercise.h"
 #include "ctxscope/expectations.h"
+#include "ctxscope/race_report.h"
 #include "ctxscope/report.h"
 #include "ctxscope/scenario_io.h"
 #include "ctxscope/simulation.h"
@@ -122,7 +124,19 @@ int runCommand(const CommandLine& cl, std::ostream& out, std::ostream& err)
     SimulationOptions options;
     options.seed = cl.seed;
     options.until = cl.until;
-    const SimulationResult result = simulate(scenario, options);
+    SimulationResult result = simulate(scenario, options);
+    // --races / --outcome K: explore; K picks the outcome whose files are written (races_cli.h).
+    std::optional<RaceExploration> races;
+    if (cl.races || cl.outcome) {
+        races = exploreForRun(scenario, cl);
+        if (cl.outcome && *cl.outcome >= races->outcomes.size()) {
+            err << path << ": --outcome " << *cl.outcome << ": the scenario has " << races->outcomes.size()
+                << " outcome(s), numbered from 0\n";
+            return kExitUsage;
+        }
+        if (cl.outcome)
+            result = races->outcomes[*cl.outcome].result;
+    }
     // An exercise: done_when must not hold as shipped (that is an error of the file) and must
     // with --solution, where "expect" (which describes the shipped version) is not checked.
     const ExpectationReport doneWhen = checkDoneWhen(scenario, result);
@@ -138,8 +152,10 @@ int runCommand(const CommandLine& cl, std::ostream& out, std::ostream& err)
     bool ioOk = true;
     if (cl.tracePath)
         ioOk = emit(*cl.tracePath, traceToString(result), "trace", out, err) && ioOk;
-    if (cl.reportPath)
-        ioOk = emit(*cl.reportPath, reportToString(result, cl.solution ? ExpectationReport{} : expectations, exercisePart), "report", out, err) && ioOk;
+    if (cl.reportPath) {
+        const std::string report = reportToString(result, cl.solution ? ExpectationReport{} : expectations, exercisePart);
+        ioOk = emit(*cl.reportPath, races ? withRacesSection(report, *races) : report, "report", out, err) && ioOk;
+    }
     if (cl.chromePath)
         ioOk = emit(*cl.chromePath, chromeTraceToString(result), "Chrome trace", out, err) && ioOk;
 
@@ -148,6 +164,8 @@ int runCommand(const CommandLine& cl, std::ostream& out, std::ostream& err)
     if (!stdoutTaken) {
         out << renderSummary(result, cl.solution ? ExpectationReport{} : expectations) +
                    renderDoneWhen(doneWhen, cl.solution);
+        if (races)
+            out << racesSummary(*races);
         out.flush();
     }
     for (const std::string& failure : expectations.failureMessages())
@@ -241,6 +259,7 @@ int verifyCommand(const CommandLine& cl, std::ostream& out, std::ostream& err)
     if (!loaded.scenario)
         return loaded.status;
     GoVerifyOptions options;
+    options.count = 20; // races get the chance to go either way (go_verify.h)
     if (cl.goBinary)
         options.goBinary = *cl.goBinary;
     const GoVerifyResult r = verifyWithGo(*loaded.scenario, options);
@@ -258,6 +277,8 @@ int verifyCommand(const CommandLine& cl, std::ostream& out, std::ostream& err)
         return kExitVerifyDifference;
     }
     out << path << ": " << r.goVersion << " agrees with the simulator on " << r.factsCompared << " facts";
+    if (r.factsRaced > 0)
+        out << " (" << r.factsRaced << " of them against the set of values Go's open order allows)";
     if (r.factsLeftToRaces > 0)
         out << " (" << r.factsLeftToRaces << " left to same-instant races in Go, not compared)";
     out << '\n';

@@ -280,6 +280,7 @@ GoVerifyResult verifyWithGo(const Scenario& scenario, const SimulationResult& re
     }
     const GoExport module = exportGo(scenario, result);
     out.factsLeftToRaces = module.factsLeftToRaces;
+    out.factsRaced = module.factsRaced;
     std::string error;
     if (!writeGoExport(module, dir, &error)) {
         out.differences.push_back("cannot write the Go module: " + error);
@@ -313,9 +314,16 @@ GoVerifyResult verifyWithGo(const Scenario& scenario, const SimulationResult& re
         for (std::string& d : vetDifferences(vet.output, module, result))
             out.differences.push_back(std::move(d));
     }
-    const ProcessResult test = run({go, "test", "-v", "-count=1", "./..."}, dir, env, options.timeoutSeconds);
+    const std::string count = "-count=" + std::to_string(std::max(1, options.count));
+    const ProcessResult test = run({go, "test", "-v", count, "./..."}, dir, env, options.timeoutSeconds);
     out.rawOutput += test.output;
     std::vector<std::string> diffs = parseGoTestDifferences(test.output, &out.factsCompared);
+    // With -count above 1 one difference may be printed by several runs: keep the first.
+    std::vector<std::string> unique;
+    for (std::string& d : diffs)
+        if (std::find(unique.begin(), unique.end(), d) == unique.end())
+            unique.push_back(std::move(d));
+    diffs = std::move(unique);
     for (std::string& d : diffs)
         out.differences.push_back(std::move(d));
     if (test.timedOut) {

@@ -16,6 +16,9 @@ struct GoVerifyOptions {
     bool runVet = true;            // also run go vet and check lostcancel against the simulator
     bool runGofmt = true;          // also check that every file is gofmt-clean (GOROOT/bin/gofmt)
     std::string keepDir;           // non-empty: export there and keep it (else a removed temp dir)
+    // go test -count: runs of the test in one process. Above 1, races get the chance to go
+    // either way, and a value outside a fact's race set fails (the tests use 20).
+    int count = 1;
 };
 
 struct GoVerifyResult {
@@ -26,6 +29,7 @@ struct GoVerifyResult {
     std::string rawOutput;                // everything the go commands printed
     int factsCompared = -1;               // from the test's summary line; -1 if it did not run
     int factsLeftToRaces = 0;
+    int factsRaced = 0;                   // compared against a set of values (races.h)
 };
 
 // parseGoVersion reads "go version go1.26.8 linux/amd64" (or "go1.25rc1 ...") into {1, 26};

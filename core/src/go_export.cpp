@@ -3,6 +3,8 @@
 
 #include "go_export_internal.h"
 
+#include <optional>
+
 #include <cerrno>
 #include <cstdio>
 #include <cstdlib>
@@ -105,7 +107,14 @@ GoExport exportGo(const Scenario& scenario, const SimulationResult& result, cons
     mod += "module " + module + "\n\ngo " + out.goDirective + "\n";
     out.files.push_back({"go.mod", std::move(mod)});
 
-    out.files.push_back({"main.go", gox::mainGo(scenario, result, out.programGoVersion, module, &out)});
+    // Facts Go leaves to a race are compared against their sets of values (go_races.cpp), and
+    // run() lasts until the latest outcome's end; only when that exploration was bounded do
+    // the 1ns probes (go_ties.cpp) skip facts too.
+    std::optional<gox::RaceSets> races;
+    if (options.withTest)
+        races = gox::raceSets(scenario, result, &out.notes);
+    out.files.push_back({"main.go", gox::mainGo(scenario, result, out.programGoVersion, module, &out,
+                                                races ? races->latestEnd : result.endTime)});
     std::function<bool(const std::vector<Step>&)> anyUndeferred = [&](const std::vector<Step>& steps) {
         for (const Step& st : steps) {
             if (st.op == StepOp::Derive && !st.deferCancel)
@@ -125,9 +134,10 @@ GoExport exportGo(const Scenario& scenario, const SimulationResult& result, cons
         out.mayReportLostCancel = out.mayReportLostCancel || anyUndeferred(a.steps);
 
     if (options.withTest) {
-        const gox::RaceSkips skips = gox::findRaces(scenario, result, &out.notes);
+        const gox::RaceSkips skips = races->complete ? gox::RaceSkips{} : gox::findRaces(scenario, result, &out.notes);
         out.factsLeftToRaces = skips.count();
-        out.files.push_back({"scenario_test.go", gox::testGo(scenario, result, skips, &out)});
+        out.factsRaced = races->count();
+        out.files.push_back({"scenario_test.go", gox::testGo(scenario, result, skips, *races, &out)});
     }
     return out;
 }

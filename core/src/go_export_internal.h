@@ -6,6 +6,7 @@
 
 #include <map>
 #include <set>
+#include <vector>
 #include <string>
 
 #include <string_view>
@@ -27,6 +28,20 @@ struct RaceSkips {
     int count() const;
 };
 
+// The other values the exported test accepts for a fact Go leaves to a race (the simulator's
+// own is embedded as usual): per subject id, per test field name, Go literals.
+struct RaceSets {
+    std::map<std::string, std::map<std::string, std::vector<std::string>>> contexts, tasks, afterFuncs;
+    std::map<std::pair<std::string, int>, std::vector<std::string>> lookups; // (task id, n-th lookup)
+    bool complete = true; // false: the exploration was bounded (the 1ns probes then skip too)
+    Nanos latestEnd = 0;  // the latest end_ns of the outcomes that stopped idle
+    int count() const;
+};
+
+// raceSets explores the scenario's open orders (races.h) and lists, for every fact that differs
+// between outcomes, the values other than base's. notes gets a line when the search was bounded.
+RaceSets raceSets(const Scenario& scenario, const SimulationResult& base, std::vector<std::string>* notes);
+
 // findRaces re-simulates the scenario with each timer (context timeouts and deadlines, work
 // durations, polling periods) moved by -1ns, and marks every fact that changes by more than
 // the move itself. notes gets a line when the scenario is too large to analyse (the work is
@@ -34,11 +49,14 @@ struct RaceSkips {
 RaceSkips findRaces(const Scenario& scenario, const SimulationResult& base, std::vector<std::string>* notes);
 
 // mainGo writes main.go; records discarded cancel functions and notes in *out.
+// endAt: when run() ends (at least result.endTime; later when another outcome of a race runs
+// longer, so that the test sees every outcome to its end).
 std::string mainGo(const Scenario& scenario, const SimulationResult& result, const std::string& programVersion,
-                   const std::string& module, GoExport* out);
+                   const std::string& module, GoExport* out, Nanos endAt = 0);
 
 // testGo writes scenario_test.go; records in *out how many names it leaves uncompared (with a note).
-std::string testGo(const Scenario& scenario, const SimulationResult& result, const RaceSkips& skips, GoExport* out);
+std::string testGo(const Scenario& scenario, const SimulationResult& result, const RaceSkips& skips,
+                   const RaceSets& races, GoExport* out);
 
 // The fixed Go text: the tracer at the end of main.go (causeFromGo: call context.Cause, else
 // use Err as the cause, for Go 1.19 programs) and the comparison code of the test.

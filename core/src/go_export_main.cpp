@@ -56,8 +56,9 @@ struct TimelineItem {
 
 class MainWriter {
 public:
-    MainWriter(const Scenario& s, const SimulationResult& r, std::string version, std::string module, GoExport* out)
-        : m_s(s), m_r(r), m_version(std::move(version)), m_module(std::move(module)), m_out(out)
+    MainWriter(const Scenario& s, const SimulationResult& r, std::string version, std::string module, GoExport* out,
+               Nanos endAt)
+        : m_s(s), m_r(r), m_version(std::move(version)), m_module(std::move(module)), m_out(out), m_endAt(endAt)
     {
     }
 
@@ -93,6 +94,7 @@ private:
     std::string m_version;
     std::string m_module;
     GoExport* m_out;
+    Nanos m_endAt; // when run() stops: the latest end of any outcome Go can produce (races.h)
     CodeWriter m_w;
     NamePool m_pool;
     bool m_usesErrors = false;
@@ -155,9 +157,17 @@ std::string MainWriter::keyExpr(const std::string& key, const std::string& keyTy
 
 void MainWriter::collectSteps(const std::vector<Step>& steps, const std::string& owner)
 {
+    // After `await: done` or `fail` the function has returned: the steps there are not written
+    // (taskFunc), so their uses of a cancel or stop variable must not count (Go rejects a
+    // variable declared and not used). Their definitions are still collected.
+    bool returned = false;
     for (std::size_t i = 0; i < steps.size(); ++i) {
         const Step& st = steps[i];
         const Site here{owner, i};
+        if (returned && (st.op == StepOp::Cancel || st.op == StepOp::StopAfterFunc))
+            continue;
+        if ((st.op == StepOp::Await && st.await == AwaitKind::Done) || st.op == StepOp::Fail)
+            returned = true;
         switch (st.op) {
         case StepOp::Derive:
             if (!st.derive.empty()) {
@@ -473,8 +483,8 @@ void MainWriter::runFunc()
         }
     }
     m_w.line();
-    if (m_r.endTime > now)
-        m_w.line("trace.sleepUntil(" + durationExpr(m_r.endTime, false) + ")");
+    if (m_endAt > now)
+        m_w.line("trace.sleepUntil(" + durationExpr(m_endAt, false) + ")");
     m_w.line(std::string("trace.end(") + (m_r.stopped == StopReason::Horizon ? "\"horizon\"" : "\"idle\"") + ")");
     m_w.close();
 }
@@ -515,15 +525,11 @@ void MainWriter::step(const std::string& task, std::size_t index, const Step& st
     const Site site{task, index};
     switch (st.op) {
     case StepOp::Work:
-        if (st.duration <= 0) {
-            if (st.watch == Watch::Done) {
-                m_w.open("if err := ctx.Err(); err != nil {");
-                m_w.line("return err");
-                m_w.close();
-            }
+        if (st.duration <= 0 && st.watch != Watch::Done)
             return;
-        }
         if (st.watch == Watch::Done) {
+            // Also for D <= 0 (time.After(0)): on a done context both cases are then ready and
+            // Go picks one at random, a race the simulator explores (races.h).
             m_w.open("select {");
             m_w.caseLine("case <-time.After(" + durationExpr(st.duration, false) + "):");
             m_w.caseLine("case <-ctx.Done():");
@@ -635,6 +641,9 @@ void MainWriter::taskFunc(const std::string& id, const std::string& label, const
             ++stops;
         if (st.op == StepOp::Spawn || (st.op == StepOp::Await && st.await == AwaitKind::Children))
             needsWg = true;
+        if ((st.op == StepOp::Await && st.await == AwaitKind::Done) || st.op == StepOp::Fail)
+            break; // the function returns here: what follows is not written (a wg it alone used
+                   // would be declared and not used, which Go rejects)
     }
     for (const Step& st : steps) {
         if (st.op == StepOp::Derive && !st.derive.empty() && hasCancelFunc(st.derive.front().kind)) {
@@ -694,9 +703,9 @@ std::string MainWriter::write()
 } // namespace
 
 std::string mainGo(const Scenario& scenario, const SimulationResult& result, const std::string& programVersion,
-                   const std::string& module, GoExport* out)
+                   const std::string& module, GoExport* out, Nanos endAt)
 {
-    return MainWriter(scenario, result, programVersion, module, out).write();
+    return MainWriter(scenario, result, programVersion, module, out, std::max(endAt, result.endTime)).write();
 }
 
 } // namespace ctxscope::gox

@@ -179,6 +179,8 @@ void Simulator::schedule()
                      [](const Action* a, const Action* b) { return a->at < b->at; });
     m_tree.reserve(m_r.contexts.size() + 1);
     m_waiters.reserve(m_r.contexts.size() + 1);
+    if (m_sched)
+        m_enabler.assign(m_rt.size(), kNone);
 }
 
 // ------------------------------------------------------------------------------------------
@@ -238,6 +240,8 @@ void Simulator::loop()
         }
         if (m_logTimers && (m_instantSeqs.empty() || m_instantSeqs.back().t != m_now))
             m_instantSeqs.push_back({m_now, m_timerSeq, 0, m_handled.size()});
+        if (m_sched)
+            pool(true); // timers and goroutines of this instant, in the order the schedule says
         while (!m_dueNow.empty()) {
             const Timer tm = m_dueNow.top();
             m_dueNow.pop();
@@ -305,6 +309,10 @@ void Simulator::loop()
 
 void Simulator::drain()
 {
+    if (m_sched) {
+        pool(false);
+        return;
+    }
     // Goroutines run first woken first, each until it blocks or ends; ones started or woken
     // meanwhile join the back of the queue and run in the same pass.
     while (!m_runQueue.empty()) {
@@ -361,6 +369,8 @@ CtxIndex Simulator::createContext(CtxIndex r, CtxIndex parentR, TaskIndex by)
         c = m_tree.withoutCancel(parentTree, m_now);
         break;
     }
+    if (parentR != kNone)
+        touch(ObjectKind::Context, parentR, false); // R16: a done parent makes it done at once
     m_resultToTree[r] = c;
     m_treeToResult.push_back(r);
     m_waiters.emplace_back();
@@ -394,7 +404,16 @@ CtxIndex Simulator::createContext(CtxIndex r, CtxIndex parentR, TaskIndex by)
 void Simulator::contextDone(CtxIndex treeCtx)
 {
     const CtxIndex r = m_treeToResult[treeCtx];
+    if (m_sched && r != kNone && m_tree.hasOwnDeadline(treeCtx) && m_tree.deadline(treeCtx) == m_now &&
+        !(m_tree.reason(treeCtx) == Reason::Deadline && m_tree.source(treeCtx) == treeCtx)) {
+        UnitId timer; // its own deadline, due now, will not fire: it could have fired first
+        timer.kind = UnitId::Timer;
+        timer.deadline = true;
+        timer.target = r;
+        disabled(timer);
+    }
     if (r != kNone) {
+        touch(ObjectKind::Context, r, true);
         ContextInfo& info = m_r.contexts[r];
         info.err = m_tree.err(treeCtx);
         info.cause = m_tree.cause(treeCtx);
@@ -412,6 +431,12 @@ void Simulator::contextDone(CtxIndex treeCtx)
     std::vector<Waiter> waiters;
     waiters.swap(m_waiters[treeCtx]);
     for (const Waiter& w : waiters) {
+        // Exploration: a waiter whose wait is over (stale) still marks a dependency: had this
+        // cancellation come first, it would have woken that goroutine or started that call.
+        if (w.type == Waiter::AfterFunc)
+            touch(ObjectKind::AfterFunc, w.index, true);
+        else if (w.type != Waiter::Passive)
+            touch(ObjectKind::Task, w.index, true);
         switch (w.type) {
         case Waiter::Task:
             if (m_rt[w.index].token == w.token)
@@ -452,6 +477,7 @@ void Simulator::cancelContext(CtxIndex r, std::optional<std::string_view> cause,
     if (cause)
         e.str = intern(*cause);
     m_cancelCalled[r] = true;
+    touchCancelAttempt(r);
     if (c == kNone) {
         e.flag = false; // not created yet: nothing to cancel
         return;

@@ -2,6 +2,7 @@
 // The simulator's internals, shared by simulator.cpp (declaration, the event loop, contexts,
 // output) and simulator_tasks.cpp (goroutines and after-funcs). Not a public header.
 #include "ctxscope/context_tree.h"
+#include "ctxscope/schedule.h"
 #include "ctxscope/simulation.h"
 
 #include <deque>
@@ -34,6 +35,8 @@ struct TaskRuntime {
     std::vector<TaskIndex> joinTargets; // Wait::Join
     std::vector<TaskIndex> joinWaiters; // tasks that wait for this one
     std::uint32_t openSpan = kNone;     // the StepSpan of the step it is blocked in
+    Nanos timerDue = kNever;            // its timer's due time, valid while timerToken == token
+    std::uint32_t timerToken = 0;
     Nanos ignoredSince = kNever;        // its context was done while it worked without looking
     CtxIndex ignoredCtx = kNone;
 };
@@ -107,6 +110,7 @@ public:
         m_tree.setCancelOrder(s.cancelOrder, static_cast<std::uint64_t>(m_r.seed));
         m_tree.setObserver(this);
         m_progress = o.progress;
+        m_sched = o.schedule;
     }
 
     SimulationResult run()
@@ -166,6 +170,43 @@ private:
     void stopAfterFunc(AfIndex af, TaskIndex by);
     void startAfterFuncCall(AfIndex af);
 
+    // ---- exploration (simulator_schedule.cpp): only with a Schedule ----
+    void pool(bool timers);           // run the pool of units of one phase, choosing as told
+    UnitId timerUnit(const Timer& tm) const;
+    bool takeTimer(const UnitId& id, Timer& out); // removes that timer from m_dueNow
+    bool timerLive(const Timer& tm) const;
+    void runUnit(const UnitId& id, std::uint32_t point);
+    bool binaryChoice(bool documented, const std::string& what); // a select's two ready cases
+    void touch(ObjectKind k, std::uint32_t index, bool write)
+    {
+        if (m_sched && m_curUnit != kNone) {
+            m_sched->accesses.push_back({objectKey(k, index), write});
+            if (m_sched->accesses.size() >= m_sched->maxAccesses)
+                m_sched->truncated = true; // recording stops after this unit (recording())
+        }
+    }
+    void touchCancelAttempt(CtxIndex r); // an attempt to make r done: depends on its ancestors
+    void queued(TaskIndex t) { if (m_sched) m_enabler[t] = m_curUnit; }
+    void disabled(const UnitId& timer)
+    {
+        if (m_sched && m_curUnit != kNone)
+            m_sched->disabled.push_back({m_curUnit, timer});
+    }
+    // disableDueTimer: task t's timer, if due now, is about to go stale (its token bumped) without
+    // firing: it could have fired first.
+    void disableDueTimer(TaskIndex t)
+    {
+        const TaskRuntime& rt = m_rt[t];
+        if (m_sched && rt.timerToken == rt.token && rt.timerDue == m_now) {
+            UnitId timer;
+            timer.kind = UnitId::Timer;
+            timer.target = t;
+            timer.key1 = rt.token;
+            disabled(timer);
+        }
+    }
+    bool recording() const { return m_sched && !m_sched->truncated; }
+
     // ---- output ----
     Event& emit(EventKind kind, std::uint32_t subject)
     {
@@ -215,6 +256,14 @@ private:
     std::deque<TaskIndex> m_runQueue;
     std::function<bool(std::size_t, Nanos)> m_progress;
     CtxIndex m_hiddenRoot = kNone;                   // tree Background for after-func calls' derives
+
+    // Exploration (schedule.h): the unit running now, what made each task runnable, and what
+    // made each timer due in this instant (poll checks armed by a unit).
+    Schedule* m_sched = nullptr;
+    std::uint32_t m_curUnit = kNone;
+    std::uint32_t m_phase = 0;
+    std::vector<std::uint32_t> m_enabler;            // per task
+    std::vector<std::pair<UnitId, std::uint32_t>> m_timerEnabler; // this phase's, few
 };
 
 } // namespace ctxscope::sim

@@ -25,10 +25,13 @@ void Simulator::startTask(TaskIndex t, CtxIndex ctx)
 void Simulator::wake(TaskIndex t)
 {
     TaskRuntime& rt = m_rt[t];
+    disableDueTimer(t);
     ++rt.token; // every pending timer or waiter of the previous wait is now stale
+    touch(ObjectKind::Task, t, true);
     if (!rt.queued) {
         rt.queued = true;
         m_runQueue.push_back(t);
+        queued(t);
     }
 }
 
@@ -50,6 +53,8 @@ Nanos addSaturated(Nanos a, Nanos b)
 void Simulator::armTaskTimer(TaskIndex t, Nanos after)
 {
     m_timers.push({addSaturated(m_now, after), {m_now, m_timerSeq++, 1, 0}, t, m_rt[t].token, false});
+    m_rt[t].timerDue = addSaturated(m_now, after);
+    m_rt[t].timerToken = m_rt[t].token;
     ++m_r.timersArmed;
 }
 
@@ -67,10 +72,14 @@ void Simulator::armPollCheck(TaskIndex t, Nanos at)
     TaskRuntime& rt = m_rt[t];
     Timer tm{at, {}, t, rt.token, false, true};
     ++m_r.timersArmed;
+    rt.timerDue = at;
+    rt.timerToken = rt.token;
     if (at <= m_now) { // due in this instant (pollContextDone): its key is final already
         tm.key = pollCheckKey(rt, at);
         tm.isPollCheck = false;
         m_dueNow.push(tm);
+        if (m_sched && m_curUnit != kNone)
+            m_timerEnabler.push_back({timerUnit(tm), m_curUnit});
     } else {
         tm.key = {at, 0, 0, rt.pollSeq}; // provisional: fixed when `at` comes (loop)
         m_timers.push(tm);
@@ -118,12 +127,23 @@ void Simulator::pollContextDone(TaskIndex t)
     if (k == 0)
         k = 1;
     Nanos next = k > (rt.pollEnd - s) / p ? rt.pollEnd : std::min(rt.pollEnd, s + k * p);
+    touch(ObjectKind::Task, t, true);
     if (next == m_now) {
         // A check due now: it already ran (seeing a context not yet done) if its timer comes
-        // before the one being handled, or if the timers of this instant are all past.
-        if (!m_inTimerPhase || pollCheckKey(rt, next) < m_currentTimer)
+        // before the one being handled, or if the timers of this instant are all past. In the
+        // timer phase that is a race in Go (the slice's sleep and what canceled the context
+        // are due at one instant): under exploration, either. The last check (pollEnd) is a
+        // real timer, still pending here, so it has not run.
+        bool ran = !m_inTimerPhase || pollCheckKey(rt, next) < m_currentTimer;
+        if (m_sched && m_inTimerPhase && next < rt.pollEnd)
+            ran = binaryChoice(ran, "polling check of " + m_r.tasks[t].id + " before it|polling check of " +
+                                        m_r.tasks[t].id + " after it");
+        else if (m_sched && m_inTimerPhase)
+            ran = false;
+        if (ran)
             next = rt.pollEnd - next > p ? next + p : rt.pollEnd;
     }
+    disableDueTimer(t);
     ++rt.token; // the pending check at pollEnd is now stale
     armPollCheck(t, next);
 }
@@ -131,8 +151,11 @@ void Simulator::pollContextDone(TaskIndex t)
 void Simulator::timerFired(TaskIndex t)
 {
     TaskRuntime& rt = m_rt[t];
+    touch(ObjectKind::Task, t, true);
     if (rt.wait == Wait::Poll) {
         // The check after a slice, the last included: ctx.Err() != nil ends the task.
+        if (rt.ctx != kNone)
+            touch(ObjectKind::Context, rt.ctx, false);
         if (isDone(rt.ctx)) {
             ++rt.token;
             rt.wait = Wait::None;
@@ -192,6 +215,17 @@ void Simulator::runTask(TaskIndex t)
         const Step& step = (*m_rt[t].steps)[m_rt[t].pc];
         if (!execStep(t, step))
             return;
+        if (m_sched) {
+            // Exploration: each step is a unit of its own, so other goroutines' steps may come
+            // between two of ours. Next in the documented order: this goroutine again.
+            TaskRuntime& rt = m_rt[t];
+            if (!rt.queued) {
+                rt.queued = true;
+                m_runQueue.push_front(t);
+                queued(t);
+            }
+            return;
+        }
     }
     endTask(t, "ok");
 }
@@ -205,7 +239,13 @@ bool Simulator::execStep(TaskIndex t, const Step& step)
     case StepOp::Work:
         if (step.watch == Watch::Done) {
             // select { case <-time.After(D): case <-ctx.Done(): return ctx.Err() }
-            if (isDone(rt.ctx)) {
+            if (rt.ctx != kNone)
+                touch(ObjectKind::Context, rt.ctx, false);
+            // With D <= 0 on a done context both cases are ready and Go picks one at random;
+            // the documented order takes Done.
+            if (isDone(rt.ctx) &&
+                (step.duration > 0 || !m_sched || binaryChoice(true, "select in " + m_r.tasks[t].id + " taking ctx.Done()|select in " +
+                                                                 m_r.tasks[t].id + " taking time.After(0)"))) {
                 endTask(t, errString(m_tree.err(treeOf(rt.ctx))));
                 return false;
             }
@@ -234,6 +274,8 @@ bool Simulator::execStep(TaskIndex t, const Step& step)
         // Polling: slices of P, ctx.Err() checked after each.
         if (step.duration <= 0 || step.pollEvery <= 0)
             break;
+        if (rt.ctx != kNone)
+            touch(ObjectKind::Context, rt.ctx, false);
         rt.pollStart = m_now;
         rt.pollEvery = step.pollEvery;
         rt.pollEnd = addSaturated(m_now, step.duration);
@@ -254,6 +296,8 @@ bool Simulator::execStep(TaskIndex t, const Step& step)
 
     case StepOp::Await:
         if (step.await == AwaitKind::Done) {
+            if (rt.ctx != kNone)
+                touch(ObjectKind::Context, rt.ctx, false);
             if (isDone(rt.ctx)) {
                 endTask(t, errString(m_tree.err(treeOf(rt.ctx))));
                 return false;
@@ -276,6 +320,8 @@ bool Simulator::execStep(TaskIndex t, const Step& step)
                     rt.joinTargets.push_back(it);
             }
         }
+        for (TaskIndex j : rt.joinTargets)
+            touch(ObjectKind::Task, j, false);
         if (joinSatisfied(rt))
             break;
         for (TaskIndex j : rt.joinTargets)
@@ -414,6 +460,7 @@ void Simulator::endTask(TaskIndex t, std::string result)
     for (auto it = deferred.rbegin(); it != deferred.rend(); ++it)
         cancelContext(*it, std::nullopt, t);
 
+    touch(ObjectKind::Task, t, true); // a join waiting for it
     TaskInfo& info = m_r.tasks[t];
     TaskRuntime& rt = m_rt[t];
     info.state = TaskResultKind::Ended;
@@ -437,6 +484,7 @@ void Simulator::endTask(TaskIndex t, std::string result)
         if (m_rt[w].wait == Wait::Join && joinSatisfied(m_rt[w]) && !m_rt[w].queued) {
             m_rt[w].queued = true;
             m_runQueue.push_back(w);
+            queued(w);
         }
 }
 
@@ -447,6 +495,8 @@ void Simulator::registerAfterFunc(AfIndex af, CtxIndex ctx, TaskIndex by)
 {
     if (m_afState[af] != AfState::Unregistered)
         return;
+    touch(ObjectKind::AfterFunc, af, true);
+    touch(ObjectKind::Context, ctx, false);
     AfterFuncInfo& info = m_r.afterFuncs[af];
     info.context = ctx;
     info.registeredAt = m_now;
@@ -468,6 +518,8 @@ void Simulator::registerAfterFunc(AfIndex af, CtxIndex ctx, TaskIndex by)
 void Simulator::stopAfterFunc(AfIndex af, TaskIndex by)
 {
     AfState& st = m_afState[af];
+    // A stop() that prevents nothing (the call started, or stop() was called before) only reads.
+    touch(ObjectKind::AfterFunc, af, st == AfState::Pending || st == AfState::Never);
     bool stopped = false;
     if (st == AfState::Pending || st == AfState::Never) {
         stopped = true; // R49, R51: it prevented the call
@@ -481,6 +533,7 @@ void Simulator::stopAfterFunc(AfIndex af, TaskIndex by)
 
 void Simulator::startAfterFuncCall(AfIndex af)
 {
+    touch(ObjectKind::AfterFunc, af, true);
     m_afState[af] = AfState::Started;
     AfterFuncInfo& info = m_r.afterFuncs[af];
     info.startedAt = m_now;

@@ -247,10 +247,6 @@ const std::vector<Topic>& curriculum()
 
 } // namespace
 
-// Numbers another branch has taken for a lesson it adds (25: the race lesson, issue #10). Until
-// that lesson is merged its number may be missing; once it is there it is checked like the rest.
-const std::set<int> kReservedNumbers = {25};
-
 TEST_CASE("the lesson library holds at least sixteen lessons numbered 01 upwards without gaps", "[lessons]")
 {
     const std::vector<std::string> names = lessonFileNames();
@@ -260,9 +256,6 @@ TEST_CASE("the lesson library holds at least sixteen lessons numbered 01 upwards
     for (const std::string& name : names) {
         INFO(name);
         auto prefix = [](int n) { return (n < 10 ? "0" : "") + std::to_string(n) + "-"; };
-        if (name.rfind(prefix(expected), 0) != 0 && kReservedNumbers.count(expected) &&
-            name.rfind(prefix(expected + 1), 0) == 0)
-            ++expected; // a reserved number not merged yet
         CHECK(name.rfind(prefix(expected), 0) == 0);
         ++expected;
     }

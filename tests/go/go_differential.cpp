@@ -4,6 +4,7 @@
 #include "go_verify.h"
 #include "ctxscope/scenario_io.h"
 
+#include <algorithm>
 #include <cstdlib>
 #include <iostream>
 #include <string_view>
@@ -25,6 +26,11 @@ int main(int argc, char** argv)
     GoVerifyOptions options;
     if (const char* go = std::getenv("CTXSCOPE_GO"))
         options.goBinary = go;
+    // Run the synctest test 20 times: a fact Go leaves to a race then goes both ways now and
+    // then, and a value outside its race set fails (CTXSCOPE_GO_COUNT overrides).
+    options.count = 20;
+    if (const char* count = std::getenv("CTXSCOPE_GO_COUNT"))
+        options.count = std::max(1, std::atoi(count));
     const GoVerifyResult r = verifyWithGo(*loaded.scenario, options);
     if (!r.goVersionProblem.empty()) {
         const char* ci = std::getenv("CI");
@@ -42,6 +48,7 @@ int main(int argc, char** argv)
         return 1;
     }
     std::cout << file << ": " << r.goVersion << " agrees on " << r.factsCompared << " facts ("
-              << r.factsLeftToRaces << " left to same-instant races)\n";
+              << r.factsLeftToRaces << " left to same-instant races, " << r.factsRaced
+              << " checked against their race sets, " << options.count << " runs)\n";
     return 0;
 }

@@ -102,31 +102,58 @@ TEST_CASE("A cancel function that is never called nor deferred is discarded wher
     CHECK(file(called, "main.go").text.find("\tcancel()\n") != std::string::npos);
 }
 
-TEST_CASE("Facts that hang on two timers due at one instant are embedded but not compared")
+TEST_CASE("Facts that hang on two timers due at one instant are compared against their race sets")
 {
     // The work step's time.After and the context's deadline both fire at 100ms: Go may pick
-    // either select case, so the task's result is left to the race; its context is not.
+    // either select case, so the task's result may be either; its context's facts are certain.
     Scenario s = scenario({ctx("root", ContextKind::Background), timeoutCtx("c", "root", ms(100))});
     s.tasks.push_back(task("t", "c", {work(ms(100))}));
     const GoExport tie = exportGo(s, simulate(s));
-    CHECK(tie.factsLeftToRaces > 0);
+    CHECK(tie.factsLeftToRaces == 0); // nothing skipped: the exploration was complete
+    CHECK(tie.factsRaced == 1);
     const std::string test = file(tie, "scenario_test.go").text;
     const auto taskLine = test.find("{id: \"t\", started: 0, ended: 100000000");
     REQUIRE(taskLine != std::string::npos);
-    CHECK(test.substr(taskLine, test.find('\n', taskLine) - taskLine).find("skip: \"") != std::string::npos);
+    CHECK(test.substr(taskLine, test.find('\n', taskLine) - taskLine)
+              .find("races: map[string][]any{\"result\": {\"ok\"}}") != std::string::npos);
     const auto ctxLine = test.find("{id: \"c\",");
     REQUIRE(ctxLine != std::string::npos);
+    CHECK(test.substr(ctxLine, test.find('\n', ctxLine) - ctxLine).find("races") == std::string::npos);
     CHECK(test.substr(ctxLine, test.find('\n', ctxLine) - ctxLine).find("skip") == std::string::npos);
 
     s.tasks[0].steps[0].duration = ms(90); // no tie any more
-    CHECK(exportGo(s, simulate(s)).factsLeftToRaces == 0);
+    const GoExport none = exportGo(s, simulate(s));
+    CHECK(none.factsLeftToRaces == 0);
+    CHECK(none.factsRaced == 0);
+}
+
+TEST_CASE("The Go export tells a -1ns deadline from no deadline")
+{
+    // A WithTimeout of -6ms made at 5ms has the deadline -1ns: Go's Deadline() reports it. The
+    // test embeds it as int64(-1), and "no deadline" as nothing (nil), never as -1.
+    Scenario s = scenario({ctx("root", ContextKind::Background), timeoutCtx("c", "root", -ms(5) - 1, ms(5))});
+    const std::string test = file(exportGo(s, simulate(s)), "scenario_test.go").text;
+    CHECK(test.find("{id: \"c\", created: 5000000, deadline: int64(-1), done: 5000000,") != std::string::npos);
+    CHECK(test.find("{id: \"root\", created: 0, done: -1,") != std::string::npos);
+}
+
+TEST_CASE("run() lasts until the latest outcome's end")
+{
+    // The poller's check at 50ms races with the 50ms deadline: it ends at 50ms or at 60ms. The
+    // documented order ends at 50ms; the Go run must go on to 60ms to see the other outcome.
+    Scenario s = scenario({ctx("root", ContextKind::Background), timeoutCtx("budget", "root", ms(50))});
+    s.tasks.push_back(task("poller", "budget", {work(ms(100), Watch::Poll, ms(10))}));
+    const SimulationResult r = simulate(s);
+    REQUIRE(r.endTime == ms(50));
+    const std::string main = file(exportGo(s, r), "main.go").text;
+    CHECK(main.find("trace.sleepUntil(60 * time.Millisecond)") != std::string::npos);
 }
 
 TEST_CASE("The Go export embeds the simulator's outcome in the test")
 {
     const Scenario s = handler();
     const std::string test = file(exportGo(s, simulate(s)), "scenario_test.go").text;
-    CHECK(test.find("{id: \"db\", created: 0, deadline: 80000000, done: 80000000, err: \"context deadline "
+    CHECK(test.find("{id: \"db\", created: 0, deadline: int64(80000000), done: 80000000, err: \"context deadline "
                     "exceeded\", cause: \"context deadline exceeded\", reason: \"deadline\", name: "
                     "\"context.Background.WithDeadline(2000-01-01 00:00:00.2 +0000 UTC [200ms])"
                     ".WithDeadline(2000-01-01 00:00:00.08 +0000 UTC [80ms])\"},") != std::string::npos);
@@ -170,4 +197,18 @@ TEST_CASE("verify without a Go toolchain says which version it needs")
     const GoVerifyResult r = verifyWithGo(handler(), o);
     CHECK_FALSE(r.ok);
     CHECK(r.goVersionProblem.find("Go 1.25 or newer") != std::string::npos);
+}
+
+TEST_CASE("Steps after the function returned declare nothing Go would find unused (found by the random tests)")
+{
+    // After `await: done` the function returns: a spawn or a stop() after it is not written, so
+    // neither a WaitGroup nor the stop variable may be declared for them.
+    Scenario s = scenario({ctx("root", ContextKind::Background), ctx("c", ContextKind::WithCancel, "root")});
+    s.tasks.push_back(task("t", "c", {afterFuncStep("f", {logStep("cleanup")}), awaitDone(), stopAfterFuncStep("f"),
+                                      spawn("k", {logStep("never")})}));
+    s.actions.push_back(cancelAt(ms(10), "c"));
+    const std::string main = file(exportGo(s, simulate(s)), "main.go").text;
+    CHECK(main.find("var wg sync.WaitGroup") == std::string::npos);
+    CHECK(main.find("stop := context.AfterFunc") == std::string::npos);
+    CHECK(main.find("// The remaining steps never run.") != std::string::npos);
 }

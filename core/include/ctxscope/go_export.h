@@ -57,6 +57,7 @@ struct GoExport {
     std::vector<GoDiscardedCancel> discardedCancels;
     bool mayReportLostCancel = false; // some derive has defer_cancel:false (vet may flag it)
     int factsLeftToRaces = 0;         // facts embedded in the test but not compared
+    int factsRaced = 0;               // facts compared against a set of values (races.h)
     int namesNotCompared = 0;         // deep contexts whose name the test does not compare (cost)
     std::vector<std::string> notes;   // what the export could not express exactly
 };

@@ -13,6 +13,8 @@
 
 namespace ctxscope {
 
+struct Schedule; // schedule.h: the explorer's hold on the orders Go leaves open (races.h)
+
 inline constexpr Nanos kNever = -1;                                    // "not yet" / "never"
 inline constexpr Nanos kNoDeadline = std::numeric_limits<Nanos>::max(); // Deadline() ok == false
 
@@ -133,6 +135,9 @@ struct SimulationOptions {
     // thread uses it to report progress and to cancel; the engine itself has no threads.)
     std::function<bool(std::size_t events, Nanos now)> progress;
     static constexpr std::size_t kProgressEvery = 1 << 14;
+    // schedule, when set, makes the run take the choices it lists where Go's order is open and
+    // record what it met (schedule.h). nullptr: the documented order, nothing recorded.
+    Schedule* schedule = nullptr;
 };
 
 // simulate runs the scenario on the virtual clock and returns every event. It is deterministic:

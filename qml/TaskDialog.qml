@@ -105,6 +105,9 @@ Dialog {
     ColumnLayout {
         anchors.fill: parent
         spacing: 8
+        // Enter in any field takes the dialog's one obvious action (a TextField passes it on).
+        Keys.onReturnPressed: if (root.valid) root.accept()
+        Keys.onEnterPressed: if (root.valid) root.accept()
 
         GridLayout {
             columns: 2

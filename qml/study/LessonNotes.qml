@@ -37,8 +37,10 @@ Pane {
                 id: body
                 objectName: "notesText"
                 width: parent.width - 28
-                text: root.markdown !== "" ? root.library.html(root.markdown) : qsTr("This scenario has no description.")
-                textFormat: root.markdown !== "" ? TextEdit.RichText : TextEdit.PlainText
+                // Always rich text: switching the format while the text changes showed the HTML
+                // source of the last lesson after File ▸ New.
+                text: root.library.html(root.markdown !== "" ? root.markdown : qsTr("*This scenario has no description.*"))
+                textFormat: TextEdit.RichText
                 wrapMode: TextEdit.Wrap
                 readOnly: true
                 selectByMouse: true

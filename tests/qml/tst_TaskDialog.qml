@@ -133,4 +133,27 @@ TestCase {
         verify(failure.indexOf("nosuch") >= 0, failure)
         verify(!d.visible)
     }
+
+    function test_enterInAFieldStartsTheTask() {
+        const d = createTemporaryObject(dialogComponent, testCase)
+        d.start("cancel", false)
+        tryCompare(d, "opened", true)
+        const count = doc.taskCount
+        const fields = findChildren(d, (item) => item.placeholderText === "same as the id")
+        verify(fields.length === 1)
+        fields[0].forceActiveFocus()
+        keyClick(Qt.Key_D)
+        keyClick(Qt.Key_Return)
+        tryCompare(d, "visible", false)
+        compare(doc.taskCount, count + 1)
+        compare(JSON.parse(doc.serialized()).tasks[0].id, "d")   // the id comes from the label
+    }
+
+    function findChildren(item, pred) {
+        let out = []
+        if (pred(item)) out.push(item)
+        const kids = item.contentItem ? [item.contentItem].concat(item.children ?? []) : (item.children ?? [])
+        for (let i = 0; i < kids.length; ++i) out = out.concat(findChildren(kids[i], pred))
+        return out
+    }
 }

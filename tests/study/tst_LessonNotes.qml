@@ -30,5 +30,9 @@ TestCase {
         verify(n.markdown.indexOf("WithTimeout") >= 0)
         doc.newScenario()
         compare(n.markdown, "")
+        // The placeholder, rendered: never the HTML source of the last lesson.
+        const shown = n.text.getText(0, n.text.length)
+        verify(shown.indexOf("no description") >= 0, shown)
+        verify(shown.indexOf("<") < 0 && shown.indexOf("DOCTYPE") < 0, shown)
     }
 }

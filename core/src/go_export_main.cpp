@@ -9,20 +9,12 @@
 #include <map>
 #include <set>
 
+#include "ctxscope/go_types.h"
+
 namespace ctxscope::gox {
 
 namespace {
 
-bool isBuiltinKeyType(std::string_view t)
-{
-    static const char* const builtins[] = {"string", "int", "int8", "int16", "int32", "int64", "uint", "uint8",
-                                           "uint16", "uint32", "uint64", "uintptr", "float32", "float64",
-                                           "complex64", "complex128", "bool", "byte", "rune", "any", "error"};
-    for (const char* b : builtins)
-        if (t == b)
-            return true;
-    return false;
-}
 
 // Where a cancel or stop function is needed: in run() (scope "") or in a task, at a position
 // (the timeline item or the step index).
@@ -150,7 +142,7 @@ std::string MainWriter::keyExpr(const std::string& key, const std::string& keyTy
         return goQuote(key);
     if (keyType == "any")
         return "any(" + goQuote(key) + ")";
-    if (!isBuiltinKeyType(keyType))
+    if (!isGoBuiltinType(keyType))
         return m_keyTypeName.at(keyType) + "(" + goQuote(key) + ")";
     return m_keyConst.at({keyType, key});
 }
@@ -231,7 +223,7 @@ void MainWriter::collect()
         keySteps(a.steps);
     std::map<std::string, std::set<std::string>> takenValues;
     for (const auto& [type, name] : keys) {
-        if (!isBuiltinKeyType(type)) {
+        if (!isGoBuiltinType(type)) {
             if (!m_keyTypeName.count(type))
                 m_keyTypeName[type] = m_pool.take(type);
         } else if (type != "string" && type != "any" && !m_keyConst.count({type, name})) {

@@ -1,4 +1,5 @@
 #include "ctxscope/go_names.h"
+#include "ctxscope/go_types.h"
 
 #include "ctxscope/duration.h"
 
@@ -54,16 +55,8 @@ std::string keyText(const std::string& key, const std::string& keyType) {
         return key; // a plain string (any("x") holds one too)
     if (keyType == "error")
         return "*errors.errorString"; // errors.New(key): no String method
-    if (keyType == "byte")
-        return "uint8";
-    if (keyType == "rune")
-        return "int32";
-    static const char* const builtins[] = {"int", "int8", "int16", "int32", "int64", "uint", "uint8", "uint16",
-                                           "uint32", "uint64", "uintptr", "float32", "float64", "complex64",
-                                           "complex128", "bool"};
-    for (const char* b : builtins)
-        if (keyType == b)
-            return keyType;
+    if (isGoBuiltinType(keyType))
+        return std::string(goDynamicKeyType(keyType)); // byte prints as uint8, rune as int32
     return "main." + keyType;
 }
 

@@ -59,28 +59,6 @@ std::optional<AfIndex> SimulationResult::findAfterFunc(std::string_view id) cons
 
 namespace sim {
 
-bool isBuiltinType(std::string_view t)
-{
-    static const char* const builtins[] = {"string", "int", "int8", "int16", "int32", "int64", "uint", "uint8",
-                                           "uint16", "uint32", "uint64", "uintptr", "float32", "float64",
-                                           "complex64", "complex128", "bool", "byte", "rune", "any", "error"};
-    for (const char* b : builtins)
-        if (t == b)
-            return true;
-    return false;
-}
-
-// Go compares keys by dynamic type: byte is uint8, rune is int32, and any("k") holds a string.
-std::string_view canonicalKeyType(std::string_view t)
-{
-    if (t == "byte")
-        return "uint8";
-    if (t == "rune")
-        return "int32";
-    if (t == "any" || t == "interface{}")
-        return "string";
-    return t;
-}
 
 
 
@@ -386,7 +364,7 @@ CtxIndex Simulator::createContext(CtxIndex r, CtxIndex parentR, TaskIndex by)
     e.by = by;
     e.other = parentR;
 
-    if (spec.kind == ContextKind::WithValue && isBuiltinType(spec.keyType))
+    if (spec.kind == ContextKind::WithValue && isGoBuiltinType(spec.keyType))
         lint("SA1029", "warning", spec.id,
              "should not use built-in type " + spec.keyType +
                  " as key for value; define your own type to avoid collisions (staticcheck SA1029): "

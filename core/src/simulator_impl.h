@@ -2,6 +2,7 @@
 // The simulator's internals, shared by simulator.cpp (declaration, the event loop, contexts,
 // output) and simulator_tasks.cpp (goroutines and after-funcs). Not a public header.
 #include "ctxscope/context_tree.h"
+#include "ctxscope/go_types.h"
 #include "ctxscope/schedule.h"
 #include "ctxscope/simulation.h"
 
@@ -94,10 +95,7 @@ struct Creation {
 };
 
 
-// isBuiltinType: a Go predeclared type, which as a WithValue key draws SA1029.
-bool isBuiltinType(std::string_view t);
-// canonicalKeyType: the dynamic type Go compares (byte is uint8, rune is int32, any("k") is a string).
-std::string_view canonicalKeyType(std::string_view t);
+// Go's predeclared key types (SA1029) and the dynamic type keys compare by: ctxscope/go_types.h.
 
 class Simulator final : public CancelObserver {
 public:

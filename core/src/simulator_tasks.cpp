@@ -388,7 +388,7 @@ bool Simulator::execStep(TaskIndex t, const Step& step)
             if (r == kNone || m_ctxSpec[r]->kind != ContextKind::WithValue)
                 continue;
             const ContextSpec& spec = *m_ctxSpec[r];
-            if (spec.key == step.text && canonicalKeyType(spec.keyType) == canonicalKeyType(step.keyType)) {
+            if (spec.key == step.text && goDynamicKeyType(spec.keyType) == goDynamicKeyType(step.keyType)) {
                 l.boundAt = r;
                 l.found = spec.value.type != Scalar::Type::Null; // a nil binding reads as absent
                 if (l.found)

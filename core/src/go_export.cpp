@@ -109,7 +109,7 @@ GoExport exportGo(const Scenario& scenario, const SimulationResult& result, cons
 
     // Facts Go leaves to a race are compared against their sets of values (go_races.cpp), and
     // run() lasts until the latest outcome's end; only when that exploration was bounded do
-    // the 1ns probes (go_ties.cpp) skip facts too.
+    // the 1ns probes (go_race_probe.cpp) skip facts too.
     std::optional<gox::RaceSets> races;
     if (options.withTest)
         races = gox::raceSets(scenario, result, &out.notes);

@@ -1,7 +1,7 @@
 #pragma once
 // Shared between the parts of the Go export: main.go (go_export_main.cpp), scenario_test.go
-// (go_export_test.cpp), the fixed Go sources (go_export_runtime.cpp) and the race analysis
-// (go_ties.cpp).
+// (go_export_scenario_test.cpp), the fixed Go sources (core/src/go_runtime/, embedded by go_export_runtime.cpp) and the race analysis
+// (go_race_probe.cpp).
 #include "ctxscope/go_export.h"
 
 #include <map>

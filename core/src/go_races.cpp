@@ -16,7 +16,7 @@ namespace {
 // The orders explored for an export: at most kExportMaxOrders, and at most kExportWork in all
 // counted as orders x (events + contexts + tasks) of the base run (2e6: about a second).
 // Every shipped scenario needs a handful; one that needs more falls back to the 1ns probes
-// (go_ties.cpp) as well, with a note.
+// (go_race_probe.cpp) as well, with a note.
 constexpr std::size_t kExportMaxOrders = 2000;
 constexpr std::size_t kExportWork = 2'000'000;
 

@@ -1,7 +1,7 @@
 #pragma once
 // Small tools for writing gofmt-clean Go source: an indenting line writer, a pool that hands
 // out unique Go identifiers, Go string literals and time.Duration expressions. Internal to the
-// Go export (go_export*.cpp, go_ties.cpp).
+// Go export (go_export*.cpp, go_race_probe.cpp).
 #include "ctxscope/duration.h"
 #include "ctxscope/scenario.h"
 

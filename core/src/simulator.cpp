@@ -5,7 +5,7 @@
 #include "ctxscope/simulation.h"
 
 #include "simulator_impl.h"
-#include "simulator_lints.h"
+#include "lint_messages.h"
 
 #include <algorithm>
 #include <deque>

@@ -1,7 +1,7 @@
 // The goroutines of a simulation: the step interpreter, wake-ups, deferred cancels, joins, step
 // spans, and after-func registrations and calls. See simulator.cpp for the loop that drives them.
 #include "simulator_impl.h"
-#include "simulator_lints.h"
+#include "lint_messages.h"
 
 #include <algorithm>
 

@@ -1,4 +1,4 @@
-#include "simulator_lints.h"
+#include "lint_messages.h"
 
 namespace ctxscope {
 

@@ -93,6 +93,9 @@ Pane {
                 spacing: 4
                 Layout.fillWidth: true
                 Layout.topMargin: 4
+                // A Flow's height follows its width only after layout: ask for what it wraps to,
+                // or the buttons' second row lies over the next section.
+                Layout.preferredHeight: childrenRect.height
                 Button { text: qsTr("Derive \u25BE"); enabled: root.actions.deriveEnabled; opacity: enabled ? 1 : 0.45; onClicked: deriveMenu.popup(); NodeDeriveMenu { id: deriveMenu; actions: root.actions } }
                 Button { action: root.actions.startTask; opacity: enabled ? 1 : 0.45 }
                 Button { action: root.actions.afterFunc; opacity: enabled ? 1 : 0.45 }
@@ -134,6 +137,7 @@ Pane {
                     Flow {
                         spacing: 4
                         Layout.fillWidth: true
+                        Layout.preferredHeight: childrenRect.height
                         Button { action: root.actions.editGoroutine; opacity: enabled ? 1 : 0.45 }
                         Button { action: root.actions.expectNow; opacity: enabled ? 1 : 0.45 }
                         Button { action: root.actions.remove; opacity: enabled ? 1 : 0.45 }

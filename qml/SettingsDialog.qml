@@ -63,7 +63,8 @@ Dialog {
             id: untilField
             objectName: "untilField"
             allowNegative: false
-            placeholderText: qsTr("until idle (empty)")
+            placeholderText: qsTr("empty: until nothing is left to happen")
+            emptyText: qsTr("until nothing is left to happen (at most 1h)")
             field.onAccepted: root.accept()
             Layout.fillWidth: true
         }

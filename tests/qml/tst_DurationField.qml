@@ -21,6 +21,16 @@ TestCase {
         compare(f.error, "")
     }
 
+    function test_anEmptyFieldIsValidOnlyWhereItMeansSomething() {
+        const required = createTemporaryObject(fieldComponent, testCase, { text: "" })
+        verify(!required.valid)
+        const optional = createTemporaryObject(fieldComponent, testCase, { text: "", emptyText: "until idle" })
+        verify(optional.valid)
+        compare(findChild(optional, "durationError").text, "until idle")
+        optional.text = "soon"
+        verify(!optional.valid)
+    }
+
     function test_invalidTextShowsTheReason() {
         const f = createTemporaryObject(fieldComponent, testCase, { text: "12 parsecs" })
         verify(!f.valid)

@@ -83,6 +83,20 @@ void removeReferences(const Scenario& s, const IdSet& goneContexts, const IdSet&
         if (gone)
             patch.expect.removed.emplace_back(i, e);
     }
+    // The predict questions about what goes go too (the validator refuses a question about a
+    // subject the scenario no longer has).
+    LearnerBlocks after = LearnerBlocks::of(s);
+    std::erase_if(after.predict, [&](const PredictQuestion& q) {
+        switch (q.kind) {
+        case Expectation::Kind::Context: return goneContexts.count(q.subject) > 0;
+        case Expectation::Kind::Task:
+        case Expectation::Kind::AfterFunc: return goneTasks.count(q.subject) > 0;
+        case Expectation::Kind::Lookup: return goneTasks.count(q.task) > 0;
+        default: return false;
+        }
+    });
+    if (after.predict.size() != s.predict.size())
+        patch.learner = std::make_pair(LearnerBlocks::of(s), std::move(after));
 }
 
 EditResult failure(std::string message) {

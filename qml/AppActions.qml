@@ -16,7 +16,7 @@ QtObject {
     // [title, [actions]] for the shortcuts sheet.
     readonly property var groups: [
         ["File", [newFile, open, save, saveAs, exportAny, quit]],
-        ["Edit", [undo, redo, rename, editParams, remove, startTask, afterFunc, cancel, nodeMenu,
+        ["Edit", [undo, redo, rename, editParams, move, remove, startTask, afterFunc, cancel, nodeMenu,
                   editGoroutine, selectNextGoroutine, expectNow, addExpectation, scenarioSettings]],
         ["Derive (on the selected context)", [deriveCancel, deriveCancelCause, deriveTimeout, deriveDeadline,
                                               deriveTimeoutCause, deriveDeadlineCause, deriveValue, deriveWithoutCancel]],
@@ -97,6 +97,13 @@ QtObject {
         text: root.goroutineActive ? qsTr("&Delete %1").arg(root.window.selectedGoroutine) : qsTr("&Delete…"); shortcut: "Del"
         enabled: root.goroutineActive ? root.window.selectedGoroutineEditable : root.nodeActive && root.selectedActions.editable === true
         onTriggered: root.goroutineActive ? root.window.deleteGoroutine() : root.window.showDelete()
+    }
+    // Another parent or creation time for a context of the scenario (not a root).
+    readonly property Action move: Action {
+        text: qsTr("&Move…"); shortcut: "M"
+        enabled: root.nodeActive && root.selectedActions.editable === true && root.selectedActions.kind !== "Background"
+                 && root.selectedActions.kind !== "TODO"
+        onTriggered: root.window.showPlace()
     }
     readonly property Action editGoroutine: Action {
         text: qsTr("Edit &task…"); shortcut: "Return"

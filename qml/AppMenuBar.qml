@@ -114,6 +114,7 @@ MenuBar {
         MenuSeparator {}
         ActionMenuItem { action: root.actions.rename }
         ActionMenuItem { action: root.actions.editParams }
+        ActionMenuItem { action: root.actions.move }
         ActionMenuItem { action: root.actions.remove }
     }
     Menu {

@@ -106,6 +106,7 @@ ApplicationWindow {
     }
     function showExpectationDialog(index) { dialogs.editExpectation(index) }
     function showSettings() { dialogs.showSettings() }
+    function showPlace() { dialogs.place(root.selectedId) }
     function showExport(kind) { dialogs.showExport(kind) }
     function select(id) {
         treeScene.selectedId = id

@@ -20,6 +20,7 @@ Menu {
     MenuSeparator {}
     ActionMenuItem { action: root.actions.rename }
     ActionMenuItem { action: root.actions.editParams }
+    ActionMenuItem { action: root.actions.move }
     ActionMenuItem { action: root.actions.remove }
     MenuSeparator {}
     ActionMenuItem { action: root.actions.collapse }

@@ -16,6 +16,7 @@ Item {
     property bool nativeFileDialog: true
     readonly property bool anyOpen: deriveDialog.visible || taskDialog.visible || cancelDialog.visible
                                     || settingsDialog.visible || actionDialog.visible || expectationDialog.visible
+                                    || placeDialog.visible
                                     || renameDialog.visible || deleteDialog.visible || problemsDialog.visible
                                     || shortcutsSheet.visible || recoveryDialog.visible || exportDialog.visible
     readonly property alias exportDialog: exportDialog
@@ -42,6 +43,7 @@ Item {
     function editAction(row) { actionDialog.start(row) }
     function editExpectation(index) { expectationDialog.start(index) }
     function showSettings() { settingsDialog.start() }
+    function place(contextId) { placeDialog.start(contextId) }
     // cancel asks for a cause where Go's cancel function takes one.
     function cancel(contextId, takesCause) {
         if (takesCause)
@@ -69,6 +71,7 @@ Item {
 
     DeriveDialog { id: deriveDialog; document: root.document; editor: root.editor; onFailed: (error) => root.report(error) }
     TaskDialog { id: taskDialog; document: root.document; editor: root.editor; onFailed: (error) => root.report(error) }
+    PlaceDialog { id: placeDialog; editor: root.editor; onFailed: (error) => root.report(error) }
     SettingsDialog { id: settingsDialog; editor: root.editor; onFailed: (error) => root.report(error) }
     ActionDialog { id: actionDialog; editor: root.editor; onFailed: (error) => root.report(error) }
     ExpectationDialog { id: expectationDialog; editor: root.editor; onFailed: (error) => root.report(error) }

@@ -402,6 +402,66 @@ QVariantMap ScenarioEditor::describeDerive(const QString& parentId, const QStrin
     return out;
 }
 
+QVariantMap ScenarioEditor::placeOf(const QString& contextId) const {
+    if (!m_document)
+        return {{QStringLiteral("ok"), false}};
+    const Scenario& s = m_document->editedScenario();
+    const std::string id = ss(contextId);
+    const ContextSpec* self = nullptr;
+    std::unordered_set<std::string> subtree{id};
+    QVariantList parents;
+    for (const ContextSpec& c : s.contexts) {
+        if (c.id == id) {
+            self = &c;
+            continue;
+        }
+        if (!c.parent.empty() && subtree.count(c.parent)) {
+            subtree.insert(c.id); // listed after its parent: one pass finds the subtree
+            continue;
+        }
+        const QString label = qs(c.label.empty() ? c.id : c.label);
+        parents << QVariantMap{{QStringLiteral("id"), qs(c.id)},
+                               {QStringLiteral("title"), c.label.empty() || c.label == c.id ? label : QStringLiteral("%1 (%2)").arg(label, qs(c.id))}};
+    }
+    if (!self || isRoot(self->kind))
+        return {{QStringLiteral("ok"), false},
+                {QStringLiteral("error"), self ? QStringLiteral("%1 has no parent to change").arg(QString::fromLatin1(contextKindName(self->kind)))
+                                               : QStringLiteral("only contexts of the scenario can be moved (\"%1\" is made by a task)").arg(contextId)}};
+    return {{QStringLiteral("ok"), true},
+            {QStringLiteral("parent"), qs(self->parent)},
+            {QStringLiteral("at"), durationText(self->at)},
+            {QStringLiteral("parents"), parents}};
+}
+
+QString ScenarioEditor::place(const QString& contextId, const QString& parent, const QString& at) {
+    if (!m_document)
+        return QStringLiteral("no document");
+    QString error;
+    const auto t = readDuration(QStringLiteral("at"), at, &error);
+    if (!t)
+        return error;
+    // One undo step for both: the move's patch, then the new time applied to the moved scenario.
+    const Scenario& s = m_document->editedScenario();
+    edits::EditResult r = edits::moveContext(s, ss(contextId), ss(parent));
+    if (!r.error.empty())
+        return qs(r.error);
+    Scenario moved = s;
+    r.patch.apply(moved);
+    edits::EditResult when = edits::setContextAt(moved, ss(contextId), *t);
+    if (!when.error.empty())
+        return qs(when.error);
+    if (!when.patch.empty()) {
+        // setContextAt replaces one element of the moved list: fold it into the move's patch.
+        for (auto& appended : r.patch.contexts.appended)
+            if (appended.id == ss(contextId))
+                appended.at = *t;
+        if (r.patch.contexts.appended.empty())
+            r.patch.contexts.replaced.insert(r.patch.contexts.replaced.end(), when.patch.contexts.replaced.begin(),
+                                             when.patch.contexts.replaced.end());
+    }
+    return apply(tr("Move %1").arg(contextId), r);
+}
+
 // --- timed actions -----------------------------------------------------------------------------
 
 QString ScenarioEditor::editAction(int index, const QString& at, const QString& cause) {

@@ -68,6 +68,13 @@ public:
     // cannot be used (keyError, valueError), and the Go call it stands for (goCall).
     Q_INVOKABLE QVariantMap describeDerive(const QString& parentId, const QString& kind, const QVariantMap& params) const;
 
+    // placeOf gives a scenario context's parent and creation time, and the parents it may move
+    // under ({ok, parent, at, parents: [{id, title}]}: not itself nor anything in its subtree).
+    Q_INVOKABLE QVariantMap placeOf(const QString& contextId) const;
+    // place moves a context (with its subtree) under another parent and/or changes when it is
+    // created: one undo step, checked like every edit.
+    Q_INVOKABLE QString place(const QString& contextId, const QString& parent, const QString& at);
+
     // --- timed actions
     Q_INVOKABLE QString editAction(int index, const QString& at, const QString& cause);
     Q_INVOKABLE QString deleteAction(int index);

@@ -181,3 +181,47 @@ TEST_CASE("editor: the derive dialog's fields and Go call come from C++", "[edit
     CHECK_FALSE(editor.describeDerive("root", "WithCancel", {}).value("takesParams").toBool());
     CHECK(editor.describeDerive("root", "WithDeadline", {}).value("takesParams").toBool());
 }
+
+TEST_CASE("editor: a context moves under another parent and to another time, as one step", "[editor]") {
+    ensureApp();
+    Document doc;
+    doc.newScenario();
+    ScenarioEditor editor;
+    editor.setDocument(&doc);
+    REQUIRE(doc.derive("root", "WithCancel", variantMap({{"id", QStringLiteral("a")}})).isEmpty());
+    REQUIRE(doc.derive("a", "WithCancel", variantMap({{"id", QStringLiteral("b")}})).isEmpty());
+    REQUIRE(doc.derive("root", "WithCancel", variantMap({{"id", QStringLiteral("c")}})).isEmpty());
+    const QString before = doc.serialized();
+    QVariantMap p = editor.placeOf("a");
+    REQUIRE(p.value("ok").toBool());
+    QStringList ids;
+    for (const QVariant& v : p.value("parents").toList())
+        ids << v.toMap().value("id").toString();
+    CHECK(ids == QStringList{"root", "c"}); // not a itself, not b in its subtree
+    const Scenario& s = doc.editedScenario();
+    const auto at = [&](const std::string& id) {
+        for (const ContextSpec& c : s.contexts)
+            if (c.id == id)
+                return c;
+        FAIL("no " << id);
+        return ContextSpec{};
+    };
+    // A context cannot start after its own children: the validator says so, nothing changes.
+    CHECK(editor.place("a", "c", "20ms").contains("b"));
+    CHECK(doc.serialized() == before);
+    REQUIRE(editor.place("b", "c", "20ms").isEmpty());
+    CHECK(at("b").parent == "c");
+    CHECK(at("b").at == 20 * kMillisecond);
+    doc.undo();
+    CHECK(doc.serialized() == before); // one undo step for both changes
+    REQUIRE(editor.place("a", "c", "0s").isEmpty());
+    CHECK(at("a").parent == "c");
+    CHECK(at("b").parent == "a"); // the subtree moves along
+    doc.undo();
+    // Only the time: no move.
+    REQUIRE(editor.place("b", "a", "5ms").isEmpty());
+    CHECK(at("b").at == 5 * kMillisecond);
+    CHECK(at("b").parent == "a");
+    CHECK(editor.place("a", "b", "0s").contains("subtree"));
+    CHECK_FALSE(editor.placeOf("root").value("ok").toBool());
+}

@@ -46,5 +46,6 @@ QtObject {
     function expectNow() { record("expectNow") }
     function showExpectationDialog(i) { record("expectation " + i) }
     function showSettings() { record("settings") }
+    function showPlace() { record("place") }
     function setPredictMode(on) { root.predictMode = on; record("predict " + on) }
 }

@@ -37,6 +37,7 @@ ApplicationWindow {
     readonly property alias actions: appActions
     readonly property alias timeline: workArea.timeline
     readonly property alias studyPanel: workArea.studyPanel
+    readonly property alias exerciseBanner: workArea.exerciseBanner
     readonly property alias sideTabs: workArea.sideTabs
     readonly property alias notes: workArea.notes
     readonly property alias inspectorPane: workArea.inspectorPane

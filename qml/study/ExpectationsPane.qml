@@ -56,12 +56,6 @@ Pane {
                 checked: root.document.predicting
                 onToggled: root.document.predicting = checked
             }
-            Button {
-                objectName: "revealButton"
-                text: qsTr("Reveal")
-                visible: root.document.predicting
-                onClicked: predictPanel.model.reveal()
-            }
             Item { Layout.fillWidth: true }
             Label {
                 visible: expectations.count > 0 && !root.hideOutcome
@@ -99,6 +93,7 @@ Pane {
             document: root.document
             Layout.fillWidth: true
             Layout.fillHeight: true
+            Layout.preferredHeight: 100   // it fills the pane: its wrapping text must not size it
             onSelect: (id) => root.select(id)
             onDone: root.gradesShown = false
         }

@@ -47,7 +47,7 @@ ColumnLayout {
         }
         Item { Layout.fillWidth: true }
         Button {
-            objectName: "predictRevealButton"
+            objectName: "revealButton"
             visible: !predictModel.revealed
             enabled: predictModel.count > 0
             highlighted: predictModel.answered === predictModel.count

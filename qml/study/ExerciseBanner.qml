@@ -56,15 +56,6 @@ Pane {
             spacing: 8
             Label { text: qsTr("Exercise"); font.bold: true; color: Theme.alive }
             Label {
-                objectName: "goal"
-                text: exercise.goal
-                textFormat: Text.RichText
-                wrapMode: Text.Wrap
-                Layout.fillWidth: true
-                maximumLineCount: root.expanded ? 4 : 1
-                elide: Text.ElideRight
-            }
-            Label {
                 id: solvedBadge
                 objectName: "solvedBadge"
                 visible: exercise.solved
@@ -73,6 +64,15 @@ Pane {
                 font.pixelSize: 16
                 color: Theme.alive
             }
+            Label {
+                objectName: "status"
+                text: exercise.statusText
+                visible: !exercise.solved
+                opacity: 0.85
+                elide: Text.ElideRight
+                Layout.fillWidth: true
+            }
+            Item { visible: exercise.solved; Layout.fillWidth: true }
             ToolButton {
                 objectName: "expandButton"
                 text: root.expanded ? "\u25B4" : "\u25BE"
@@ -82,12 +82,11 @@ Pane {
             }
         }
         Label {
-            objectName: "status"
-            text: exercise.statusText
-            visible: root.expanded && !exercise.solved
-            opacity: 0.85
-            Layout.fillWidth: true
+            objectName: "goal"
+            text: exercise.goal
+            textFormat: Text.RichText
             wrapMode: Text.Wrap
+            Layout.fillWidth: true
         }
         // The checklist: one row per done_when entry.
         Repeater {
@@ -126,7 +125,8 @@ Pane {
         }
         // Hints, one at a time.
         Repeater {
-            model: root.expanded ? exercise.shownHints : []
+            // Hints and the solution tell how the run goes: not while predicting.
+            model: root.expanded && !exercise.hidden ? exercise.shownHints : []
             delegate: Label {
                 required property int index
                 required property string modelData
@@ -138,7 +138,7 @@ Pane {
             }
         }
         ExerciseSolution {
-            visible: root.expanded && exercise.solutionShown
+            visible: root.expanded && exercise.solutionShown && !exercise.hidden
             exercise: exercise
             Layout.fillWidth: true
         }
@@ -148,14 +148,14 @@ Pane {
             Button {
                 objectName: "hintButton"
                 text: exercise.shownHints.length === 0 ? qsTr("Hint") : qsTr("Next hint (%1 of %2)").arg(exercise.shownHints.length + 1).arg(exercise.hintCount)
-                enabled: exercise.shownHints.length < exercise.hintCount
+                enabled: exercise.shownHints.length < exercise.hintCount && !exercise.hidden
                 visible: exercise.hintCount > 0
                 onClicked: exercise.showNextHint()
             }
             Button {
                 objectName: "solutionButton"
                 text: qsTr("Show solution")
-                enabled: exercise.canShowSolution
+                enabled: exercise.canShowSolution && !exercise.hidden
                 onClicked: root.failed(exercise.showSolution())
             }
             Button {

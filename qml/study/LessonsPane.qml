@@ -46,7 +46,7 @@ Pane {
         visible: root.progress !== null
         Label {
             objectName: "progressSummary"
-            text: root.progress ? qsTr("%1 of %2 read \u00B7 %3 exercises solved").arg(root.progress.readCount)
+            text: root.progress ? qsTr("%1 of %2 read \u00B7 %3 solved").arg(root.progress.readCount)
                                     .arg(root.library.count).arg(root.progress.solvedCount) : ""
             opacity: 0.8
             elide: Text.ElideRight
@@ -118,7 +118,7 @@ Pane {
                     // ✓ solved, ◐ solved with the solution shown; ★ best prediction score.
                     text: [row.done.solved === "solved" ? "\u2713 solved" : row.done.solved === "solution" ? "\u25D0 solution seen" : "",
                            (row.done.best ?? "") !== "" ? "\u2605 " + row.done.best : ""].filter(t => t !== "").join("  ")
-                    color: row.done.solved === "solved" ? Theme.alive : row.palette.windowText
+                    color: row.highlighted ? row.palette.highlightedText : row.done.solved === "solved" ? Theme.alive : row.palette.windowText
                     font.pixelSize: 11
                     visible: text !== ""
                 }

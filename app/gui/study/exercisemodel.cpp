@@ -31,6 +31,11 @@ void ExerciseModel::refresh() {
         m_changes.clear();
     }
     m_report = s && s->exercise ? checkDoneWhen(*s, m_doc->result()) : ExpectationReport{};
+    // The solution stays shown while the scenario is the solution: undone or edited, it goes.
+    if (m_solutionShown && !m_applyingSolution && s && s->exercise && applySolution(*s) != *s) {
+        m_solutionShown = false;
+        m_changes.clear();
+    }
     endResetModel();
     const bool now = solved();
     if (!fresh && now && !m_wasSolved)

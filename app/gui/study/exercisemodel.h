@@ -32,7 +32,8 @@ class ExerciseModel : public QAbstractListModel {
     Q_PROPERTY(int hintCount READ hintCount NOTIFY changed)
     Q_PROPERTY(QStringList shownHints READ shownHints NOTIFY changed) // rich text, the ones asked for
     Q_PROPERTY(bool canShowSolution READ canShowSolution NOTIFY changed)
-    Q_PROPERTY(bool solutionShown READ solutionShown NOTIFY changed) // "Show solution" was used
+    // "Show solution" was used and the scenario is still the solution (an undo or an edit ends it).
+    Q_PROPERTY(bool solutionShown READ solutionShown NOTIFY changed)
     Q_PROPERTY(QVariantList changes READ changes NOTIFY changed)  // scenariotext.h changeRows
     Q_PROPERTY(QString solutionNotes READ solutionNotes NOTIFY changed) // rich text
     Q_PROPERTY(bool canReset READ canReset NOTIFY changed)       // the lists differ from the shipped version

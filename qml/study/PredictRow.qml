@@ -88,7 +88,8 @@ ColumnLayout {
         contentItem: ColumnLayout {
             spacing: 0
             Label {
-                text: (root.grade === "right" ? qsTr("Right: %1") : qsTr("Wrong: it is %1")).arg(root.actual)
+                text: (root.grade === "right" ? qsTr("Right: %1") : root.guess === "" ? qsTr("Not answered: it is %1")
+                                                                  : qsTr("Wrong: it is %1")).arg(root.actual)
                 color: root.grade === "right" ? Theme.alive : Theme.canceled
                 font.pixelSize: 12
                 wrapMode: Text.Wrap
@@ -96,7 +97,7 @@ ColumnLayout {
             }
             Label {
                 visible: root.eventText !== ""
-                text: qsTr("decided %1").arg(root.eventText)
+                text: qsTr("decided at %1").arg(root.eventText)
                 font.pixelSize: 11
                 opacity: 0.75
                 wrapMode: Text.Wrap

@@ -256,7 +256,7 @@ TEST_CASE("predict: the learner chooses or types answers, Reveal grades them wit
     CHECK(m.data(m.index(2), PredictModel::MessageRole).toString().contains("want"));
     const int event = m.data(m.index(2), PredictModel::EventRole).toInt();
     REQUIRE(event >= 0);
-    CHECK(m.data(m.index(2), PredictModel::EventTextRole).toString().startsWith("at 200ms"));
+    CHECK(m.data(m.index(2), PredictModel::EventTextRole).toString().startsWith("200ms"));
     CHECK(m.data(m.index(2), PredictModel::ContextIdRole).toString() == "budget");
     m.showRow(2); // the deciding moment
     CHECK(doc->appliedEvents() == event + 1);

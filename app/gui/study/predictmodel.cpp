@@ -2,6 +2,8 @@
 
 #include "eventtext.h"
 
+#include "ctxscope/duration.h"
+
 namespace ctxscope {
 
 QString predictValueText(const std::string& field, const std::optional<Scalar>& v) {
@@ -181,7 +183,7 @@ void PredictModel::grade() {
         if (f.event < result.events.size()) {
             g.event = static_cast<int>(f.event);
             const Event& e = result.events[f.event];
-            g.eventText = QStringLiteral("at %1: %2").arg(durationText(e.t), describeEvent(result, e));
+            g.eventText = describeEvent(result, e); // "200ms · budget done: …"
         }
         g.contextId = contextIdFor(item.subject.kind == Expectation::Kind::Lookup ? item.subject.task : item.subject.subject);
         m_grades.push_back(std::move(g));

@@ -42,7 +42,7 @@ public:
         ActualRole,                   // the real value after reveal ("" before)
         MessageRole,                  // after reveal, when wrong: what was wanted and what happened
         EventRole,                    // after reveal: the deciding event's index, -1 none
-        EventTextRole,                // after reveal: "at 200ms: budget canceled: …"
+        EventTextRole,                // after reveal: "200ms · budget done: context deadline exceeded (…)"
         ContextIdRole,                // after reveal: the context to select, "" none
     };
     Q_ENUM(Role)

@@ -26,7 +26,8 @@ ApplicationWindow {
     property bool timelineShown: true
     property bool sideShown: true
     property bool studyShown: true
-    readonly property bool predictMode: workArea.studyPanel.expectations.predictMode
+    // Predict mode is the document's (Session::predicting): a new document starts without it.
+    readonly property bool predictMode: root.document.predicting
     // Predict mode before Reveal: whatever would tell how the run ends is hidden (NodeCard reads it).
     readonly property bool hideOutcome: treeScene.hideOutcome
 
@@ -36,6 +37,7 @@ ApplicationWindow {
     readonly property alias actions: appActions
     readonly property alias timeline: workArea.timeline
     readonly property alias studyPanel: workArea.studyPanel
+    readonly property alias exerciseBanner: workArea.exerciseBanner
     readonly property alias sideTabs: workArea.sideTabs
     readonly property alias notes: workArea.notes
     readonly property alias inspectorPane: workArea.inspectorPane
@@ -120,8 +122,7 @@ ApplicationWindow {
     function showSideTab(index) { root.sideShown = true; workArea.sideTabs.currentIndex = index }
     function showStudyTab(index) { root.studyShown = true; workArea.studyPanel.currentTab = index }
     function setPredictMode(on) {
-        workArea.studyPanel.expectations.predictMode = on
-        workArea.studyPanel.expectations.revealed = false
+        root.document.predicting = on
         if (on) root.showStudyTab(2)
     }
     // A lesson replaces the document: ask about unsaved changes first, as Open does.
@@ -213,7 +214,7 @@ ApplicationWindow {
     ScenarioEditor { id: scenarioEditor; document: root.document }
     PlayClock { id: playClock; document: root.document }
     Inspector { id: inspectorModel; document: root.document; contextId: treeScene.selectedId; hideOutcome: treeScene.hideOutcome }
-    Binding { target: treeScene; property: "hideOutcome"; value: workArea.studyPanel.hideOutcome }
+    Binding { target: treeScene; property: "hideOutcome"; value: root.document.predicting }
     Exporter { id: exporter; document: root.document }
     RecentFiles { id: recentFiles }
     AppActions { id: appActions; window: root }

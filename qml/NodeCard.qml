@@ -93,7 +93,8 @@ Item {
             id: stateLabel
             objectName: "stateLabel"
             textFormat: Text.StyledText
-            text: "<font color=\"" + (root.nodeState === 0 ? root.palette.windowText : Theme.stateColor(root.nodeState)) + "\">" + root.stateGlyph + " " + root.stateName + "</font>"
+            // Not created, or "?" in Predict mode (5): no state colour, but readable.
+            text: "<font color=\"" + (root.nodeState === 0 || root.nodeState === 5 ? root.palette.windowText : Theme.stateColor(root.nodeState)) + "\">" + root.stateGlyph + " " + root.stateName + "</font>"
                   + (root.hideOutcome ? "" : (root.countdown !== "" ? "  " + root.countdown : "")
                      + (root.inheritedFrom !== "" ? " <i>\u2191" + root.inheritedFrom + "</i>" : ""))
             font.pixelSize: 11

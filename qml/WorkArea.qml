@@ -28,6 +28,7 @@ SplitView {
     readonly property alias inspectorPane: inspectorPane
     readonly property alias notes: lessonNotes
     readonly property alias studyPanel: studyPanel
+    readonly property alias exerciseBanner: exerciseBanner
 
     signal select(string id)
     signal failed(string error)            // an edit made in the inspector was refused
@@ -44,14 +45,36 @@ SplitView {
         SplitView.fillWidth: true
         SplitView.minimumWidth: 300
 
-        TreePane {
-            id: treePane
-            scene: root.scene
-            actions: root.actions
-            selectedGoroutine: root.selectedGoroutine
-            onGoroutineSelected: (id) => root.goroutineSelected(id)
+        // The exercise's goal and checklist over the tree (only while an exercise is open).
+        ColumnLayout {
+            spacing: 0
             SplitView.fillHeight: true
             SplitView.minimumHeight: 160
+            ScrollView {
+                id: bannerScroll
+                visible: exerciseBanner.visible
+                Layout.fillWidth: true
+                Layout.preferredHeight: Math.min(exerciseBanner.implicitHeight, parent.height * 0.45)
+                contentWidth: availableWidth
+                ExerciseBanner {
+                    id: exerciseBanner
+                    objectName: "exerciseBanner"
+                    width: bannerScroll.availableWidth
+                    document: root.document
+                    onSelect: (id) => root.select(id)
+                    onFailed: (error) => { if (error !== "") root.failed(error) }
+                    onSolvedNow: (bySolution) => studyPanel.progress.markSolved(bySolution)
+                }
+            }
+            TreePane {
+                id: treePane
+                scene: root.scene
+                actions: root.actions
+                selectedGoroutine: root.selectedGoroutine
+                onGoroutineSelected: (id) => root.goroutineSelected(id)
+                Layout.fillWidth: true
+                Layout.fillHeight: true
+            }
         }
         Item {
             visible: root.timelineShown

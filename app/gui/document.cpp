@@ -127,7 +127,9 @@ void Document::setScenario(Scenario scenario, const QString& filePath) {
 void Document::replaceWith(Scenario scenario, const QString& filePath, std::unique_ptr<SimulationResult> result,
                            std::unique_ptr<Playback> playback) {
     // A new document is no edit: it leaves a recovery file alone, for recover().
-    m_session.reset(std::move(scenario));
+    const bool wasPredicting = m_session.predicting();
+    m_shipped = scenario.exercise ? std::make_unique<const Scenario>(scenario) : nullptr;
+    m_session.reset(std::move(scenario)); // not predicting: Predict mode is the document's
     m_shown.reset();
     m_stale = false;
     m_dirtyWithoutUndo = false;
@@ -141,6 +143,15 @@ void Document::replaceWith(Scenario scenario, const QString& filePath, std::uniq
     Q_EMIT fileChanged();
     Q_EMIT modifiedChanged();
     Q_EMIT undoStateChanged();
+    if (wasPredicting)
+        Q_EMIT predictingChanged();
+}
+
+void Document::setPredicting(bool on) {
+    if (on == m_session.predicting())
+        return;
+    m_session.setPredicting(on);
+    Q_EMIT predictingChanged();
 }
 
 void Document::setUntitledName(const QString& name) {

@@ -72,6 +72,12 @@ class Document : public QObject {
     Q_PROPERTY(QString jobDetail READ jobDetail NOTIFY jobProgressChanged)
     Q_PROPERTY(double jobFraction READ jobFraction NOTIFY jobProgressChanged)
     Q_PROPERTY(bool stale READ isStale NOTIFY jobChanged)
+    // Predict mode (issue #10): the learner predicts how the run ends before seeing it, so the
+    // views hide every outcome while it is on. It belongs to the document (Session::predicting):
+    // a new or opened document starts without it.
+    Q_PROPERTY(bool predicting READ predicting WRITE setPredicting NOTIFY predictingChanged)
+    // The scenario was opened with an exercise (kept as loaded, for "Reset exercise").
+    Q_PROPERTY(bool hasShippedExercise READ hasShippedExercise NOTIFY fileChanged)
 
 public:
     explicit Document(QObject* parent = nullptr);
@@ -120,6 +126,12 @@ public:
     QString jobDetail() const;
     double jobFraction() const;
     bool isStale() const { return m_stale; }
+    bool predicting() const { return m_session.predicting(); }
+    void setPredicting(bool on);
+    // The scenario as it was opened, when it holds an exercise (null otherwise): what "Reset
+    // exercise" restores (edits::replaceLists, one undo step).
+    const Scenario* shippedScenario() const { return m_shipped.get(); }
+    bool hasShippedExercise() const { return m_shipped != nullptr; }
     // cancelJob stops the running job. A new document (open, generate, recover) is then not
     // opened, the old one untouched. A re-simulation after edits takes the edits back: they are
     // undone to the scenario on screen (the run we already have), so the document is again what
@@ -211,6 +223,7 @@ Q_SIGNALS:
     void recoveryPathChanged();
     void jobChanged();
     void jobProgressChanged();
+    void predictingChanged();
     // A document opened or made on the worker replaced this one (after openFile of a big file,
     // replaceScenario, openGenerated); openFailed: it could not be read (nothing changed).
     void opened(const QString& filePath);
@@ -240,6 +253,7 @@ private:
 
     Session m_session;                         // the scenario being edited (the latest), its history, the playhead
     std::unique_ptr<Scenario> m_shown;         // set while the views show an older scenario
+    std::unique_ptr<const Scenario> m_shipped; // the exercise as opened (see shippedScenario)
     std::shared_ptr<const SimulationResult> m_result; // the run on screen (shared with exports)
     std::unique_ptr<Playback> m_playback;
     QString m_filePath;

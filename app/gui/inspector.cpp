@@ -95,12 +95,9 @@ void Inspector::rebuild() {
     const Playback& p = m_doc->playback();
     const ContextStateAt& st = p.context(c);
     const bool hide = m_hideOutcome;
-    // In Predict mode a done context is shown as it was before: alive, err nil.
-    const auto shownState = [&](CtxIndex k) {
-        const NodeState s = nodeStateAt(r, p, k);
-        return hide && (s == NodeState::Canceled || s == NodeState::DeadlineExceeded) ? NodeState::Alive : s;
-    };
-    const NodeState state = shownState(c);
+    // In Predict mode a context that can be done shows "?", done or not (never a false "alive").
+    const auto stateOf = [&](CtxIndex k) { return shownState(nodeStateAt(r, p, k), hide); };
+    const NodeState state = stateOf(c);
     const bool done = st.err != Err::None && !hide;
     const Nanos now = m_doc->timeNanos();
     QVariantMap d;
@@ -112,7 +109,9 @@ void Inspector::rebuild() {
     d[QStringLiteral("parentName")] = info.parent == kNone ? QString() : contextName(r, info.parent);
     d[QStringLiteral("title")] = contextTitle(r, c);
     d[QStringLiteral("derivedBy")] = info.derivedBy == kNone ? QString() : taskName(r, info.derivedBy);
-    d[QStringLiteral("created")] = info.createdAt == kNever ? QStringLiteral("never") : durationText(info.createdAt);
+    d[QStringLiteral("created")] = info.createdAt == kNever ? (hide ? QStringLiteral("?") : QStringLiteral("never"))
+                                   : hide && !st.created ? QStringLiteral("?")
+                                                         : durationText(info.createdAt);
     d[QStringLiteral("stateName")] = stateName(state);
     d[QStringLiteral("stateGlyph")] = stateGlyph(state);
     d[QStringLiteral("nodeState")] = static_cast<int>(state);
@@ -146,7 +145,7 @@ void Inspector::rebuild() {
             children << QVariantMap{{QStringLiteral("id"), QString::fromStdString(r.contexts[k].id)},
                                     {QStringLiteral("name"), contextName(r, k)},
                                     {QStringLiteral("kind"), QString::fromLatin1(contextKindName(r.contexts[k].kind))},
-                                    {QStringLiteral("state"), stateName(shownState(k))}};
+                                    {QStringLiteral("state"), stateName(stateOf(k))}};
     d[QStringLiteral("children")] = children;
 
     QVariantList tasks;

@@ -13,6 +13,12 @@ NodeState nodeStateAt(const SimulationResult& r, const Playback& p, CtxIndex c) 
     return r.contexts[c].canEverBeDone ? NodeState::Alive : NodeState::NeverCancelable;
 }
 
+NodeState shownState(NodeState s, bool hide) {
+    if (hide && (s == NodeState::Alive || s == NodeState::Canceled || s == NodeState::DeadlineExceeded))
+        return NodeState::Hidden;
+    return s;
+}
+
 QString stateName(NodeState s) {
     switch (s) {
     case NodeState::NotCreated: return QStringLiteral("not created yet");
@@ -20,6 +26,7 @@ QString stateName(NodeState s) {
     case NodeState::NeverCancelable: return QStringLiteral("never canceled");
     case NodeState::Canceled: return QStringLiteral("canceled");
     case NodeState::DeadlineExceeded: return QStringLiteral("deadline exceeded");
+    case NodeState::Hidden: return QStringLiteral("predict");
     }
     return {};
 }
@@ -31,6 +38,7 @@ QString stateGlyph(NodeState s) {
     case NodeState::NeverCancelable: return QStringLiteral("\u221E");  // ∞
     case NodeState::Canceled: return QStringLiteral("\u2715");         // ✕
     case NodeState::DeadlineExceeded: return QStringLiteral("\u25F7"); // ◷ (a clock face)
+    case NodeState::Hidden: return QStringLiteral("?");
     }
     return {};
 }

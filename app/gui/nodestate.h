@@ -15,7 +15,12 @@ enum class NodeState : std::uint8_t {
     NeverCancelable,   // Background, TODO, WithoutCancel and values over them: Done() is nil
     Canceled,          // Err() == context.Canceled
     DeadlineExceeded,  // Err() == context.DeadlineExceeded
+    Hidden,            // Predict mode: a cancelable context whose state is the learner's to guess ("?")
 };
+
+// shownState is what a view shows for a context in state s: in Predict mode (hide) a context
+// that can be done shows Hidden, done or not, so that nothing says "alive" when it is not.
+NodeState shownState(NodeState s, bool hide);
 
 NodeState nodeStateAt(const SimulationResult& r, const Playback& p, CtxIndex c);
 QString stateName(NodeState s);   // "alive", "canceled", ...

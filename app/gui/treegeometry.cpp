@@ -11,6 +11,7 @@ QColor TreePalette::forState(NodeState s) const {
     case NodeState::NeverCancelable: return never;
     case NodeState::Canceled: return canceled;
     case NodeState::DeadlineExceeded: return deadline;
+    case NodeState::Hidden: return border; // Predict mode: no state colour
     }
     return alive;
 }

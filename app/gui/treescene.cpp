@@ -113,9 +113,7 @@ void TreeScene::refreshStates() {
     const std::size_t applied = p.appliedEvents();
     bool changed = false;
     const auto update = [&](CtxIndex i) {
-        NodeState state = nodeStateAt(r, p, i);
-        if (m_hideOutcome && (state == NodeState::Canceled || state == NodeState::DeadlineExceeded))
-            state = NodeState::Alive;
+        const NodeState state = shownState(nodeStateAt(r, p, i), m_hideOutcome);
         const auto s = static_cast<std::uint8_t>(state);
         if (s != m_states[i]) {
             m_states[i] = s;

@@ -156,6 +156,8 @@ QVariant VisibleNodesModel::data(const QModelIndex& index, int role) const {
             return QString();
         return contextName(r, info.deadlineFrom);
     case DetailRole:
+        if (state == NodeState::NotCreated && m_scene->hideOutcome())
+            return QString(); // whether and when a task derives it is part of the outcome
         if (state == NodeState::NotCreated)
             return info.createdAt == kNever ? QStringLiteral("never created")
                                             : QStringLiteral("created at %1").arg(readableDuration(info.createdAt, doc.timelineEndNanos()));

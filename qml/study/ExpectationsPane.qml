@@ -1,7 +1,9 @@
 // ExpectationsPane: the scenario's expectations as an exercise. Each one is pending until the
 // playhead reaches the moment it is decided, then passed or failed. Check judges the whole run
-// as it stands after the learner's edits. Predict mode hides the outcome (hideOutcome: the tree
-// hides states too) until Reveal.
+// as it stands after the learner's edits (for an exercise: its done_when, so Check on the
+// unsolved version says "Not solved"). Predict mode is the document's (document.predicting):
+// while it is on, the questions (PredictPanel) replace the list and every outcome is hidden
+// until Reveal grades the answers.
 pragma ComponentBehavior: Bound
 import QtQuick
 import QtQuick.Controls
@@ -14,10 +16,13 @@ Pane {
 
     required property Document document
     property string selectedId: ""   // input: highlights what is selected in the tree
-    property bool predictMode: false
-    property bool revealed: false
-    readonly property bool hideOutcome: root.predictMode && !root.revealed
+    readonly property bool predictMode: root.document.predicting
+    readonly property bool hideOutcome: root.document.predicting
     readonly property alias model: expectations
+    readonly property alias predict: predictPanel.model
+    // The questions show while predicting and, after Reveal, with their grades until "Done".
+    property bool gradesShown: false
+    readonly property bool showPredict: root.document.predicting || (root.gradesShown && predictPanel.model.revealed)
 
     function glyph(state) { return state === "passed" ? "\u2713" : state === "failed" ? "\u2717" : "\u2026" }
     function stateColor(state) {
@@ -25,14 +30,11 @@ Pane {
     }
 
     signal select(string id)
+    signal graded(int right, int total)
 
     padding: 8
 
     ExpectationsModel { id: expectations; document: root.document }
-    Connections {
-        target: root.document
-        function onFileChanged() { root.revealed = false }   // a new lesson: predict afresh
-    }
 
     ColumnLayout {
         anchors.fill: parent
@@ -54,15 +56,8 @@ Pane {
             Switch {
                 objectName: "predictSwitch"
                 text: qsTr("Predict")
-                checked: root.predictMode
-                onToggled: { root.predictMode = checked; root.revealed = false }
-            }
-            Button {
-                objectName: "revealButton"
-                text: qsTr("Reveal")
-                visible: root.predictMode
-                enabled: !root.revealed
-                onClicked: root.revealed = true
+                checked: root.document.predicting
+                onToggled: root.document.predicting = checked
             }
             Label {
                 objectName: "counterLabel"
@@ -96,17 +91,38 @@ Pane {
             }
         }
 
+        PredictPanel {
+            id: predictPanel
+            objectName: "predictPanel"
+            visible: root.showPredict
+            document: root.document
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            Layout.preferredHeight: 100   // it fills the pane: its wrapping text must not size it
+            onSelect: (id) => root.select(id)
+            onDone: root.gradesShown = false
+        }
+        Connections {
+            target: predictPanel.model
+            function onGraded(right, total) {
+                root.gradesShown = true
+                root.graded(right, total)
+            }
+        }
+
         Label {
-            visible: root.hideOutcome
+            objectName: "listHeading"
+            visible: expectations.isExercise && !root.showPredict
+            text: qsTr("The exercise is solved when all of these hold:")
+            opacity: 0.8
             Layout.fillWidth: true
             wrapMode: Text.Wrap
-            text: qsTr("Predict: what will each context and task end with? Play it through, then press Reveal.")
-            opacity: 0.8
         }
 
         ListView {
             id: list
             objectName: "expectationList"
+            visible: !root.showPredict
             Layout.fillWidth: true
             Layout.fillHeight: true
             clip: true
@@ -152,7 +168,7 @@ Pane {
         }
 
         Label {
-            visible: expectations.count === 0
+            visible: expectations.count === 0 && !root.showPredict
             Layout.fillWidth: true
             wrapMode: Text.Wrap
             text: qsTr("This scenario has no \"expect\" entries to check.")

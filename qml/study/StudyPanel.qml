@@ -15,16 +15,20 @@ Pane {
     property LessonLibrary library: LessonLibrary {}
     property bool confirmUnsaved: false
     property alias currentTab: tabs.currentIndex
-    readonly property bool hideOutcome: expectationsPane.hideOutcome
+    readonly property bool hideOutcome: root.document.predicting   // Predict mode is the document's
     readonly property alias eventLog: eventLog
     readonly property alias lints: lintsPane
     readonly property alias expectations: expectationsPane
     readonly property alias lessons: lessonsPane
+    readonly property alias progress: lessonProgress
 
     signal select(string id)         // a lint or an expectation was clicked
     signal openLessonRequested(int row) // with confirmUnsaved: confirm, then lessons.openLesson(row)
 
     padding: 0
+
+    // What the learner has done with each lesson (kept across restarts).
+    LessonProgress { id: lessonProgress; document: root.document; library: root.library }
 
     ColumnLayout {
         anchors.fill: parent
@@ -58,11 +62,13 @@ Pane {
                 document: root.document
                 selectedId: root.selectedId
                 onSelect: (id) => root.select(id)
+                onGraded: (right, total) => lessonProgress.recordScore(right, total)
             }
             LessonsPane {
                 id: lessonsPane
                 document: root.document
                 library: root.library
+                progress: lessonProgress
                 confirmUnsaved: root.confirmUnsaved
                 onOpenRequested: (row) => root.openLessonRequested(row)
             }

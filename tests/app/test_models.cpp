@@ -236,7 +236,7 @@ TEST_CASE("the scene lists its collapsed contexts and says so on every change", 
     CHECK(notified == 4);
 }
 
-TEST_CASE("predict mode draws done contexts as alive and hides causes and results", "[models]") {
+TEST_CASE("predict mode draws every cancelable context as ? (never a false alive) and hides causes and results", "[models]") {
     Fixture f;
     VisibleNodesModel model;
     model.setScene(&f.scene);
@@ -263,15 +263,16 @@ TEST_CASE("predict mode draws done contexts as alive and hides causes and result
     const quint64 before = f.scene.stateVersion();
     f.scene.setHideOutcome(true);
     CHECK(f.scene.stateVersion() != before); // the canvas repaints
-    CHECK(f.scene.state(req) == NodeState::Alive);
-    CHECK(f.scene.state(pool) == NodeState::Alive);
+    CHECK(f.scene.state(req) == NodeState::Hidden);
+    CHECK(f.scene.state(pool) == NodeState::Hidden);
     CHECK(f.scene.state(*f.doc.result().findContext("root")) == NodeState::NeverCancelable);
-    CHECK(model.data(model.index(poolRow), VisibleNodesModel::StateNameRole).toString() == stateName(NodeState::Alive));
+    CHECK(model.data(model.index(poolRow), VisibleNodesModel::StateNameRole).toString() == stateName(NodeState::Hidden));
+    CHECK(model.data(model.index(poolRow), VisibleNodesModel::StateGlyphRole).toString() == "?");
     CHECK(model.data(model.index(poolRow), VisibleNodesModel::DetailRole).toString().isEmpty());
     for (const QVariant& chip : model.data(model.index(rowOf("db")), VisibleNodesModel::ChipsRole).toList())
         CHECK(chip.toMap().value("result").toString().isEmpty());
     QVariantMap d = inspector.details();
-    CHECK(d.value("stateName").toString() == stateName(NodeState::Alive));
+    CHECK(d.value("stateName").toString() == stateName(NodeState::Hidden));
     CHECK_FALSE(d.value("cause").toString().contains("shutting down"));
     CHECK_FALSE(d.value("err").toString().contains("canceled"));
     CHECK(d.value("why").toList().isEmpty());

@@ -434,6 +434,32 @@ TEST_CASE("edits: the solution is applied and the shipped version restored as on
     CHECK(edits::replaceLists(session.scenario(), session.scenario()).patch.empty());
 }
 
+TEST_CASE("edits: replaceLists takes along the expectations about what the target no longer has", "[session][edits]") {
+    Session session(load(kSample));
+    Expectation e;
+    e.kind = Expectation::Kind::Context;
+    e.subject = "side";
+    e.fields.push_back({"err", Scalar::null()});
+    REQUIRE(session.edit("Expect", edits::addExpectation(session.scenario(), e)).empty());
+    const std::size_t expected = session.scenario().expect.size();
+    Scenario target = session.scenario();
+    target.contexts.erase(std::remove_if(target.contexts.begin(), target.contexts.end(),
+                                         [](const ContextSpec& c) { return c.id == "side"; }),
+                          target.contexts.end());
+    target.tasks.erase(std::remove_if(target.tasks.begin(), target.tasks.end(),
+                                      [](const TaskSpec& t) { return t.context == "side"; }),
+                       target.tasks.end());
+    target.actions.clear();
+    const std::string error = session.edit("Show solution", edits::replaceLists(session.scenario(), target));
+    INFO(error);
+    REQUIRE(error.empty());
+    CHECK(session.scenario().expect.size() < expected);
+    for (const Expectation& left : session.scenario().expect)
+        CHECK((left.subject != "side" && left.subject != "keeper"));
+    REQUIRE(session.undo());
+    CHECK(session.scenario().expect.size() == expected);
+}
+
 TEST_CASE("edits: the exercise and predict blocks are edited and undone", "[session][edits]") {
     Session session(load(kSample));
     Exercise ex;

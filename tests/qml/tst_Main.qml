@@ -174,7 +174,8 @@ TestCase {
         // Reveal counts as leaving it too.
         w.setPredictMode(true)
         tryVerify(() => outcomeTexts(w).length === 0, 2000)
-        w.studyPanel.expectations.revealed = true
+        w.studyPanel.expectations.predict.reveal()
+        verify(!doc.predicting)
         tryVerify(() => outcomeTexts(w).some(t => t.indexOf("goroutine-outlived-context") >= 0), 2000)
         w.close()
     }

@@ -59,10 +59,16 @@ TestCase {
         mouseClick(sw)
         verify(p.hideOutcome)
         verify(!findChild(p, "checkButton").enabled)
+        verify(doc.predicting)                                  // the document's mode
+        verify(findChild(p, "predictPanel").visible)
         mouseClick(findChild(p, "revealButton"))
         verify(!p.hideOutcome)
-        compare(lessons.open(lessons.rowOf("02"), doc), "")   // a new lesson: predict again
+        verify(!doc.predicting)
+        mouseClick(sw)
         verify(p.hideOutcome)
+        compare(lessons.open(lessons.rowOf("02"), doc), "")   // a new lesson: Predict mode does not carry over
+        verify(!p.hideOutcome)
+        verify(!doc.predicting)
     }
 
     // Issue #12: in the side column, with Reveal shown, the counter was cut to "…4 pen". It goes

@@ -25,6 +25,40 @@ TestCase {
         }
     }
 
+    Component {
+        id: progressComponent
+        LessonProgress {}
+    }
+
+    // Progress per lesson: read once opened, solved and the best score as marks, and a reset.
+    function test_progress_marks_and_reset() {
+        const p = createTemporaryObject(paneComponent, testCase)
+        const progress = createTemporaryObject(progressComponent, testCase)
+        progress.useSettingsFile(tempFile())
+        progress.document = doc
+        progress.library = p.library
+        p.progress = progress
+        const row = p.library.rowOf("13")
+        p.openLesson(row)
+        compare(progress.currentLesson, "13-anti-ignoring-done")
+        verify(progress.of("13-anti-ignoring-done").read)
+        progress.markSolved(false)
+        progress.recordScore(4, 6)
+        p.list.positionViewAtIndex(row, ListView.Center)
+        waitForRendering(p.list)
+        const item = p.list.itemAtIndex(row)
+        verify(item)
+        const marks = findChild(item, "progressMarks")
+        verify(marks.visible)
+        verify(marks.text.indexOf("solved") >= 0, marks.text)
+        verify(marks.text.indexOf("4/6") >= 0, marks.text)
+        verify(findChild(p, "progressSummary").text.indexOf("1 solved") >= 0)
+        progress.reset()
+        verify(!marks.visible)
+        verify(!progress.of("13-anti-ignoring-done").read)
+    }
+    function tempFile() { return "/tmp/ctxscope-lessonspane-progress-" + Date.now() + ".ini" }
+
     function test_clicking_a_lesson_opens_it() {
         const p = createTemporaryObject(paneComponent, testCase)
         p.openedSpy.target = p

@@ -36,8 +36,9 @@ TestCase {
         compare(p.selectSpy.signalArguments[0][0], "db")
         p.currentTab = 2
         verify(!p.hideOutcome)
-        p.expectations.predictMode = true
+        doc.predicting = true
         verify(p.hideOutcome)
+        doc.predicting = false
         p.currentTab = 3
         verify(p.lessons.library.count > 0)
     }
@@ -48,10 +49,10 @@ TestCase {
         const p = createTemporaryObject(panelComponent, testCase)
         const tab = findChild(p, "lintsTab")
         verify(/Lints \(\d+\)/.test(tab.text), tab.text)
-        p.expectations.predictMode = true
+        doc.predicting = true
         compare(tab.text, "Lints")
         verify(p.lints.hideOutcome && p.eventLog.hideOutcome)
-        p.expectations.revealed = true
+        p.expectations.predict.reveal()
         verify(/Lints \(\d+\)/.test(tab.text), tab.text)
         verify(!p.lints.hideOutcome && !p.eventLog.hideOutcome)
     }

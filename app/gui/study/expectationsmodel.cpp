@@ -1,5 +1,6 @@
 #include "expectationsmodel.h"
 
+#include "ctxscope/exercise.h"
 #include "eventtext.h"
 
 namespace ctxscope {
@@ -15,7 +16,8 @@ void ExpectationsModel::setDocument(Document* doc) {
 
 void ExpectationsModel::reset() {
     beginResetModel();
-    m_report = m_doc ? checkExpectations(m_doc->scenario(), m_doc->result()) : ExpectationReport{};
+    m_exercise = m_doc && m_doc->scenario().exercise.has_value();
+    m_report = evaluate();
     endResetModel();
     Q_EMIT countChanged();
     Q_EMIT statesChanged();
@@ -31,14 +33,37 @@ void ExpectationsModel::onPlayhead() {
 void ExpectationsModel::check() {
     if (!m_doc)
         return;
-    m_report = checkExpectations(m_doc->scenario(), m_doc->result());
+    m_report = evaluate();
     m_checkedRevision = m_doc->revision();
     Q_EMIT verdictChanged();
+}
+
+ExpectationReport ExpectationsModel::evaluate() const {
+    if (!m_doc)
+        return {};
+    if (m_exercise)
+        return checkDoneWhen(m_doc->scenario(), m_doc->result());
+    return checkExpectations(m_doc->scenario(), m_doc->result());
+}
+
+const std::vector<Expectation>& ExpectationsModel::entries() const {
+    static const std::vector<Expectation> none;
+    if (!m_doc)
+        return none;
+    const Scenario& s = m_doc->scenario();
+    return m_exercise && s.exercise ? s.exercise->doneWhen : s.expect;
 }
 
 QString ExpectationsModel::verdictText() const {
     if (!checked())
         return {};
+    if (m_exercise) {
+        if (m_report.allPassed())
+            return QStringLiteral("Solved: all %1 conditions of the exercise hold.").arg(m_report.passed);
+        return QStringLiteral("Not solved: %1 of %2 conditions of the exercise fail.")
+            .arg(m_report.failed)
+            .arg(m_report.outcomes.size());
+    }
     if (m_report.outcomes.empty())
         return QStringLiteral("This scenario has no expectations to check.");
     if (m_report.allPassed())
@@ -131,7 +156,7 @@ QVariant ExpectationsModel::data(const QModelIndex& index, int role) const {
     case DecidedAtRole: return static_cast<double>(o.decidedAt);
     case DecidedAtTextRole: return durationText(o.decidedAt);
     case ContextIdRole: {
-        const std::vector<Expectation>& expect = m_doc->scenario().expect;
+        const std::vector<Expectation>& expect = entries();
         if (o.index >= expect.size())
             return QString();
         const Expectation& e = expect[o.index];

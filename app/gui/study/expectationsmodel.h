@@ -3,6 +3,8 @@
 // the playhead reaches the moment its outcome is final (ExpectationOutcome::decidedAt), then
 // passed or failed. check() is the learner's "Check" button: it freezes a verdict over the
 // whole run for the current revision; any later edit clears it (the answer changed).
+// For an exercise the rows are its done_when entries and the verdict is whether it is solved:
+// "expect" describes the shipped (broken) version, so it cannot say "solved" (issue #10).
 #include "ctxscope/expectations.h"
 #include "document.h"
 
@@ -23,6 +25,7 @@ class ExpectationsModel : public QAbstractListModel {
     Q_PROPERTY(bool checked READ checked NOTIFY verdictChanged)       // check() ran for this revision
     Q_PROPERTY(bool allPassed READ allPassed NOTIFY verdictChanged)   // the verdict, when checked
     Q_PROPERTY(QString verdictText READ verdictText NOTIFY verdictChanged)
+    Q_PROPERTY(bool isExercise READ isExercise NOTIFY countChanged) // rows are exercise.done_when
 
 public:
     enum Role {
@@ -46,6 +49,7 @@ public:
     bool checked() const { return m_checkedRevision >= 0 && m_doc && m_checkedRevision == m_doc->revision(); }
     bool allPassed() const { return checked() && m_report.allPassed(); }
     QString verdictText() const;
+    bool isExercise() const { return m_exercise; }
 
     int rowCount(const QModelIndex& parent = {}) const override;
     QVariant data(const QModelIndex& index, int role) const override;
@@ -69,10 +73,13 @@ private:
     QString contextIdFor(const std::string& id) const;
     void reset();
     void onPlayhead();
+    ExpectationReport evaluate() const;
+    const std::vector<Expectation>& entries() const;
 
     QPointer<Document> m_doc;
     ExpectationReport m_report;
     int m_checkedRevision = -1;
+    bool m_exercise = false;
 };
 
 } // namespace ctxscope

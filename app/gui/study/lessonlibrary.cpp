@@ -66,6 +66,7 @@ void LessonLibrary::load() {
         l.title = o.value(QStringLiteral("name")).toString(base);
         l.description = o.value(QStringLiteral("description")).toString();
         l.exercise = !o.value(QStringLiteral("expect")).toArray().isEmpty();
+        l.hasExercise = o.value(QStringLiteral("exercise")).isObject();
         l.topic = topicOf.value(base, kOtherTopic);
         found.emplace_back(place.value(base, {static_cast<int>(topicOrder.size()), 0}), l);
     }
@@ -101,6 +102,7 @@ QVariant LessonLibrary::data(const QModelIndex& index, int role) const {
     case DescriptionRole: return l.description;
     case PathRole: return l.path;
     case IsExerciseRole: return l.exercise;
+    case HasExerciseRole: return l.hasExercise;
     default: return {};
     }
 }
@@ -108,7 +110,7 @@ QVariant LessonLibrary::data(const QModelIndex& index, int role) const {
 QHash<int, QByteArray> LessonLibrary::roleNames() const {
     return {{FileNameRole, "fileName"}, {NumberRole, "number"},   {TitleRole, "title"},
             {TopicRole, "topic"},       {DescriptionRole, "description"}, {PathRole, "path"},
-            {IsExerciseRole, "isExercise"}};
+            {IsExerciseRole, "isExercise"}, {HasExerciseRole, "hasExercise"}};
 }
 
 QString LessonLibrary::open(int row, Document* document) {

@@ -31,6 +31,7 @@ public:
         DescriptionRole,                 // Markdown
         PathRole,                        // ":/ctxscope-study/lessons/…" or a file path
         IsExerciseRole,                  // it has expectations to check
+        HasExerciseRole,                 // it has an "exercise" block (goal, done_when, solution)
     };
     Q_ENUM(Role)
 
@@ -68,6 +69,7 @@ private:
     struct Lesson {
         QString fileName, number, title, topic, description, path;
         bool exercise = false;
+        bool hasExercise = false;
     };
     void load();
 

@@ -534,6 +534,36 @@ EditResult replaceLists(const Scenario& s, const Scenario& target) {
     r.patch.tasks = listTo(s.tasks, target.tasks);
     r.patch.afterFuncs = listTo(s.afterFuncs, target.afterFuncs);
     r.patch.actions = listTo(s.actions, target.actions);
+    // The expectations about what the target no longer has go along (as deleting it would take
+    // them): a solution may remove a context that "expect", describing the shipped version, names.
+    IdSet contextsBefore, tasksBefore, contextsAfter, tasksAfter;
+    collectAllIds(s, contextsBefore, tasksBefore);
+    collectAllIds(target, contextsAfter, tasksAfter);
+    IdSet goneContexts, goneTasks;
+    for (const std::string& id : contextsBefore)
+        if (!contextsAfter.count(id))
+            goneContexts.insert(id);
+    for (const std::string& id : tasksBefore)
+        if (!tasksAfter.count(id))
+            goneTasks.insert(id);
+    if (!goneContexts.empty() || !goneTasks.empty()) {
+        ScenarioPatch refs;
+        removeReferences(s, goneContexts, goneTasks, refs);
+        r.patch.expect = std::move(refs.expect); // the actions are the target's already
+        // And the predict questions about them.
+        LearnerBlocks blocks = LearnerBlocks::of(s);
+        std::erase_if(blocks.predict, [&](const PredictQuestion& q) {
+            switch (q.kind) {
+            case Expectation::Kind::Context: return goneContexts.count(q.subject) > 0;
+            case Expectation::Kind::Task:
+            case Expectation::Kind::AfterFunc: return goneTasks.count(q.subject) > 0;
+            case Expectation::Kind::Lookup: return goneTasks.count(q.task) > 0;
+            default: return false;
+            }
+        });
+        if (blocks.predict.size() != s.predict.size())
+            r.patch.learner = std::make_pair(LearnerBlocks::of(s), std::move(blocks));
+    }
     return r;
 }
 

@@ -121,7 +121,9 @@ EditResult editExercise(const Scenario& s, std::optional<Exercise> exercise);
 EditResult editPredict(const Scenario& s, std::vector<PredictQuestion> predict);
 // replaceLists makes the scenario's contexts, tasks, after-funcs and actions those of `target`
 // (the rest stays): "Show solution" (target = applySolution(s)) and "Reset exercise" (target =
-// the shipped file) as one undo step each.
+// the shipped file) as one undo step each. Expectations about a context, task or after-func the
+// target no longer has are removed with it (as deleting it would), and so are predict questions
+// about them, so the result stays valid.
 EditResult replaceLists(const Scenario& s, const Scenario& target);
 
 // Timed actions, by their index in the scenario's list.

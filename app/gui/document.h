@@ -1,8 +1,9 @@
 #pragma once
-// Document: the scenario being edited, its undo stack, the file it came from, the simulation of
-// it and the playhead. Every edit is a ScenarioPatch pushed on the undo stack; after each edit
-// (and each undo/redo) the scenario is simulated again and the views are told. Nothing here
-// simulates anything itself: simulate() is the only source of events (design.md).
+// Document: the Qt bridge over a Session (core, no Qt: the scenario being edited, its history of
+// patches, the playhead and view state), plus the file it came from and the simulation of it.
+// Every edit is checked and recorded by the Session (Session::edit, one undo step each); after
+// each edit (and each undo/redo) the scenario is simulated again and the views are told. Nothing
+// here simulates anything itself: simulate() is the only source of events (design.md).
 //
 // Slow jobs (issue #14): a small scenario is simulated at once on the GUI thread, so an edit is
 // on screen when applyEdit returns. A big one (contexts + tasks >= asyncThreshold, or a small one

@@ -158,6 +158,22 @@ Pane {
                 FieldRow { name: qsTr("Derived by"); value: root.details.derivedBy ?? ""; visible: value !== "" }
             }
             InspectorSection {
+                // Facts here that Go decides by a race (spec/trace.md "Races"): what raced, when,
+                // and the values Go can give; the play bar's switcher shows the other outcomes.
+                objectName: "raceSection"
+                title: qsTr("\u2684 Decided by a race")
+                visible: root.hasNode && (root.details.races ?? []).length > 0
+                Repeater {
+                    model: root.details.races ?? []
+                    delegate: Label {
+                        required property string modelData
+                        text: modelData
+                        wrapMode: Text.Wrap
+                        Layout.fillWidth: true
+                    }
+                }
+            }
+            InspectorSection {
                 title: qsTr("Why is this done?")
                 visible: root.hasNode && (root.details.why ?? []).length > 0
                 Repeater {

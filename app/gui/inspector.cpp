@@ -196,8 +196,34 @@ void Inspector::rebuild() {
             lints << QStringLiteral("%1: %2").arg(QString::fromStdString(l.rule), QString::fromStdString(l.message));
     d[QStringLiteral("lints")] = lints;
     d[QStringLiteral("why")] = hide ? QVariantList() : whyDone(c);
+    d[QStringLiteral("races")] = hide ? QVariantList() : races(c);
     m_details = d;
     finish();
+}
+
+// What a race decided about this context, its tasks and after-funcs, by the playhead: one
+// note each (raceview.h), for the "Decided by a race" section.
+QVariantList Inspector::races(CtxIndex c) const {
+    const SimulationResult& r = m_doc->result();
+    const RaceView& rv = m_doc->races();
+    QVariantList out;
+    if (!rv.raced())
+        return out;
+    const Nanos now = m_doc->timeNanos();
+    const auto shown = static_cast<std::size_t>(m_doc->outcome());
+    const auto add = [&](const QString& kind, const std::string& id) {
+        for (const RaceView::Fact& f : rv.facts(kind, QString::fromStdString(id)))
+            if (f.fact->at <= now)
+                out << rv.note(f, shown);
+    };
+    add(QStringLiteral("context"), r.contexts[c].id);
+    for (TaskIndex t = 0; t < r.tasks.size(); ++t)
+        if (r.tasks[t].context == c)
+            add(QStringLiteral("task"), r.tasks[t].id);
+    for (AfIndex a = 0; a < r.afterFuncs.size(); ++a)
+        if (r.afterFuncs[a].context == c)
+            add(QStringLiteral("after_func"), r.afterFuncs[a].id);
+    return out;
 }
 
 QVariantList Inspector::values(CtxIndex c) const {

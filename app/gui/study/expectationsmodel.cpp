@@ -16,6 +16,7 @@ void ExpectationsModel::setDocument(Document* doc) {
 void ExpectationsModel::reset() {
     beginResetModel();
     m_report = m_doc ? checkExpectations(m_doc->scenario(), m_doc->result()) : ExpectationReport{};
+    applyRaces();
     endResetModel();
     Q_EMIT countChanged();
     Q_EMIT statesChanged();
@@ -32,8 +33,44 @@ void ExpectationsModel::check() {
     if (!m_doc)
         return;
     m_report = checkExpectations(m_doc->scenario(), m_doc->result());
+    applyRaces();
     m_checkedRevision = m_doc->revision();
     Q_EMIT verdictChanged();
+}
+
+void ExpectationsModel::applyRaces() {
+    // Go may run a raced scenario in any of its outcomes: an entry is right if it holds in one
+    // of them, and says which (the switcher shows them).
+    m_raced.assign(m_report.outcomes.size(), QString());
+    const RaceExploration* e = m_doc ? m_doc->races().exploration() : nullptr;
+    if (!e || e->outcomes.size() < 2)
+        return;
+    const std::vector<Expectation>& expect = m_doc->scenario().expect;
+    const auto shown = static_cast<std::size_t>(m_doc->outcome());
+    for (std::size_t row = 0; row < m_report.outcomes.size(); ++row) {
+        ExpectationOutcome& o = m_report.outcomes[row];
+        if (o.index >= expect.size())
+            continue;
+        QStringList holds;
+        bool holdsShown = false;
+        for (std::size_t k = 0; k < e->outcomes.size(); ++k)
+            if (checkExpectation(expect[o.index], o.index, e->outcomes[k].result).passed) {
+                holds << QString::number(k + 1);
+                holdsShown = holdsShown || k == shown;
+            }
+        if (holds.isEmpty() || static_cast<std::size_t>(holds.size()) == e->outcomes.size())
+            continue; // the same in every outcome: no race in it
+        if (!o.passed) {
+            o.passed = true;
+            o.failures.clear();
+            --m_report.failed;
+            ++m_report.passed;
+        }
+        m_raced[row] = QStringLiteral("\u2684 raced: Go can give either. This holds in outcome %1 of %2%3.")
+                           .arg(holds.join(QStringLiteral(", ")))
+                           .arg(e->outcomes.size())
+                           .arg(holdsShown ? QString() : QStringLiteral(", not in the one shown"));
+    }
 }
 
 QString ExpectationsModel::verdictText() const {
@@ -126,8 +163,11 @@ QVariant ExpectationsModel::data(const QModelIndex& index, int role) const {
         QStringList lines;
         for (const std::string& f : o.failures)
             lines << QString::fromStdString(f);
+        if (row < m_raced.size() && !m_raced[row].isEmpty())
+            lines << m_raced[row];
         return lines.join(QLatin1Char('\n'));
     }
+    case RacedRole: return row < m_raced.size() ? m_raced[row] : QString();
     case DecidedAtRole: return static_cast<double>(o.decidedAt);
     case DecidedAtTextRole: return durationText(o.decidedAt);
     case ContextIdRole: {
@@ -151,7 +191,7 @@ QVariant ExpectationsModel::data(const QModelIndex& index, int role) const {
 QHash<int, QByteArray> ExpectationsModel::roleNames() const {
     return {{TitleRole, "title"},         {StateRole, "status"},        {FinalStateRole, "finalStatus"},
             {FailuresRole, "failures"},   {DecidedAtRole, "decidedAt"}, {DecidedAtTextRole, "decidedAtText"},
-            {ContextIdRole, "contextId"}};
+            {ContextIdRole, "contextId"},   {RacedRole, "raced"}};
 }
 
 } // namespace ctxscope

@@ -43,12 +43,12 @@ TestCase {
         compare(doc.outcome, 1)
         compare(label.text, "\u2684 outcome 2 of 2")
         compare(doc.time, 300e6)
-        verify(label.ToolTip.text.indexOf("work timer of watchdog before deadline of request") >= 0)
+        verify(doc.outcomeDetail.indexOf("work timer of watchdog before deadline of request") >= 0)
         mouseClick(findChild(s, "previousOutcome"))
         compare(doc.outcome, 0)
         mouseClick(findChild(s, "previousOutcome"))   // round: from the first to the last
         compare(doc.outcome, 1)
-        doc.setOutcome(0)
+        doc.outcome = 0
     }
 
     function test_keysStepThroughOutcomes() {

@@ -46,8 +46,9 @@ Pane {
 
         ColumnLayout {
             id: column
-            // 12 px margins, and the scroll bar's width kept clear on the right.
-            width: scroll.availableWidth - 24 - (scroll.overflows ? scroll.ScrollBar.vertical.width : 0)
+            // 12 px margins, and the scroll bar's width kept clear on the right, always: a width
+            // that depended on whether the text overflows would wrap it anew (a polish loop).
+            width: scroll.availableWidth - 24 - scroll.ScrollBar.vertical.width
             x: 12
             spacing: 4
 

@@ -209,20 +209,15 @@ QVariantList Inspector::races(CtxIndex c) const {
     QVariantList out;
     if (!rv.raced())
         return out;
-    const Nanos now = m_doc->timeNanos();
-    const auto shown = static_cast<std::size_t>(m_doc->outcome());
-    const auto add = [&](const QString& kind, const std::string& id) {
-        for (const RaceView::Fact& f : rv.facts(kind, QString::fromStdString(id)))
-            if (f.fact->at <= now)
-                out << rv.note(f, shown);
-    };
-    add(QStringLiteral("context"), r.contexts[c].id);
+    std::vector<std::pair<QString, QString>> subjects{{QStringLiteral("context"), QString::fromStdString(r.contexts[c].id)}};
     for (TaskIndex t = 0; t < r.tasks.size(); ++t)
         if (r.tasks[t].context == c)
-            add(QStringLiteral("task"), r.tasks[t].id);
+            subjects.emplace_back(QStringLiteral("task"), QString::fromStdString(r.tasks[t].id));
     for (AfIndex a = 0; a < r.afterFuncs.size(); ++a)
         if (r.afterFuncs[a].context == c)
-            add(QStringLiteral("after_func"), r.afterFuncs[a].id);
+            subjects.emplace_back(QStringLiteral("after_func"), QString::fromStdString(r.afterFuncs[a].id));
+    for (const QString& entry : rv.grouped(subjects, static_cast<std::size_t>(m_doc->outcome()), m_doc->timeNanos()))
+        out << entry;
     return out;
 }
 

@@ -83,7 +83,7 @@ QString RaceView::fieldName(const QString& kind, const QString& field) {
     if (kind == QLatin1String("context")) {
         if (field == QLatin1String("err")) return QStringLiteral("Err()");
         if (field == QLatin1String("cause")) return QStringLiteral("Cause()");
-        if (field == QLatin1String("reason")) return QStringLiteral("what ended it");
+        if (field == QLatin1String("reason")) return QStringLiteral("reason (what ended it)");
         if (field == QLatin1String("done_ns")) return QStringLiteral("done at");
         if (field == QLatin1String("source")) return QStringLiteral("where its cancel began");
         if (field == QLatin1String("deadline_ns")) return QStringLiteral("Deadline()");
@@ -133,9 +133,7 @@ QString orList(const QStringList& items) {
 
 } // namespace
 
-QString RaceView::note(const Fact& f, std::size_t shown) const {
-    if (!f.fact || !m_races)
-        return {};
+QString RaceView::valuesText(const Fact& f, std::size_t shown) const {
     const RaceFact& rf = *f.fact;
     // Which value is on screen: the shown outcome's own.
     std::optional<std::size_t> shownValue;
@@ -150,19 +148,44 @@ QString RaceView::note(const Fact& f, std::size_t shown) const {
                       .arg(outcome + 1)
                       .arg(shownValue == i ? QStringLiteral(", shown") : QString());
     }
+    return orList(values);
+}
+
+QString RaceView::note(const Fact& f, std::size_t shown) const {
+    if (!f.fact || !m_races)
+        return {};
+    const RaceFact& rf = *f.fact;
     const QString who = f.kind == QLatin1String("run") ? QString() : f.id + QStringLiteral("'s ");
     QString text = QStringLiteral("%1%2 was decided by a race at %3").arg(who, fieldName(f.kind, f.field), durationText(rf.at));
     if (!rf.between.empty())
         text += QStringLiteral(": ") + between(rf);
-    return text + QStringLiteral(". Go can give %1.").arg(orList(values));
+    return text + QStringLiteral(". Go can give %1.").arg(valuesText(f, shown));
+}
+
+QStringList RaceView::grouped(const std::vector<std::pair<QString, QString>>& subjects, std::size_t shown,
+                              std::optional<Nanos> upTo) const {
+    // One entry per race (instant and what raced), in the exploration's order.
+    std::vector<std::pair<QString, QStringList>> races;
+    for (const Fact& f : m_facts) {
+        if (upTo && f.fact->at > *upTo)
+            continue;
+        if (std::none_of(subjects.begin(), subjects.end(), [&](const auto& s) { return s.first == f.kind && s.second == f.id; }))
+            continue;
+        const QString head = QStringLiteral("At %1: %2").arg(durationText(f.fact->at), between(*f.fact));
+        auto it = std::find_if(races.begin(), races.end(), [&](const auto& r) { return r.first == head; });
+        if (it == races.end())
+            it = races.insert(races.end(), {head, {}});
+        const QString who = f.kind == QLatin1String("run") ? QString() : f.id + QStringLiteral("'s ");
+        it->second << QStringLiteral("\u2022 %1%2: %3").arg(who, fieldName(f.kind, f.field), valuesText(f, shown));
+    }
+    QStringList out;
+    for (const auto& [head, lines] : races)
+        out << head + QLatin1Char('\n') + lines.join(QLatin1Char('\n'));
+    return out;
 }
 
 QString RaceView::subjectNote(const QString& kind, const QString& id, std::size_t shown, std::optional<Nanos> upTo) const {
-    QStringList lines;
-    for (const Fact& f : facts(kind, id))
-        if (!upTo || f.fact->at <= *upTo)
-            lines << note(f, shown);
-    return lines.join(QLatin1Char('\n'));
+    return grouped({{kind, id}}, shown, upTo).join(QLatin1Char('\n'));
 }
 
 QVariantList RaceView::marks() const {
@@ -212,8 +235,10 @@ QString RaceView::outcomeDetail(std::size_t shown) const {
                          .arg(durationText(c.t), QString::fromStdString(c.chosen), QString::fromStdString(c.documented));
         text = QStringLiteral("Outcome %1: %2.").arg(shown + 1).arg(steps.join(QStringLiteral("; ")));
     }
-    text += QStringLiteral(" Real Go can produce each of the %1 outcomes; \u2684 marks what differs between them.")
-                .arg(outcomeCount());
+    text += QStringLiteral(" Real Go can produce each of the %1 outcomes; \u2684 marks what differs between them"
+                           " (ctxscope-cli run --outcome %2 writes this one).")
+                .arg(outcomeCount())
+                .arg(shown);
     if (const QString s = status(); !s.isEmpty())
         text += QLatin1Char(' ') + s;
     return text;

@@ -49,9 +49,15 @@ public:
     //   Err() was decided by a race at 200ms: deadline of request vs work timer of watchdog.
     //   Go can give "context deadline exceeded" (outcome 1, shown) or "context canceled" (outcome 2).
     QString note(const Fact& f, std::size_t shown) const;
-    // subjectNote: every raced fact of a subject, one note a line ("" when none): a card's or a
-    // chip's tooltip.
+    // valuesText: '"a" (outcome 1, shown) or "b" (outcome 2)'.
+    QString valuesText(const Fact& f, std::size_t shown) const;
+    // grouped: the races that decided facts of these (kind, id) subjects, one entry per race:
+    //   At 200ms: deadline of request vs work timer of watchdog
+    //   • request's Err(): "context deadline exceeded" (outcome 1, shown) or "context canceled" (outcome 2)
     // With upTo, only the races that have happened by then (a mark appears when the race is run).
+    QStringList grouped(const std::vector<std::pair<QString, QString>>& subjects, std::size_t shown,
+                        std::optional<Nanos> upTo = std::nullopt) const;
+    // subjectNote: grouped() for one subject, joined ("" when none): a card's or a chip's tooltip.
     QString subjectNote(const QString& kind, const QString& id, std::size_t shown,
                         std::optional<Nanos> upTo = std::nullopt) const;
 

@@ -53,11 +53,23 @@ void ExpectationsModel::applyRaces() {
             continue;
         QStringList holds;
         bool holdsShown = false;
-        for (std::size_t k = 0; k < e->outcomes.size(); ++k)
-            if (checkExpectation(expect[o.index], o.index, e->outcomes[k].result).passed) {
+        bool differs = false; // its failures differ between outcomes: it names a raced fact
+        std::vector<std::string> first;
+        for (std::size_t k = 0; k < e->outcomes.size(); ++k) {
+            const ExpectationOutcome ok = checkExpectation(expect[o.index], o.index, e->outcomes[k].result);
+            if (ok.passed) {
                 holds << QString::number(k + 1);
                 holdsShown = holdsShown || k == shown;
             }
+            if (k == 0)
+                first = ok.failures;
+            differs = differs || ok.failures != first;
+        }
+        if (holds.isEmpty() && differs) {
+            m_raced[row] = QStringLiteral("\u2684 raced: Go can give either, and this holds in none of the %1 outcomes.")
+                               .arg(e->outcomes.size());
+            continue;
+        }
         if (holds.isEmpty() || static_cast<std::size_t>(holds.size()) == e->outcomes.size())
             continue; // the same in every outcome: no race in it
         if (!o.passed) {

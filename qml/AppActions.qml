@@ -20,7 +20,7 @@ QtObject {
                   editGoroutine, selectNextGoroutine, expectNow, addExpectation, scenarioSettings]],
         ["Derive (on the selected context)", [deriveCancel, deriveCancelCause, deriveTimeout, deriveDeadline,
                                               deriveTimeoutCause, deriveDeadlineCause, deriveValue, deriveWithoutCancel]],
-        ["Play", [play, stepForward, stepBack, restart, toEnd, slower, faster, loop]],
+        ["Play", [play, stepForward, stepBack, restart, toEnd, slower, faster, loop, nextOutcome, previousOutcome]],
         ["View", [zoomIn, zoomOut, zoomReset, fit, collapse, expandAll, selectParent, selectChild, shortcuts, menus]],
         ["Panels", [toggleTimeline, toggleSidePanel, toggleStudyPanel, showInspector, showNotes,
                     showScenario, showEvents, showLints, showCheck, showLessons, predict]]
@@ -170,6 +170,17 @@ QtObject {
     readonly property Action loop: Action {
         text: qsTr("&Loop"); shortcut: "L"; checkable: true; checked: root.window.clock.loop
         onTriggered: root.window.clock.loop = checked
+    }
+    // Races: the other outcomes Go can produce (OutcomeSwitcher); not while predicting.
+    readonly property Action nextOutcome: Action {
+        text: qsTr("Next &outcome"); shortcut: "O"
+        enabled: root.free && root.document.outcomeCount > 1 && !root.window.hideOutcome
+        onTriggered: root.document.nextOutcome()
+    }
+    readonly property Action previousOutcome: Action {
+        text: qsTr("Previous outcome"); shortcut: "Shift+O"
+        enabled: root.free && root.document.outcomeCount > 1 && !root.window.hideOutcome
+        onTriggered: root.document.previousOutcome()
     }
     readonly property Action faster: Action { text: qsTr("Faster"); shortcut: "]"; enabled: root.free; onTriggered: root.window.clock.speed = root.window.clock.speed * 2 }
 

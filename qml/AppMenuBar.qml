@@ -128,6 +128,9 @@ MenuBar {
         ActionMenuItem { action: root.actions.slower }
         ActionMenuItem { action: root.actions.faster }
         ActionMenuItem { action: root.actions.loop }
+        MenuSeparator {}
+        ActionMenuItem { action: root.actions.nextOutcome }
+        ActionMenuItem { action: root.actions.previousOutcome }
     }
     Menu {
         title: qsTr("&View")

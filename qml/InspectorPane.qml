@@ -46,8 +46,9 @@ Pane {
 
         ColumnLayout {
             id: column
-            // 12 px margins, and the scroll bar's width kept clear on the right.
-            width: scroll.availableWidth - 24 - (scroll.overflows ? scroll.ScrollBar.vertical.width : 0)
+            // 12 px margins, and the scroll bar's width kept clear on the right, always: a width
+            // that depended on whether the text overflows would wrap it anew (a polish loop).
+            width: scroll.availableWidth - 24 - scroll.ScrollBar.vertical.width
             x: 12
             spacing: 4
 
@@ -160,6 +161,22 @@ Pane {
                     onActivated: root.select(root.details.parentId)
                 }
                 FieldRow { name: qsTr("Derived by"); value: root.details.derivedBy ?? ""; visible: value !== "" }
+            }
+            InspectorSection {
+                // Facts here that Go decides by a race (spec/trace.md "Races"): what raced, when,
+                // and the values Go can give; the play bar's switcher shows the other outcomes.
+                objectName: "raceSection"
+                title: qsTr("\u2684 Decided by a race")
+                visible: root.hasNode && (root.details.races ?? []).length > 0
+                Repeater {
+                    model: root.details.races ?? []
+                    delegate: Label {
+                        required property string modelData
+                        text: modelData
+                        wrapMode: Text.Wrap
+                        Layout.fillWidth: true
+                    }
+                }
             }
             InspectorSection {
                 title: qsTr("Why is this done?")

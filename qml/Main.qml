@@ -240,7 +240,7 @@ ApplicationWindow {
     }
 
     menuBar: AppMenuBar { actions: appActions; recent: recentFiles; window: root }
-    header: PlayBar { document: root.document; clock: playClock; actions: appActions }
+    header: PlayBar { document: root.document; clock: playClock; actions: appActions; hideOutcome: treeScene.hideOutcome }
     footer: StatusBar { id: statusBar; document: root.document; hideOutcome: treeScene.hideOutcome; exporter: exporter }
     Connections {
         target: dialogs.exportDialog

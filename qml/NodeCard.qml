@@ -29,6 +29,7 @@ Item {
     required property int childCount
     required property bool collapsed
     required property var chips
+    required property string raced   // what raced to decide its facts ("" none): a ⚄ and a tooltip
     property real cardWidth: 200
     property real cardHeight: 108
     // Predict mode before Reveal. TreePane creates the cards; unless it says, ask the window
@@ -67,6 +68,16 @@ Item {
                 opacity: 0.7
                 elide: Text.ElideRight
                 Layout.fillWidth: true
+            }
+            Label {
+                objectName: "raceMark"
+                visible: root.raced !== "" && !root.hideOutcome
+                text: "\u2684"
+                font.pixelSize: 12
+                color: Theme.lint
+                ToolTip.visible: raceHover.hovered
+                ToolTip.text: root.raced
+                HoverHandler { id: raceHover }
             }
             ToolButton {
                 objectName: "collapseButton"

@@ -11,6 +11,7 @@ ToolBar {
     required property Document document
     required property PlayClock clock
     required property var actions
+    property bool hideOutcome: false   // Predict mode: no race marks, no outcome switcher
 
     readonly property var speeds: [0.1, 0.25, 0.5, 1, 2, 5, 10]
 
@@ -102,6 +103,16 @@ ToolBar {
             Layout.fillWidth: true
             Layout.minimumWidth: 120
 
+            // Where a race decided something, under the groove (RaceTimeMarks).
+            RaceTimeMarks {
+                document: root.document
+                hideOutcome: root.hideOutcome
+                x: scrubber.leftPadding
+                y: scrubber.topPadding + scrubber.availableHeight / 2 + 3
+                width: scrubber.availableWidth
+                height: 12
+                xAt: (t) => scrubber.availableWidth * (t / scrubber.to)
+            }
             // The user's timed actions (cancel at 120ms, ...) as marks above the groove.
             Repeater {
                 model: root.document.actionMarks
@@ -131,6 +142,11 @@ ToolBar {
             text: qsTr("event %1 / %2").arg(root.document.appliedEvents).arg(root.document.eventCount)
             opacity: 0.75
             Layout.leftMargin: 8
+        }
+        OutcomeSwitcher {
+            document: root.document
+            hideOutcome: root.hideOutcome
+            Layout.leftMargin: 4
         }
     }
 }

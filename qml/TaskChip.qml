@@ -22,6 +22,7 @@ Rectangle {
     readonly property string shownState: !root.hideOutcome || root.chip.state === "pending" ? root.chip.state
                                          : root.isAfterFunc ? "registered" : "started"
     readonly property string shownResult: root.hideOutcome ? "" : root.chip.result
+    readonly property string racedNote: root.hideOutcome ? "" : (root.chip.raced ?? "")
     readonly property color accent: root.flagged ? Theme.lint
                                     : root.shownResult === "ok" ? Theme.alive
                                     : root.shownResult !== "" ? Theme.canceled
@@ -63,6 +64,7 @@ Rectangle {
                        : r !== "" ? "! " : root.shownState === "ran" ? "\u2713 " : root.shownState === "stopped" ? "\u2298 " : ""
             let t = mark + (root.isAfterFunc ? "\u0192 " : "") + root.chip.label
             if (root.flagged) t = "\u26A0 " + t // the card spells out the lint's name
+            if (root.racedNote !== "") t = "\u2684 " + t // decided by a race: the tooltip says what raced
             return t
         }
     }
@@ -70,6 +72,7 @@ Rectangle {
     ToolTip.text: (root.isAfterFunc ? qsTr("AfterFunc %1: %2") : qsTr("task %1: %2")).arg(root.chip.title ?? root.chip.id)
                   .arg(root.shownResult !== "" ? root.shownResult : root.shownState)
                   + (root.flagged ? "\n" + qsTr("lint: %1").arg(root.chip.lint) : "")
+                  + (root.racedNote !== "" ? "\n\u2684 " + root.racedNote : "")
     HoverHandler { id: hover }
     MouseArea {
         // A MouseArea, not a TapHandler: it takes the press, so the canvas under it does not

@@ -1,6 +1,7 @@
 // Document: the scenario, its undo stack, re-simulation after each edit, and the playhead.
 #include "document.h"
 
+#include "ctxscope/expectations.h"
 #include "ctxscope/validate.h"
 #include "eventtext.h"
 #include "simulationjob.h"
@@ -163,23 +164,154 @@ void Document::setUntitledName(const QString& name) {
 
 void Document::resimulate() {
     // Only for a scenario that is on screen already or tiny (the constructor, setScenario): the
-    // caller wants it shown when this returns.
+    // caller wants it shown when this returns. Exploring its races may take longer: when it
+    // overruns the budget here, the documented run is shown at once and the exploration goes to
+    // the worker (a job like an edit's, which shows the same run again with its outcomes).
     auto job = SimulationJob::resimulate(m_session.scenario(), QString());
     job->setKeepScenario(false);
-    job->run();
-    show(std::move(job->result), std::move(job->playback));
+    const Scenario& s = m_session.scenario();
+    const bool explore = m_explore && s.contexts.size() + s.tasks.size() <= m_exploreSubjects;
+    if (explore) {
+        job->setExplore(exploreLimits());
+        if (job->runFor(m_syncBudget)) {
+            takeRaces(*job);
+            show(std::move(job->result), std::move(job->playback));
+            return;
+        }
+    }
+    // Not explored here: too big (the job's note says so) or too slow (then on the worker).
+    auto plain = SimulationJob::resimulate(m_session.scenario(), QString());
+    plain->setKeepScenario(false);
+    SimulationJob::ExploreLimits limits = exploreLimits();
+    limits.enabled = m_explore && !explore;
+    plain->setExplore(limits);
+    plain->run();
+    takeRaces(*plain);
+    show(std::move(plain->result), std::move(plain->playback));
+    if (explore)
+        startJob(std::move(job), false);
+}
+
+SimulationJob::ExploreLimits Document::exploreLimits() const {
+    SimulationJob::ExploreLimits limits;
+    limits.enabled = m_explore;
+    limits.maxSubjects = m_exploreSubjects;
+    limits.maxOrders = m_exploreOrders;
+    limits.budget = m_exploreBudget;
+    return limits;
+}
+
+void Document::setExploreLimits(bool enabled, std::size_t maxSubjects, std::size_t maxOrders,
+                                std::chrono::milliseconds budget) {
+    m_explore = enabled;
+    m_exploreSubjects = maxSubjects;
+    m_exploreOrders = maxOrders;
+    m_exploreBudget = budget;
+}
+
+void Document::takeRaces(SimulationJob& job) {
+    m_races = RaceView(std::move(job.races));
+    m_racesNote = job.racesNote;
 }
 
 void Document::show(std::unique_ptr<SimulationResult> result, std::unique_ptr<Playback> playback) {
+    // A new run (outcome 0, the documented order) with its exploration (takeRaces). The outcome
+    // on screen stays the one chosen while there is one of that number.
+    m_documented = std::shared_ptr<const SimulationResult>(std::move(result));
+    m_expectedEvents = m_documented->events.size();
+    if (m_outcome >= m_races.outcomeCount())
+        m_outcome = 0;
+    if (m_outcome == 0) {
+        display(m_documented, std::move(playback));
+    } else {
+        playback.reset();
+        auto r = outcomeResult(m_outcome);
+        display(r, std::make_unique<Playback>(*r));
+    }
+    Q_EMIT outcomeChanged();
+}
+
+std::shared_ptr<const SimulationResult> Document::outcomeResult(std::size_t k) const {
+    if (k == 0 || !m_races.exploration() || k >= m_races.exploration()->outcomes.size())
+        return m_documented;
+    // Shares the exploration's copy: no second one.
+    return {m_races.shared(), &m_races.exploration()->outcomes[k].result};
+}
+
+void Document::display(std::shared_ptr<const SimulationResult> result, std::unique_ptr<Playback> playback) {
     // The old playback points into the old result, so it goes first.
     m_playback = std::move(playback);
     m_result = std::move(result);
-    m_expectedEvents = m_result->events.size();
     m_session.setPlayhead(std::clamp<Nanos>(m_session.playhead(), 0, timelineEndNanos()));
     m_playback->seekTime(m_session.playhead());
     ++m_revision;
     Q_EMIT simulated();
     Q_EMIT playheadChanged();
+}
+
+void Document::setOutcome(int k) {
+    if (k < 0 || k >= outcomeCount() || static_cast<std::size_t>(k) == m_outcome)
+        return;
+    m_outcome = static_cast<std::size_t>(k);
+    auto r = outcomeResult(m_outcome);
+    display(r, std::make_unique<Playback>(*r));
+    Q_EMIT outcomeChanged();
+}
+
+void Document::nextOutcome() {
+    if (outcomeCount() > 1)
+        setOutcome((outcome() + 1) % outcomeCount());
+}
+
+void Document::previousOutcome() {
+    if (outcomeCount() > 1)
+        setOutcome((outcome() + outcomeCount() - 1) % outcomeCount());
+}
+
+QString Document::raceNote(const QString& kind, const QString& id, const QString& field) const {
+    if (field.isEmpty())
+        return m_races.subjectNote(kind, id, m_outcome);
+    QStringList lines;
+    for (const RaceView::Fact& f : m_races.facts(kind, id, field))
+        lines << m_races.note(f, m_outcome);
+    return lines.join(QLatin1Char('\n'));
+}
+
+std::vector<Scalar> Document::racedScalars(const Expectation& subject, const std::string& field) const {
+    std::vector<Scalar> out;
+    const auto add = [&](const SimulationResult& r) {
+        if (const auto v = actualValue(subject, field, r); v && std::find(out.begin(), out.end(), *v) == out.end())
+            out.push_back(*v);
+    };
+    if (const RaceExploration* e = m_races.exploration(); e && !e->outcomes.empty())
+        for (const RaceOutcome& o : e->outcomes)
+            add(o.result);
+    else
+        add(*m_result);
+    return out;
+}
+
+QVariantList Document::racedValues(const QString& kind, const QString& id, const QString& field) const {
+    Expectation subject;
+    if (kind == QLatin1String("context"))
+        subject.kind = Expectation::Kind::Context;
+    else if (kind == QLatin1String("task"))
+        subject.kind = Expectation::Kind::Task;
+    else if (kind == QLatin1String("after_func"))
+        subject.kind = Expectation::Kind::AfterFunc;
+    else
+        return {};
+    subject.subject = id.toStdString();
+    QVariantList out;
+    for (const Scalar& v : racedScalars(subject, field.toStdString())) {
+        switch (v.type) {
+        case Scalar::Type::Null: out << QVariant::fromValue(nullptr); break;
+        case Scalar::Type::Bool: out << (v.text == "true"); break;
+        case Scalar::Type::Number: out << QString::fromStdString(v.text).toDouble(); break;
+        case Scalar::Type::String: out << QString::fromStdString(v.text); break;
+        }
+    }
+    return out;
 }
 
 bool Document::isLarge(const Scenario& s) const { return s.contexts.size() + s.tasks.size() >= m_asyncThreshold; }
@@ -223,12 +355,14 @@ void Document::adopt(SimulationJob& job) {
             Q_EMIT openFailed(tr("The scenario could not be opened"), job.problems);
             return;
         }
+        takeRaces(job);
         replaceWith(std::move(*job.scenario), job.filePath(), std::move(job.result), std::move(job.playback));
         Q_EMIT opened(job.filePath());
         return;
     }
     m_shown.reset(); // the session's scenario is what was simulated
     m_stale = false;
+    takeRaces(job);
     show(std::move(job.result), std::move(job.playback));
 }
 
@@ -323,6 +457,8 @@ QString Document::jobDetail() const {
     case SimulationJob::Phase::Simulating:
         return tr("%1 events, at %2 of virtual time")
             .arg(locale.toString(static_cast<qulonglong>(m_job->events())), durationText(m_job->virtualTime()));
+    case SimulationJob::Phase::Exploring:
+        return tr("Exploring the orders Go may run it in: %1 tried").arg(locale.toString(static_cast<qulonglong>(m_job->orders())));
     case SimulationJob::Phase::Preparing:
         return tr("%1 events; preparing playback…").arg(locale.toString(static_cast<qulonglong>(m_job->events())));
     case SimulationJob::Phase::Done: return tr("Done");
@@ -360,6 +496,7 @@ void Document::afterChange(const QString& what) {
 
 void Document::startJob(std::shared_ptr<SimulationJob> job, bool small) {
     dropJob(); // superseded: never shown
+    job->setExplore(exploreLimits());
     if (small && job->runFor(m_syncBudget)) {
         adopt(*job);
         Q_EMIT jobChanged();

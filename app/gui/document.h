@@ -18,6 +18,8 @@
 #include "ctxscope/scenario.h"
 #include "ctxscope/simulation.h"
 #include "ctxscope/session/session.h"
+#include "raceview.h"
+#include "simulationjob.h"
 
 #include <QElapsedTimer>
 #include <QObject>
@@ -32,7 +34,6 @@
 
 namespace ctxscope {
 
-class SimulationJob;
 
 class Document : public QObject {
     Q_OBJECT
@@ -79,6 +80,18 @@ class Document : public QObject {
     Q_PROPERTY(bool predicting READ predicting WRITE setPredicting NOTIFY predictingChanged)
     // The scenario was opened with an exercise (kept as loaded, for "Reset exercise").
     Q_PROPERTY(bool hasShippedExercise READ hasShippedExercise NOTIFY fileChanged)
+    // Races (issue #13, spec/trace.md "Races"): each simulation also explores the other orders
+    // Go may run the scenario in. outcome (0-based; 0 is the documented order) is the one every
+    // view shows: view state owned here, switching it swaps the run on screen as a
+    // re-simulation does, keeping the playhead. outcomeText "outcome 1 of 3"; outcomeDetail how
+    // its order differs and what is raced; racesNote why the exploration is partial or missing;
+    // raceMarks [{t, text}] the instants where a race decided something.
+    Q_PROPERTY(int outcome READ outcome WRITE setOutcome NOTIFY outcomeChanged)
+    Q_PROPERTY(int outcomeCount READ outcomeCount NOTIFY outcomeChanged)
+    Q_PROPERTY(QString outcomeText READ outcomeText NOTIFY outcomeChanged)
+    Q_PROPERTY(QString outcomeDetail READ outcomeDetail NOTIFY outcomeChanged)
+    Q_PROPERTY(QString racesNote READ racesNote NOTIFY outcomeChanged)
+    Q_PROPERTY(QVariantList raceMarks READ raceMarks NOTIFY outcomeChanged)
 
 public:
     explicit Document(QObject* parent = nullptr);
@@ -133,6 +146,31 @@ public:
     // exercise" restores (edits::replaceLists, one undo step).
     const Scenario* shippedScenario() const { return m_shipped.get(); }
     bool hasShippedExercise() const { return m_shipped != nullptr; }
+
+    int outcome() const { return static_cast<int>(m_outcome); }
+    void setOutcome(int k);
+    int outcomeCount() const { return static_cast<int>(m_races.outcomeCount()); }
+    QString outcomeText() const { return m_races.outcomeText(m_outcome); }
+    QString outcomeDetail() const { return m_races.outcomeDetail(m_outcome); }
+    QString racesNote() const { return m_racesNote.isEmpty() ? m_races.status() : m_racesNote; }
+    QVariantList raceMarks() const { return m_races.marks(); }
+    const RaceView& races() const { return m_races; }
+    // next/previousOutcome step through the outcomes, round (the switcher's buttons and keys).
+    Q_INVOKABLE void nextOutcome();
+    Q_INVOKABLE void previousOutcome();
+    // raceNote: what raced to decide a subject's fact ("" when nothing did): kind "context",
+    // "task", "after_func"; field the report's name (err, cause, done_ns, result, ended_ns, ...)
+    // or "" for all of the subject's raced facts, one a line.
+    Q_INVOKABLE QString raceNote(const QString& kind, const QString& id, const QString& field = {}) const;
+    // racedValues: every value Go can give one field of a subject, over all outcomes, as the
+    // "expect" syntax spells it (expectations.h actualValue: err, cause, done_at, deadline,
+    // result, ended_at, ran_at, stopped, value, ...): strings, booleans, null. One value when
+    // nothing raced; none for no such subject or field. Predict grades a guess against it.
+    Q_INVOKABLE QVariantList racedValues(const QString& kind, const QString& id, const QString& field) const;
+    std::vector<Scalar> racedScalars(const Expectation& subject, const std::string& field) const;
+    // Whether exploring runs with each simulation (on by default; tests of other things may
+    // turn it off), and its bounds.
+    void setExploreLimits(bool enabled, std::size_t maxSubjects, std::size_t maxOrders, std::chrono::milliseconds budget);
     // cancelJob stops the running job. A new document (open, generate, recover) is then not
     // opened, the old one untouched. A re-simulation after edits takes the edits back: they are
     // undone to the scenario on screen (the run we already have), so the document is again what
@@ -225,6 +263,7 @@ Q_SIGNALS:
     void jobChanged();
     void jobProgressChanged();
     void predictingChanged();
+    void outcomeChanged();
     // A document opened or made on the worker replaced this one (after openFile of a big file,
     // replaceScenario, openGenerated); openFailed: it could not be read (nothing changed).
     void opened(const QString& filePath);
@@ -244,6 +283,11 @@ private:
     void jobFinished(const std::shared_ptr<SimulationJob>& job);
     void dropJob(); // cancels the running job, if any, without touching the document
     void show(std::unique_ptr<SimulationResult> result, std::unique_ptr<Playback> playback);
+    // display puts one run on screen (a new one, or another outcome of the same) at the playhead.
+    void display(std::shared_ptr<const SimulationResult> result, std::unique_ptr<Playback> playback);
+    void takeRaces(SimulationJob& job); // before show(): the job's exploration
+    std::shared_ptr<const SimulationResult> outcomeResult(std::size_t k) const;
+    SimulationJob::ExploreLimits exploreLimits() const;
     void adopt(SimulationJob& job); // a finished job's outcome becomes the document
     void keepShownScenario();       // before the session's scenario changes while the views show it
     void replaceWith(Scenario scenario, const QString& filePath, std::unique_ptr<SimulationResult> result,
@@ -257,6 +301,14 @@ private:
     std::unique_ptr<const Scenario> m_shipped; // the exercise as opened (see shippedScenario)
     std::shared_ptr<const SimulationResult> m_result; // the run on screen (shared with exports)
     std::unique_ptr<Playback> m_playback;
+    std::shared_ptr<const SimulationResult> m_documented; // the last simulation (outcome 0)
+    RaceView m_races;
+    QString m_racesNote;     // why not explored
+    std::size_t m_outcome = 0;
+    bool m_explore = true;
+    std::size_t m_exploreSubjects = 2000;
+    std::size_t m_exploreOrders = 2000;
+    std::chrono::milliseconds m_exploreBudget{3000};
     QString m_filePath;
     QString m_recoveryPath;
     QString m_untitledName; // displayName while there is no file; "" means "untitled"

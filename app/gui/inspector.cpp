@@ -195,8 +195,29 @@ void Inspector::rebuild() {
             lints << QStringLiteral("%1: %2").arg(QString::fromStdString(l.rule), QString::fromStdString(l.message));
     d[QStringLiteral("lints")] = lints;
     d[QStringLiteral("why")] = hide ? QVariantList() : whyDone(c);
+    d[QStringLiteral("races")] = hide ? QVariantList() : races(c);
     m_details = d;
     finish();
+}
+
+// What a race decided about this context, its tasks and after-funcs, by the playhead: one
+// note each (raceview.h), for the "Decided by a race" section.
+QVariantList Inspector::races(CtxIndex c) const {
+    const SimulationResult& r = m_doc->result();
+    const RaceView& rv = m_doc->races();
+    QVariantList out;
+    if (!rv.raced())
+        return out;
+    std::vector<std::pair<QString, QString>> subjects{{QStringLiteral("context"), QString::fromStdString(r.contexts[c].id)}};
+    for (TaskIndex t = 0; t < r.tasks.size(); ++t)
+        if (r.tasks[t].context == c)
+            subjects.emplace_back(QStringLiteral("task"), QString::fromStdString(r.tasks[t].id));
+    for (AfIndex a = 0; a < r.afterFuncs.size(); ++a)
+        if (r.afterFuncs[a].context == c)
+            subjects.emplace_back(QStringLiteral("after_func"), QString::fromStdString(r.afterFuncs[a].id));
+    for (const QString& entry : rv.grouped(subjects, static_cast<std::size_t>(m_doc->outcome()), m_doc->timeNanos()))
+        out << entry;
+    return out;
 }
 
 QVariantList Inspector::values(CtxIndex c) const {

@@ -53,6 +53,7 @@ private:
     void indexSpecs();
     QVariantList values(CtxIndex c) const;
     QVariantList whyDone(CtxIndex c) const;
+    QVariantList races(CtxIndex c) const;
 
     QPointer<Document> m_doc;
     QString m_contextId;

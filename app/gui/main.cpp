@@ -65,7 +65,8 @@ int main(int argc, char* argv[]) {
     const QCommandLineOption paletteOption(QStringLiteral("palette"), QStringLiteral("\"dark\": use a dark palette whatever the system's (to check the dark look)."), QStringLiteral("dark"));
     const QCommandLineOption lesson(QStringLiteral("lesson"), QStringLiteral("Open this lesson (number such as 01, or file name)."), QStringLiteral("name"));
     const QCommandLineOption tab(QStringLiteral("tab"), QStringLiteral("Show a panel tab: inspector, notes, scenario, events, lints, check, lessons."), QStringLiteral("name"));
-    cli.addOptions({grab, grabDelay, grabBusy, at, steps, select, dialog, play, generate, size, frameStats, loop, renderer, quitAfter, paletteOption, lesson, tab});
+    const QCommandLineOption outcome(QStringLiteral("outcome"), QStringLiteral("Show the K-th outcome Go can produce (0: the documented order, as ctxscope-cli run --outcome K; the switcher shows it as outcome K+1)."), QStringLiteral("k"));
+    cli.addOptions({grab, grabDelay, grabBusy, at, steps, select, dialog, play, generate, size, frameStats, loop, renderer, quitAfter, paletteOption, lesson, tab, outcome});
 
     // --help and --version need no display: answer them before a QGuiApplication (which needs
     // a display platform) exists. Other errors (an unknown option) are left to cli.process below,
@@ -142,7 +143,10 @@ int main(int argc, char* argv[]) {
     }
     // --at and --steps apply to the document asked for: now, or once the worker has made it.
     const int startSteps = cli.value(steps).toInt();
-    const auto moveStartPlayhead = [document, startAt, startSteps] {
+    const int startOutcome = cli.value(outcome).toInt();
+    const auto moveStartPlayhead = [document, startAt, startSteps, startOutcome] {
+        if (startOutcome > 0)
+            document->setOutcome(startOutcome);
         if (startAt)
             document->seekTime(static_cast<double>(*startAt));
         for (int i = 0; i < startSteps; ++i)

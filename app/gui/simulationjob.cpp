@@ -22,6 +22,8 @@ std::shared_ptr<SimulationJob> SimulationJob::replace(Source source, QString fil
 }
 
 void SimulationJob::clear() {
+    races.reset();
+    racesNote.clear();
     scenario.reset();
     playback.reset(); // it points into result: first
     result.reset();
@@ -56,6 +58,8 @@ bool SimulationJob::step(const std::function<bool()>& keepGoing) {
         return false;
     m_events.store(r->events.size());
     m_now.store(r->endTime);
+    if (m_explore.enabled && !explore(keepGoing))
+        return false;
     // Building the playback's checkpoints is a pass over every event: part of the job too.
     m_phase.store(Phase::Preparing);
     auto p = std::make_unique<Playback>(*r);
@@ -67,6 +71,39 @@ bool SimulationJob::step(const std::function<bool()>& keepGoing) {
         scenario = std::move(m_input);
     m_input.reset();
     m_phase.store(Phase::Done);
+    return true;
+}
+
+bool SimulationJob::explore(const std::function<bool()>& keepGoing) {
+    const std::size_t subjects = m_input->contexts.size() + m_input->tasks.size();
+    if (subjects > m_explore.maxSubjects) {
+        racesNote = QStringLiteral("Races not explored: %1 contexts and tasks is more than %2; the run shown is the "
+                                   "documented order, one of the outcomes Go can produce.")
+                        .arg(subjects)
+                        .arg(m_explore.maxSubjects);
+        return true;
+    }
+    m_phase.store(Phase::Exploring);
+    QElapsedTimer clock;
+    clock.start();
+    const auto budget = static_cast<qint64>(m_explore.budget.count());
+    RaceOptions options;
+    options.maxOrders = m_explore.maxOrders;
+    bool stopped = false; // by keepGoing (a cancel, runFor's budget), not by the exploration's own bound
+    options.keepGoing = [&](std::size_t orders) {
+        m_orders.store(orders);
+        if (!keepGoing()) {
+            stopped = true;
+            return false;
+        }
+        return clock.elapsed() < budget;
+    };
+    auto explored = std::make_shared<RaceExploration>(exploreRaces(*m_input, options));
+    if (stopped || !keepGoing())
+        return false;
+    if (!explored->complete && explored->incomplete.empty())
+        explored->incomplete = "the app's time budget";
+    races = std::move(explored);
     return true;
 }
 
@@ -92,6 +129,7 @@ bool SimulationJob::runFor(std::chrono::milliseconds budget) {
     clear(); // as new: m_input (the scenario, made or given) is kept for run()
     m_events.store(0);
     m_now.store(0);
+    m_orders.store(0);
     m_phase.store(Phase::Queued);
     return false;
 }

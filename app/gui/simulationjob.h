@@ -7,6 +7,7 @@
 // writes, so the GUI can go on (and even edit) meanwhile; the Document takes the outcome only
 // from the job it is still waiting for, so a superseded or cancelled run is never shown.
 #include "ctxscope/playback.h"
+#include "ctxscope/races.h"
 #include "ctxscope/scenario.h"
 #include "ctxscope/simulation.h"
 
@@ -26,7 +27,7 @@ public:
         Resimulate, // an edit, undo or redo: the document's scenario simulated again
         Replace,    // a new document (open, generate, recover): nothing changes until it is done
     };
-    enum class Phase { Queued, Autosaving, Reading, Simulating, Preparing, Done };
+    enum class Phase { Queued, Autosaving, Reading, Simulating, Exploring, Preparing, Done };
 
     // A source makes the scenario of a Replace job on the worker (reads and checks a file,
     // generates one); it returns false with the problems when there is none.
@@ -65,6 +66,17 @@ public:
     // document's autosave of a big scenario, which takes seconds to write. Set before run().
     void setBeforeRun(std::function<void(const Scenario&)> hook) { m_beforeRun = std::move(hook); }
     bool hasBeforeRun() const { return static_cast<bool>(m_beforeRun); }
+    // Races (issue #13): after simulating, explore the other orders Go may run the scenario in
+    // (races.h), bounded by maxOrders and by budget (wall time); a scenario with more than
+    // maxSubjects contexts + tasks is not explored (racesNote says so). Set before running.
+    struct ExploreLimits {
+        bool enabled = false;
+        std::size_t maxSubjects = 2000;
+        std::size_t maxOrders = 2000;
+        std::chrono::milliseconds budget{3000};
+    };
+    void setExplore(ExploreLimits limits) { m_explore = limits; }
+    std::size_t orders() const { return m_orders.load(); }
     // The scenario to simulate (Resimulate, or Replace once made); only before run() starts.
     const Scenario* input() const { return m_input.get(); }
 
@@ -74,11 +86,14 @@ public:
     std::unique_ptr<SimulationResult> result;        // never aborted
     std::unique_ptr<Playback> playback;              // over *result
     QStringList problems;                            // why the source made no scenario
+    std::shared_ptr<const RaceExploration> races;    // when explored (outcome 0's result is *result)
+    QString racesNote;                               // why it was not explored, "" when it was or not asked
     bool ok() const { return result && playback && scenario; }
 
 private:
     SimulationJob() = default;
     bool step(const std::function<bool()>& keepGoing);
+    bool explore(const std::function<bool()>& keepGoing); // false: stopped by keepGoing
     void clear();
 
     Kind m_kind = Kind::Resimulate;
@@ -88,6 +103,8 @@ private:
     std::function<void(const Scenario&)> m_beforeRun;
     std::unique_ptr<Scenario> m_input; // the scenario to simulate, kept until done (runFor may retry)
     bool m_keepScenario = true;
+    ExploreLimits m_explore;
+    std::atomic<std::size_t> m_orders{0};
     std::atomic<bool> m_cancelled{false};
     std::atomic<Phase> m_phase{Phase::Queued};
     std::atomic<std::size_t> m_events{0};

@@ -119,7 +119,7 @@ QHash<int, QByteArray> VisibleNodesModel::roleNames() const {
             {InheritedFromRole, "inheritedFrom"}, {LintRole, "lint"},
             {DerivedByRole, "derivedBy"},   {ChildCountRole, "childCount"},
             {CollapsedRole, "collapsed"},   {SelectedRole, "selected"},
-            {ChipsRole, "chips"}};
+            {ChipsRole, "chips"},           {RacedRole, "raced"}};
 }
 
 QVariant VisibleNodesModel::data(const QModelIndex& index, int role) const {
@@ -191,6 +191,10 @@ QVariant VisibleNodesModel::data(const QModelIndex& index, int role) const {
     case CollapsedRole: return m_scene->isCollapsedIndex(c);
     case SelectedRole: return m_scene->selectedIndex() == c;
     case ChipsRole: return chips(c);
+    case RacedRole:
+        return m_scene->hideOutcome() ? QString() // the values Go can give are outcomes
+                                      : doc.races().subjectNote(QStringLiteral("context"), QString::fromStdString(info.id),
+                                                                static_cast<std::size_t>(doc.outcome()), now);
     default: return {};
     }
 }
@@ -231,6 +235,7 @@ QVariantList VisibleNodesModel::chips(CtxIndex c) const {
             if (l.subject == info.id && l.t <= now && !hide)
                 lints << QString::fromStdString(l.rule);
         m[QStringLiteral("lint")] = lints.join(QStringLiteral(", "));
+        m[QStringLiteral("raced")] = hide ? QString() : doc.races().subjectNote(QStringLiteral("task"), QString::fromStdString(info.id), static_cast<std::size_t>(doc.outcome()), now);
         out << m;
     }
     for (AfIndex a : m_scene->afterFuncsOn(c)) {
@@ -249,6 +254,7 @@ QVariantList VisibleNodesModel::chips(CtxIndex c) const {
         m[QStringLiteral("progress")] = st.started && !hide ? 1.0 : 0.0;
         m[QStringLiteral("result")] = QString();
         m[QStringLiteral("lint")] = QString();
+        m[QStringLiteral("raced")] = hide ? QString() : doc.races().subjectNote(QStringLiteral("after_func"), QString::fromStdString(info.id), static_cast<std::size_t>(doc.outcome()), now);
         out << m;
     }
     // Chips with a lint come first: they are what a card with many tasks must not hide. (While

@@ -41,7 +41,8 @@ public:
         ChildCountRole,
         CollapsedRole,
         SelectedRole,
-        ChipsRole,       // list of {id, label, kind: "task"|"afterfunc", state, progress, result, lint}
+        ChipsRole,       // list of {id, label, kind: "task"|"afterfunc", state, progress, result, lint, raced}
+        RacedRole,       // what raced to decide its facts, by the playhead ("" none; raceview.h)
     };
     Q_ENUM(Role)
 

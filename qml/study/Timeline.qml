@@ -182,6 +182,19 @@ Item {
         TapHandler { onTapped: (eventPoint) => root.clickAt(eventPoint.position.x, eventPoint.position.y) }
     }
 
+    // Where a race decided something: ⚄ in the ruler, a faint line down the lanes.
+    RaceTimeMarks {
+        document: root.document
+        hideOutcome: ApplicationWindow.window?.hideOutcome === true
+        x: view.x
+        y: header.height - height
+        width: view.width
+        height: 13
+        clip: false
+        xAt: (t) => (t - root.viewStart) / root.nsPerPixel
+        lineHeight: view.height
+    }
+
     ScrollBar {
         id: vbar
         x: root.width - width

@@ -17,7 +17,7 @@ TestCase {
     function props(extra) {
         return Object.assign({ contextId: "db", label: "db query", kind: "WithTimeout", nodeX: 10, nodeY: 20, nodeState: 1,
                                stateName: "alive", stateGlyph: "\u25CF", detail: "", countdown: "\u25D4 30ms left",
-                               inheritedFrom: "", lint: "", derivedBy: "", childCount: 0, collapsed: false, chips: [] }, extra)
+                               inheritedFrom: "", lint: "", derivedBy: "", childCount: 0, collapsed: false, chips: [], raced: "" }, extra)
     }
 
     function test_showsStateWithIconAndCountdown() {

@@ -18,6 +18,7 @@ void ExpectationsModel::reset() {
     beginResetModel();
     m_exercise = m_doc && m_doc->scenario().exercise.has_value();
     m_report = evaluate();
+    applyRaces();
     endResetModel();
     Q_EMIT countChanged();
     Q_EMIT statesChanged();
@@ -34,6 +35,7 @@ void ExpectationsModel::check() {
     if (!m_doc)
         return;
     m_report = evaluate();
+    applyRaces();
     m_checkedRevision = m_doc->revision();
     Q_EMIT verdictChanged();
 }
@@ -52,6 +54,53 @@ const std::vector<Expectation>& ExpectationsModel::entries() const {
         return none;
     const Scenario& s = m_doc->scenario();
     return m_exercise && s.exercise ? s.exercise->doneWhen : s.expect;
+}
+
+void ExpectationsModel::applyRaces() {
+    // Go may run a raced scenario in any of its outcomes: an entry is right if it holds in one
+    // of them, and says which (the switcher shows them).
+    m_raced.assign(m_report.outcomes.size(), QString());
+    const RaceExploration* e = m_doc ? m_doc->races().exploration() : nullptr;
+    if (!e || e->outcomes.size() < 2)
+        return;
+    const std::vector<Expectation>& expect = entries(); // done_when for an exercise
+    const auto shown = static_cast<std::size_t>(m_doc->outcome());
+    for (std::size_t row = 0; row < m_report.outcomes.size(); ++row) {
+        ExpectationOutcome& o = m_report.outcomes[row];
+        if (o.index >= expect.size())
+            continue;
+        QStringList holds;
+        bool holdsShown = false;
+        bool differs = false; // its failures differ between outcomes: it names a raced fact
+        std::vector<std::string> first;
+        for (std::size_t k = 0; k < e->outcomes.size(); ++k) {
+            const ExpectationOutcome ok = checkExpectation(expect[o.index], o.index, e->outcomes[k].result);
+            if (ok.passed) {
+                holds << QString::number(k + 1);
+                holdsShown = holdsShown || k == shown;
+            }
+            if (k == 0)
+                first = ok.failures;
+            differs = differs || ok.failures != first;
+        }
+        if (holds.isEmpty() && differs) {
+            m_raced[row] = QStringLiteral("\u2684 raced: Go can give either, and this holds in none of the %1 outcomes.")
+                               .arg(e->outcomes.size());
+            continue;
+        }
+        if (holds.isEmpty() || static_cast<std::size_t>(holds.size()) == e->outcomes.size())
+            continue; // the same in every outcome: no race in it
+        if (!o.passed) {
+            o.passed = true;
+            o.failures.clear();
+            --m_report.failed;
+            ++m_report.passed;
+        }
+        m_raced[row] = QStringLiteral("\u2684 raced: Go can give either. This holds in outcome %1 of %2%3.")
+                           .arg(holds.join(QStringLiteral(", ")))
+                           .arg(e->outcomes.size())
+                           .arg(holdsShown ? QString() : QStringLiteral(", not in the one shown"));
+    }
 }
 
 QString ExpectationsModel::verdictText() const {
@@ -151,8 +200,11 @@ QVariant ExpectationsModel::data(const QModelIndex& index, int role) const {
         QStringList lines;
         for (const std::string& f : o.failures)
             lines << QString::fromStdString(f);
+        if (row < m_raced.size() && !m_raced[row].isEmpty())
+            lines << m_raced[row];
         return lines.join(QLatin1Char('\n'));
     }
+    case RacedRole: return row < m_raced.size() ? m_raced[row] : QString();
     case DecidedAtRole: return static_cast<double>(o.decidedAt);
     case DecidedAtTextRole: return durationText(o.decidedAt);
     case ContextIdRole: {
@@ -176,7 +228,7 @@ QVariant ExpectationsModel::data(const QModelIndex& index, int role) const {
 QHash<int, QByteArray> ExpectationsModel::roleNames() const {
     return {{TitleRole, "title"},         {StateRole, "status"},        {FinalStateRole, "finalStatus"},
             {FailuresRole, "failures"},   {DecidedAtRole, "decidedAt"}, {DecidedAtTextRole, "decidedAtText"},
-            {ContextIdRole, "contextId"}};
+            {ContextIdRole, "contextId"},   {RacedRole, "raced"}};
 }
 
 } // namespace ctxscope

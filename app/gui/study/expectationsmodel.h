@@ -32,7 +32,8 @@ public:
         TitleRole = Qt::UserRole + 1,
         StateRole,        // "pending", "passed" or "failed" at the playhead
         FinalStateRole,   // "passed" or "failed" over the whole run
-        FailuresRole,     // the failure messages, one per line ("" when passed)
+        FailuresRole,     // the failure messages, one per line ("" when passed), or the raced note
+        RacedRole,        // "" or, for an entry Go decides by a race, which outcomes it holds in
         DecidedAtRole,    // ns, as double
         DecidedAtTextRole,
         ContextIdRole,    // the context to select for the entry (a task's: its context), "" when none
@@ -75,9 +76,11 @@ private:
     void onPlayhead();
     ExpectationReport evaluate() const;
     const std::vector<Expectation>& entries() const;
+    void applyRaces(); // an entry that holds in some outcome Go can produce passes (issue #13)
 
     QPointer<Document> m_doc;
     ExpectationReport m_report;
+    std::vector<QString> m_raced; // per row: RacedRole
     int m_checkedRevision = -1;
     bool m_exercise = false;
 };

@@ -750,8 +750,25 @@ void Writer::beforeValue()
     newline();
 }
 
+void Writer::setSink(Sink sink, std::size_t chunkBytes)
+{
+    m_sink = std::move(sink);
+    m_chunkBytes = chunkBytes;
+    if (m_sink)
+        m_out.reserve(chunkBytes + chunkBytes / 4);
+}
+
+void Writer::flush()
+{
+    if (m_sink && !m_out.empty()) {
+        m_sink(m_out);
+        m_out.clear();
+    }
+}
+
 Writer& Writer::beginObject()
 {
+    maybeFlush();
     beforeValue();
     m_out += '{';
     m_levels.push_back({true, true});
@@ -771,6 +788,7 @@ Writer& Writer::endObject()
 
 Writer& Writer::beginArray()
 {
+    maybeFlush();
     beforeValue();
     m_out += '[';
     m_levels.push_back({false, true});
@@ -790,6 +808,7 @@ Writer& Writer::endArray()
 
 Writer& Writer::key(std::string_view k)
 {
+    maybeFlush();
     if (!m_levels.empty()) {
         Level& level = m_levels.back();
         if (!level.empty)

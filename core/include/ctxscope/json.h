@@ -9,6 +9,7 @@
 // kMaxDepth and documents larger than kMaxDocumentBytes.
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -133,9 +134,21 @@ public:
     const std::string& text() const { return m_out; }
     std::string take();
 
+    // setSink makes the writer hand its text to sink in chunks of about chunkBytes as it goes,
+    // so a large document never sits in memory whole; text() and take() then hold only what
+    // has not been handed over yet. flush() hands that over now (call it after the last value).
+    using Sink = std::function<void(std::string_view)>;
+    void setSink(Sink sink, std::size_t chunkBytes = 64u * 1024u);
+    void flush();
+
 private:
     void beforeValue();
     void newline();
+    void maybeFlush()
+    {
+        if (m_sink && m_out.size() >= m_chunkBytes)
+            flush();
+    }
 
     struct Level {
         bool object = false;
@@ -145,6 +158,8 @@ private:
     std::string m_out;
     std::vector<Level> m_levels;
     bool m_afterKey = false;
+    Sink m_sink;
+    std::size_t m_chunkBytes = 0;
 };
 
 // write renders a DOM value in the given style (no trailing newline).

@@ -73,6 +73,37 @@ struct Timer {
     bool operator>(const Timer& o) const { return due != o.due ? due > o.due : o.key < key; }
 };
 
+// TimerQueue holds the pending timers in (due, key) order, as a priority queue does. Most
+// arrive in that order already (deadlines armed as their contexts are created, timeouts spread
+// evenly, ...): those are appended to a FIFO run, and only the others go to a heap, so a
+// million timers do not pay a heap's cache misses each. top() is the smaller of the two fronts.
+// No two timers compare equal (each real timer has its own seq; a polling check differs in
+// `sub`), so the order is exactly one heap's.
+class TimerQueue {
+public:
+    bool empty() const { return m_run.empty() && m_heap.empty(); }
+    const Timer& top() const { return fromRun() ? m_run.front() : m_heap.top(); }
+    void pop()
+    {
+        if (fromRun())
+            m_run.pop_front();
+        else
+            m_heap.pop();
+    }
+    void push(const Timer& t)
+    {
+        if (m_run.empty() || t > m_run.back())
+            m_run.push_back(t);
+        else
+            m_heap.push(t);
+    }
+
+private:
+    bool fromRun() const { return !m_run.empty() && (m_heap.empty() || m_heap.top() > m_run.front()); }
+    std::deque<Timer> m_run; // nondecreasing: each is greater than the one before
+    std::priority_queue<Timer, std::vector<Timer>, std::greater<Timer>> m_heap;
+};
+
 // A timer handled at some instant, with the arm counter just before it was handled: where a
 // polling check due then would have re-armed its next slice (pollCheckKey).
 struct HandledTimer {
@@ -244,7 +275,7 @@ private:
     std::vector<TaskIndex> m_topTasks;               // per scenario task
     std::vector<AfIndex> m_topAfs;                   // per scenario after-func
 
-    std::priority_queue<Timer, std::vector<Timer>, std::greater<Timer>> m_timers;
+    TimerQueue m_timers;
     std::priority_queue<Timer, std::vector<Timer>, std::greater<Timer>> m_dueNow; // this instant's, in order
     // Kept once a polling step has begun (m_logTimers), for pollCheckKey: what each instant's
     // timers were and the arm counter around them.

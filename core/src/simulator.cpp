@@ -89,7 +89,7 @@ std::string_view canonicalKeyType(std::string_view t)
 
 void Simulator::declare()
 {
-    auto declareContext = [&](const ContextSpec& spec, TaskIndex by, bool deferCancel) {
+    auto declareContext = [&](const ContextSpec& spec, TaskIndex by, bool deferCancel, bool index = true) {
         ContextInfo info;
         info.id = spec.id;
         info.label = spec.label.empty() ? spec.id : spec.label;
@@ -101,7 +101,8 @@ void Simulator::declare()
         m_ctxSpec.push_back(&spec);
         m_resultToTree.push_back(kNone);
         m_cancelCalled.push_back(false);
-        m_r.contextIndex.add(m_r.contexts, r);
+        if (index)
+            m_r.contextIndex.add(m_r.contexts, r);
     };
     m_r.contexts.reserve(m_s.contexts.size());
     m_ctxSpec.reserve(m_s.contexts.size());
@@ -109,8 +110,11 @@ void Simulator::declare()
     m_r.contextIndex.reserve(m_s.contexts.size());
     m_r.taskIndex.reserve(m_s.tasks.size() + m_s.afterFuncs.size());
     m_r.afterFuncIndex.reserve(m_s.afterFuncs.size());
+    // The scenario's contexts are indexed in one go (addRange: as many adds, minus the cache
+    // misses), before any derived one, as one add each would.
     for (const ContextSpec& c : m_s.contexts)
-        declareContext(c, kNone, true);
+        declareContext(c, kNone, true, false);
+    m_r.contextIndex.addRange(m_r.contexts, 0, static_cast<std::uint32_t>(m_r.contexts.size()));
     for (const TaskSpec& t : m_s.tasks)
         m_topTasks.push_back(declareTask(t.id, t.label, t.steps));
     for (const AfterFuncSpec& a : m_s.afterFuncs)

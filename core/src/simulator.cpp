@@ -182,7 +182,6 @@ void Simulator::schedule()
     std::stable_sort(m_actions.begin(), m_actions.end(),
                      [](const Action* a, const Action* b) { return a->at < b->at; });
     m_tree.reserve(m_r.contexts.size() + 1);
-    m_waiters.reserve(m_r.contexts.size() + 1);
     if (m_sched)
         m_enabler.assign(m_rt.size(), kNone);
 }
@@ -340,7 +339,6 @@ CtxIndex Simulator::createContext(CtxIndex r, CtxIndex parentR, TaskIndex by)
         if (m_hiddenRoot == kNone) {
             m_hiddenRoot = m_tree.background(m_now);
             m_treeToResult.push_back(kNone);
-            m_waiters.emplace_back();
         }
         parentTree = m_hiddenRoot;
     }
@@ -377,7 +375,6 @@ CtxIndex Simulator::createContext(CtxIndex r, CtxIndex parentR, TaskIndex by)
         touch(ObjectKind::Context, parentR, false); // R16: a done parent makes it done at once
     m_resultToTree[r] = c;
     m_treeToResult.push_back(r);
-    m_waiters.emplace_back();
 
     info.parent = parentR;
     info.createdAt = m_now;
@@ -433,7 +430,10 @@ void Simulator::contextDone(CtxIndex treeCtx)
     }
     // Wake what waited on Done, in the order the waits began (R46: after-funcs only *start*).
     std::vector<Waiter> waiters;
-    waiters.swap(m_waiters[treeCtx]);
+    if (auto it = m_waiters.find(treeCtx); it != m_waiters.end()) {
+        waiters.swap(it->second);
+        m_waiters.erase(it);
+    }
     for (const Waiter& w : waiters) {
         // Exploration: a waiter whose wait is over (stale) still marks a dependency: had this
         // cancellation come first, it would have woken that goroutine or started that call.

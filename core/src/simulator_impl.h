@@ -265,7 +265,9 @@ private:
     std::vector<const ContextSpec*> m_ctxSpec;      // per result context
     std::vector<CtxIndex> m_resultToTree;            // kNone until created
     std::vector<CtxIndex> m_treeToResult;            // kNone for hidden nodes
-    std::vector<std::vector<Waiter>> m_waiters;      // per tree context
+    // Per tree context that something waits on (few of a million): a vector per context would
+    // cost 24 bytes each. Never iterated, so its order does not matter.
+    std::unordered_map<CtxIndex, std::vector<Waiter>> m_waiters;
     std::vector<bool> m_cancelCalled;                // per result context (lostcancel)
     std::unordered_map<std::string, StrId> m_strIds;
 

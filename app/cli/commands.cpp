@@ -108,6 +108,28 @@ bool emit(const std::string& path, const std::string& text, const char* what, st
     return true;
 }
 
+// emitStreamed is emit for text made piece by piece by produce (a report of a million contexts
+// is hundreds of megabytes: it goes to the file as it is made, never whole in memory).
+bool emitStreamed(const std::string& path, const std::function<void(const ChunkWriter&)>& produce, const char* what,
+                  std::ostream& out, std::ostream& err)
+{
+    if (path == "-") {
+        produce([&out](std::string_view chunk) { out.write(chunk.data(), static_cast<std::streamsize>(chunk.size())); });
+        out.flush();
+        if (!out) {
+            err << "ctxscope-cli: cannot write the " << what << " to stdout\n";
+            return false;
+        }
+        return true;
+    }
+    std::string error;
+    if (!writeFileAtomicallyStreamed(path, produce, &error)) {
+        err << path << ": cannot write the " << what << ": " << error << '\n';
+        return false;
+    }
+    return true;
+}
+
 } // namespace
 
 int runCommand(const CommandLine& cl, std::ostream& out, std::ostream& err)
@@ -153,8 +175,17 @@ int runCommand(const CommandLine& cl, std::ostream& out, std::ostream& err)
     if (cl.tracePath)
         ioOk = emit(*cl.tracePath, traceToString(result), "trace", out, err) && ioOk;
     if (cl.reportPath) {
-        const std::string report = reportToString(result, cl.solution ? ExpectationReport{} : expectations, exercisePart);
-        ioOk = emit(*cl.reportPath, races ? withRacesSection(report, *races) : report, "report", out, err) && ioOk;
+        const ExpectationReport& reported = cl.solution ? ExpectationReport{} : expectations;
+        if (races) {
+            const std::string report = reportToString(result, reported, exercisePart);
+            ioOk = emit(*cl.reportPath, withRacesSection(report, *races), "report", out, err) && ioOk;
+        } else {
+            ioOk = emitStreamed(
+                       *cl.reportPath,
+                       [&](const ChunkWriter& write) { writeReport(write, result, reported, exercisePart); },
+                       "report", out, err) &&
+                   ioOk;
+        }
     }
     if (cl.chromePath)
         ioOk = emit(*cl.chromePath, chromeTraceToString(result), "Chrome trace", out, err) && ioOk;

@@ -54,6 +54,24 @@ bool writeAll(int fd, std::string_view data)
 
 bool writeFileAtomically(const std::string& path, std::string_view contents, std::string* error)
 {
+    return writeFileAtomicallyStreamed(path, [&](const ChunkWriter& write) { write(contents); }, error);
+}
+
+bool writeFileAtomicallyStreamed(const std::string& path, const std::function<void(const ChunkWriter&)>& produce,
+                                 std::string* error)
+{
+    // Every chunk goes through writeAll; the first failure keeps its errno and ends the writing.
+    int fd = -1;
+    bool writeOk = true;
+    int writeErrno = 0;
+    const ChunkWriter writeChunk = [&](std::string_view chunk) {
+        if (!writeOk || chunk.empty())
+            return;
+        if (!writeAll(fd, chunk)) {
+            writeOk = false;
+            writeErrno = errno;
+        }
+    };
     if (path.empty()) {
         setError(error, "cannot write a file with an empty name");
         return false;
@@ -73,20 +91,19 @@ bool writeFileAtomically(const std::string& path, std::string_view contents, std
             setError(error, "cannot write " + path + ": it is a directory");
             return false;
         }
-        const int out = ::open(path.c_str(), O_WRONLY | O_CLOEXEC);
-        if (out < 0) {
+        fd = ::open(path.c_str(), O_WRONLY | O_CLOEXEC);
+        if (fd < 0) {
             setError(error, describeErrno("cannot open", path, errno));
             return false;
         }
-        const bool ok = writeAll(out, contents);
-        const int err = errno;
-        ::close(out);
-        if (!ok)
-            setError(error, describeErrno("cannot write", path, err));
-        return ok;
+        produce(writeChunk);
+        ::close(fd);
+        if (!writeOk)
+            setError(error, describeErrno("cannot write", path, writeErrno));
+        return writeOk;
     }
     std::string tmp = (slash == std::string::npos ? std::string() : path.substr(0, slash + 1)) + "." + base + ".XXXXXX";
-    const int fd = ::mkstemp(tmp.data());
+    fd = ::mkstemp(tmp.data());
     if (fd < 0) {
         setError(error, describeErrno("cannot create a temporary file in", dir, errno));
         return false;
@@ -103,8 +120,17 @@ bool writeFileAtomically(const std::string& path, std::string_view contents, std
         setError(error, describeErrno(what, path, err));
         return false;
     };
-    if (!writeAll(fd, contents))
+    try {
+        produce(writeChunk);
+    } catch (...) {
+        ::close(fd);
+        ::unlink(tmp.c_str());
+        throw;
+    }
+    if (!writeOk) {
+        errno = writeErrno;
         return abandon("cannot write");
+    }
     if (::fsync(fd) != 0)
         return abandon("cannot flush");
     if (::close(fd) != 0) {

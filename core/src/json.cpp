@@ -170,6 +170,18 @@ public:
         : m_begin(text.data()), m_p(text.data()), m_end(text.data() + text.size()), m_lineStart(text.data())
     {
     }
+    // shallow: the elements of arrays that are members of the root object are checked but not
+    // kept; where each one starts is recorded instead (parseShallow).
+    void setShallow() { m_shallow = true; }
+    // Reads the one value that starts at `at` (line and column as parsed before), ignoring what
+    // follows it (parseElement).
+    void startAt(const DeferredElement& at)
+    {
+        m_p = m_begin + at.offset;
+        m_line = at.line;
+        m_lineStart = m_p - (at.column - 1);
+        m_single = true;
+    }
 
     ParseResult run();
 
@@ -185,7 +197,13 @@ private:
         int keyColumn = 0;
         // Built only for large objects, where a linear duplicate scan would be quadratic.
         std::unordered_map<std::string, std::size_t> index;
+        const char* startAt = nullptr; // the opening '{' or '['
     };
+    // A completed element of an array under the root object, in shallow mode.
+    bool deferring() const
+    {
+        return m_shallow && m_stack.size() == 2 && m_stack[0].value.isObject() && m_stack[1].value.isArray();
+    }
 
     bool atEnd() const { return m_p >= m_end; }
     int column(const char* at) const { return static_cast<int>((at - m_lineStart) - m_lineExtra) + 1; }
@@ -211,6 +229,11 @@ private:
     std::vector<Value> m_items;
     std::vector<Member> m_members;
     ParseError m_error;
+    bool m_shallow = false;
+    bool m_single = false;
+    const char* m_completedStart = nullptr;   // where the value just completed began
+    std::vector<DeferredElement> m_deferredNow; // shallow: the open root array's elements
+    std::vector<DeferredArray> m_deferred;
 };
 
 bool Parser::failAt(const char* at, std::string message)
@@ -458,7 +481,12 @@ bool Parser::addMember(Frame& f, Value&& v)
 
 Value Parser::closeTop()
 {
+    if (deferring()) {
+        m_deferred.push_back(DeferredArray{m_stack[0].key, std::move(m_deferredNow)});
+        m_deferredNow.clear();
+    }
     Frame& f = m_stack.back();
+    m_completedStart = f.startAt;
     Value v = std::move(f.value);
     if (v.isArray()) {
         const auto first = m_items.begin() + static_cast<std::ptrdiff_t>(f.start);
@@ -478,14 +506,14 @@ Value Parser::closeTop()
 ParseResult Parser::run()
 {
     ParseResult result;
-    if (static_cast<std::size_t>(m_end - m_begin) > kMaxDocumentBytes) {
+    if (!m_single && static_cast<std::size_t>(m_end - m_begin) > kMaxDocumentBytes) {
         failAt(m_begin, "the document is larger than 64 MiB");
         result.error = m_error;
         return result;
     }
     // A UTF-8 byte order mark is not JSON text, but RFC 8259 lets readers ignore it, and some
     // editors write one; it does not count as a column.
-    if (m_end - m_p >= 3 && std::memcmp(m_p, "\xEF\xBB\xBF", 3) == 0) {
+    if (!m_single && m_end - m_p >= 3 && std::memcmp(m_p, "\xEF\xBB\xBF", 3) == 0) {
         m_p += 3;
         m_lineExtra = 3;
     }
@@ -515,6 +543,7 @@ ParseResult Parser::run()
         Value v;
         v.line = m_line;
         v.column = column(m_p);
+        m_completedStart = m_p;
         const char c = *m_p;
         bool completed = true;
         if (c == '{' || c == '[') {
@@ -525,7 +554,7 @@ ParseResult Parser::run()
             ++m_p;
             v.type = c == '{' ? Type::Object : Type::Array;
             const std::size_t start = c == '{' ? m_members.size() : m_items.size();
-            m_stack.push_back(Frame{std::move(v), start, {}, 0, 0, {}});
+            m_stack.push_back(Frame{std::move(v), start, {}, 0, 0, {}, m_p - 1});
             skipWhitespace();
             if (atEnd()) {
                 failEnd();
@@ -571,16 +600,24 @@ ParseResult Parser::run()
             if (completed) {
                 if (m_stack.empty()) {
                     done = std::move(v);
+                    if (m_single) {
+                        result.value = std::move(done);
+                        return result;
+                    }
                     skipWhitespace();
                     if (!atEnd()) {
                         fail("unexpected text after the end of the JSON document: " + describeHere());
                         return finish();
                     }
                     result.value = std::move(done);
+                    result.deferred = std::move(m_deferred);
                     return result;
                 }
                 Frame& top = m_stack.back();
-                if (top.value.isArray()) {
+                if (deferring()) {
+                    m_deferredNow.push_back(DeferredElement{static_cast<std::uint32_t>(m_completedStart - m_begin),
+                                                            v.line, v.column});
+                } else if (top.value.isArray()) {
                     m_items.push_back(std::move(v));
                 } else if (!addMember(top, std::move(v))) {
                     return finish();
@@ -649,6 +686,30 @@ ParseResult parse(std::string_view text)
 {
     Parser parser(text);
     return parser.run();
+}
+
+ParseResult parseShallow(std::string_view text)
+{
+    Parser parser(text);
+    parser.setShallow();
+    return parser.run();
+}
+
+Value parseElement(std::string_view text, const DeferredElement& at)
+{
+    Parser parser(text);
+    parser.startAt(at);
+    ParseResult r = parser.run();
+    return r.value ? std::move(*r.value) : Value{};
+}
+
+const DeferredArray* findDeferred(const std::vector<DeferredArray>& deferred, std::string_view key)
+{
+    for (const DeferredArray& d : deferred) {
+        if (d.key == key)
+            return &d;
+    }
+    return nullptr;
 }
 
 bool isValidNumberText(std::string_view t)
@@ -750,8 +811,25 @@ void Writer::beforeValue()
     newline();
 }
 
+void Writer::setSink(Sink sink, std::size_t chunkBytes)
+{
+    m_sink = std::move(sink);
+    m_chunkBytes = chunkBytes;
+    if (m_sink)
+        m_out.reserve(chunkBytes + chunkBytes / 4);
+}
+
+void Writer::flush()
+{
+    if (m_sink && !m_out.empty()) {
+        m_sink(m_out);
+        m_out.clear();
+    }
+}
+
 Writer& Writer::beginObject()
 {
+    maybeFlush();
     beforeValue();
     m_out += '{';
     m_levels.push_back({true, true});
@@ -771,6 +849,7 @@ Writer& Writer::endObject()
 
 Writer& Writer::beginArray()
 {
+    maybeFlush();
     beforeValue();
     m_out += '[';
     m_levels.push_back({false, true});
@@ -790,6 +869,7 @@ Writer& Writer::endArray()
 
 Writer& Writer::key(std::string_view k)
 {
+    maybeFlush();
     if (!m_levels.empty()) {
         Level& level = m_levels.back();
         if (!level.empty)

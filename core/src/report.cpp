@@ -185,17 +185,9 @@ void writeExercise(json::Writer& w, const SimulationResult& r, const Expectation
     w.endObject();
 }
 
-} // namespace
-
-std::string reportToString(const SimulationResult& r, const ExpectationReport& expectations)
+void writeReportTo(json::Writer& w, const SimulationResult& r, const ExpectationReport& expectations,
+                   const ExerciseReportPart& exercise)
 {
-    return reportToString(r, expectations, ExerciseReportPart{});
-}
-
-std::string reportToString(const SimulationResult& r, const ExpectationReport& expectations,
-                           const ExerciseReportPart& exercise)
-{
-    json::Writer w(json::Style::Pretty);
     w.beginObject();
     w.key("ctxscope_report").integer(1);
     w.key("scenario").string(r.scenarioName);
@@ -216,6 +208,20 @@ std::string reportToString(const SimulationResult& r, const ExpectationReport& e
     if (exercise.doneWhen)
         writeExercise(w, r, *exercise.doneWhen, exercise.solutionApplied);
     w.endObject();
+}
+
+} // namespace
+
+std::string reportToString(const SimulationResult& r, const ExpectationReport& expectations)
+{
+    return reportToString(r, expectations, ExerciseReportPart{});
+}
+
+std::string reportToString(const SimulationResult& r, const ExpectationReport& expectations,
+                           const ExerciseReportPart& exercise)
+{
+    json::Writer w(json::Style::Pretty);
+    writeReportTo(w, r, expectations, exercise);
     std::string text = w.take();
     text += '\n';
     return text;
@@ -223,7 +229,18 @@ std::string reportToString(const SimulationResult& r, const ExpectationReport& e
 
 void writeReport(std::ostream& out, const SimulationResult& result, const ExpectationReport& expectations)
 {
-    out << reportToString(result, expectations);
+    writeReport([&out](std::string_view chunk) { out.write(chunk.data(), static_cast<std::streamsize>(chunk.size())); },
+                result, expectations, ExerciseReportPart{});
+}
+
+void writeReport(const std::function<void(std::string_view)>& sink, const SimulationResult& result,
+                 const ExpectationReport& expectations, const ExerciseReportPart& exercise)
+{
+    json::Writer w(json::Style::Pretty);
+    w.setSink(sink);
+    writeReportTo(w, result, expectations, exercise);
+    w.flush();
+    sink("\n");
 }
 
 } // namespace ctxscope

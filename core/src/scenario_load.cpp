@@ -110,8 +110,45 @@ std::string allKinds()
     return s;
 }
 
+// RootList is a list that is a member of the scenario's root object: in the DOM, or (parsed
+// with json::parseShallow) left in the text and read one element at a time, so a million
+// contexts never sit in memory as a DOM.
+class RootList {
+public:
+    RootList(const Value& list, const json::DeferredArray* deferred, std::string_view text)
+        : m_list(list), m_deferred(deferred), m_text(text)
+    {
+    }
+    std::size_t size() const { return m_deferred ? m_deferred->elements.size() : m_list.items.size(); }
+    bool empty() const { return size() == 0; }
+    // forEach calls f(element, i) for each element in order.
+    template <typename F>
+    void forEach(F&& f) const
+    {
+        if (!m_deferred) {
+            for (std::size_t i = 0; i < m_list.items.size(); ++i)
+                f(m_list.items[i], i);
+            return;
+        }
+        for (std::size_t i = 0; i < m_deferred->elements.size(); ++i) {
+            const Value element = json::parseElement(m_text, m_deferred->elements[i]);
+            f(element, i);
+        }
+    }
+
+private:
+    const Value& m_list;
+    const json::DeferredArray* m_deferred;
+    std::string_view m_text;
+};
+
 class Loader {
 public:
+    // text and deferred: the document and its root lists left in it (json::parseShallow).
+    Loader(std::string_view text, const std::vector<json::DeferredArray>& deferred)
+        : m_text(text), m_deferred(deferred)
+    {
+    }
     std::optional<Scenario> load(const Value& root);
     std::vector<Problem> takeProblems() { return std::move(m_problems); }
     const std::vector<std::string>& structuralPaths() const { return m_paths; }
@@ -157,7 +194,16 @@ private:
     void readExercise(const Value& v, Exercise& ex);
     void readSolution(const Value& v, const std::string& path, Solution& fix);
     void readPredict(const Value& v, const std::string& path, PredictQuestion& q);
+    std::optional<RootList> readRootList(const Value& root, std::string_view key)
+    {
+        const Value* list = readList(root, key);
+        if (!list)
+            return std::nullopt;
+        return RootList(*list, json::findDeferred(m_deferred, key), m_text);
+    }
 
+    std::string_view m_text;
+    const std::vector<json::DeferredArray>& m_deferred;
     std::vector<Problem> m_problems;
     std::vector<std::string> m_paths;
 };
@@ -938,30 +984,35 @@ std::optional<Scenario> Loader::load(const Value& root)
         missing("", root, "name");
 
     std::string path; // reused: one buffer for every element's path
-    if (const Value* list = readList(root, "contexts")) {
-        s.contexts.resize(list->items.size());
-        for (std::size_t i = 0; i < list->items.size(); ++i)
-            readContext(list->items[i], elementPath(path, "contexts", i), s.contexts[i], false);
+    if (std::optional<RootList> list = readRootList(root, "contexts")) {
+        s.contexts.resize(list->size());
+        list->forEach([&](const Value& e, std::size_t i) {
+            readContext(e, elementPath(path, "contexts", i), s.contexts[i], false);
+        });
     }
-    if (const Value* list = readList(root, "tasks")) {
-        s.tasks.resize(list->items.size());
-        for (std::size_t i = 0; i < list->items.size(); ++i)
-            readTask(list->items[i], elementPath(path, "tasks", i), s.tasks[i], true, 0);
+    if (std::optional<RootList> list = readRootList(root, "tasks")) {
+        s.tasks.resize(list->size());
+        list->forEach([&](const Value& e, std::size_t i) {
+            readTask(e, elementPath(path, "tasks", i), s.tasks[i], true, 0);
+        });
     }
-    if (const Value* list = readList(root, "after_funcs")) {
-        s.afterFuncs.resize(list->items.size());
-        for (std::size_t i = 0; i < list->items.size(); ++i)
-            readAfterFunc(list->items[i], elementPath(path, "after_funcs", i), s.afterFuncs[i], true, 0);
+    if (std::optional<RootList> list = readRootList(root, "after_funcs")) {
+        s.afterFuncs.resize(list->size());
+        list->forEach([&](const Value& e, std::size_t i) {
+            readAfterFunc(e, elementPath(path, "after_funcs", i), s.afterFuncs[i], true, 0);
+        });
     }
-    if (const Value* list = readList(root, "actions")) {
-        s.actions.resize(list->items.size());
-        for (std::size_t i = 0; i < list->items.size(); ++i)
-            readAction(list->items[i], elementPath(path, "actions", i), s.actions[i]);
+    if (std::optional<RootList> list = readRootList(root, "actions")) {
+        s.actions.resize(list->size());
+        list->forEach([&](const Value& e, std::size_t i) {
+            readAction(e, elementPath(path, "actions", i), s.actions[i]);
+        });
     }
-    if (const Value* list = readList(root, "expect")) {
-        s.expect.resize(list->items.size());
-        for (std::size_t i = 0; i < list->items.size(); ++i)
-            readExpectation(list->items[i], elementPath(path, "expect", i), s.expect[i]);
+    if (std::optional<RootList> list = readRootList(root, "expect")) {
+        s.expect.resize(list->size());
+        list->forEach([&](const Value& e, std::size_t i) {
+            readExpectation(e, elementPath(path, "expect", i), s.expect[i]);
+        });
     }
     if (const Member* m = root.findMember("exercise")) {
         if (!m->value.isObject()) {
@@ -972,14 +1023,15 @@ std::optional<Scenario> Loader::load(const Value& root)
             readExercise(m->value, s.exercise.emplace());
         }
     }
-    if (const Value* list = readList(root, "predict")) {
-        if (list->items.empty()) {
-            problem("predict", *list, exerciseMessage(ExerciseError::PredictEmpty));
+    if (std::optional<RootList> list = readRootList(root, "predict")) {
+        if (list->empty()) {
+            problem("predict", *root.find("predict"), exerciseMessage(ExerciseError::PredictEmpty));
             m_paths.emplace_back("predict");
         }
-        s.predict.resize(list->items.size());
-        for (std::size_t i = 0; i < list->items.size(); ++i)
-            readPredict(list->items[i], elementPath(path, "predict", i), s.predict[i]);
+        s.predict.resize(list->size());
+        list->forEach([&](const Value& e, std::size_t i) {
+            readPredict(e, elementPath(path, "predict", i), s.predict[i]);
+        });
     }
     return s;
 }
@@ -987,9 +1039,11 @@ std::optional<Scenario> Loader::load(const Value& root)
 // locate maps a JSON path from validateScenario ("tasks[0].steps[2].derive.timeout") to the
 // position of the deepest value on that path that exists in the document: the value itself
 // if present, otherwise the object that lacks it.
-std::pair<int, int> locate(const Value& root, std::string_view path)
+std::pair<int, int> locate(const Value& root, std::string_view path, std::string_view text = {},
+                           const std::vector<json::DeferredArray>& deferred = {})
 {
     const Value* at = &root;
+    Value element; // a deferred element of a root list, read from the text
     std::size_t i = 0;
     while (i < path.size()) {
         if (path[i] == '.') {
@@ -1002,9 +1056,27 @@ std::pair<int, int> locate(const Value& root, std::string_view path)
                 break;
             std::size_t n = 0;
             auto r = std::from_chars(path.data() + i + 1, path.data() + close, n);
-            if (r.ec != std::errc() || !at->isArray() || n >= at->items.size())
+            if (r.ec != std::errc() || !at->isArray())
                 break;
-            at = &at->items[n];
+            const json::DeferredArray* d = nullptr;
+            if (at != &root && !deferred.empty()) {
+                for (const Member& m : root.members) {
+                    if (&m.value == at) {
+                        d = json::findDeferred(deferred, m.key);
+                        break;
+                    }
+                }
+            }
+            if (d) {
+                if (n >= d->elements.size())
+                    break;
+                element = json::parseElement(text, d->elements[n]);
+                at = &element;
+            } else {
+                if (n >= at->items.size())
+                    break;
+                at = &at->items[n];
+            }
             i = close + 1;
             continue;
         }
@@ -1025,13 +1097,13 @@ std::pair<int, int> locate(const Value& root, std::string_view path)
 LoadResult parseScenario(std::string_view text)
 {
     LoadResult result;
-    json::ParseResult parsed = json::parse(text);
+    json::ParseResult parsed = json::parseShallow(text);
     if (!parsed.ok()) {
         result.problems.push_back({"", parsed.error.message, parsed.error.line, parsed.error.column});
         return result;
     }
     const Value& root = *parsed.value;
-    Loader loader;
+    Loader loader(text, parsed.deferred);
     std::optional<Scenario> scenario = loader.load(root);
     std::vector<std::string> structural = loader.structuralPaths();
     result.problems = loader.takeProblems();
@@ -1056,7 +1128,7 @@ LoadResult parseScenario(std::string_view text)
     for (Problem& p : validateScenario(*scenario)) {
         if (isEcho(p.path))
             continue;
-        auto [line, column] = locate(root, p.path);
+        auto [line, column] = locate(root, p.path, text, parsed.deferred);
         p.line = line;
         p.column = column;
         result.problems.push_back(std::move(p));

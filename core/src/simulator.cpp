@@ -67,7 +67,7 @@ namespace sim {
 
 void Simulator::declare()
 {
-    auto declareContext = [&](const ContextSpec& spec, TaskIndex by, bool deferCancel) {
+    auto declareContext = [&](const ContextSpec& spec, TaskIndex by, bool deferCancel, bool index = true) {
         ContextInfo info;
         info.id = spec.id;
         info.label = spec.label.empty() ? spec.id : spec.label;
@@ -79,7 +79,8 @@ void Simulator::declare()
         m_ctxSpec.push_back(&spec);
         m_resultToTree.push_back(kNone);
         m_cancelCalled.push_back(false);
-        m_r.contextIndex.add(m_r.contexts, r);
+        if (index)
+            m_r.contextIndex.add(m_r.contexts, r);
     };
     m_r.contexts.reserve(m_s.contexts.size());
     m_ctxSpec.reserve(m_s.contexts.size());
@@ -87,8 +88,11 @@ void Simulator::declare()
     m_r.contextIndex.reserve(m_s.contexts.size());
     m_r.taskIndex.reserve(m_s.tasks.size() + m_s.afterFuncs.size());
     m_r.afterFuncIndex.reserve(m_s.afterFuncs.size());
+    // The scenario's contexts are indexed in one go (addRange: as many adds, minus the cache
+    // misses), before any derived one, as one add each would.
     for (const ContextSpec& c : m_s.contexts)
-        declareContext(c, kNone, true);
+        declareContext(c, kNone, true, false);
+    m_r.contextIndex.addRange(m_r.contexts, 0, static_cast<std::uint32_t>(m_r.contexts.size()));
     for (const TaskSpec& t : m_s.tasks)
         m_topTasks.push_back(declareTask(t.id, t.label, t.steps));
     for (const AfterFuncSpec& a : m_s.afterFuncs)
@@ -156,7 +160,6 @@ void Simulator::schedule()
     std::stable_sort(m_actions.begin(), m_actions.end(),
                      [](const Action* a, const Action* b) { return a->at < b->at; });
     m_tree.reserve(m_r.contexts.size() + 1);
-    m_waiters.reserve(m_r.contexts.size() + 1);
     if (m_sched)
         m_enabler.assign(m_rt.size(), kNone);
 }
@@ -314,7 +317,6 @@ CtxIndex Simulator::createContext(CtxIndex r, CtxIndex parentR, TaskIndex by)
         if (m_hiddenRoot == kNone) {
             m_hiddenRoot = m_tree.background(m_now);
             m_treeToResult.push_back(kNone);
-            m_waiters.emplace_back();
         }
         parentTree = m_hiddenRoot;
     }
@@ -351,7 +353,6 @@ CtxIndex Simulator::createContext(CtxIndex r, CtxIndex parentR, TaskIndex by)
         touch(ObjectKind::Context, parentR, false); // R16: a done parent makes it done at once
     m_resultToTree[r] = c;
     m_treeToResult.push_back(r);
-    m_waiters.emplace_back();
 
     info.parent = parentR;
     info.createdAt = m_now;
@@ -407,7 +408,10 @@ void Simulator::contextDone(CtxIndex treeCtx)
     }
     // Wake what waited on Done, in the order the waits began (R46: after-funcs only *start*).
     std::vector<Waiter> waiters;
-    waiters.swap(m_waiters[treeCtx]);
+    if (auto it = m_waiters.find(treeCtx); it != m_waiters.end()) {
+        waiters.swap(it->second);
+        m_waiters.erase(it);
+    }
     for (const Waiter& w : waiters) {
         // Exploration: a waiter whose wait is over (stale) still marks a dependency: had this
         // cancellation come first, it would have woken that goroutine or started that call.

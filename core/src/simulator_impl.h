@@ -74,6 +74,37 @@ struct Timer {
     bool operator>(const Timer& o) const { return due != o.due ? due > o.due : o.key < key; }
 };
 
+// TimerQueue holds the pending timers in (due, key) order, as a priority queue does. Most
+// arrive in that order already (deadlines armed as their contexts are created, timeouts spread
+// evenly, ...): those are appended to a FIFO run, and only the others go to a heap, so a
+// million timers do not pay a heap's cache misses each. top() is the smaller of the two fronts.
+// No two timers compare equal (each real timer has its own seq; a polling check differs in
+// `sub`), so the order is exactly one heap's.
+class TimerQueue {
+public:
+    bool empty() const { return m_run.empty() && m_heap.empty(); }
+    const Timer& top() const { return fromRun() ? m_run.front() : m_heap.top(); }
+    void pop()
+    {
+        if (fromRun())
+            m_run.pop_front();
+        else
+            m_heap.pop();
+    }
+    void push(const Timer& t)
+    {
+        if (m_run.empty() || t > m_run.back())
+            m_run.push_back(t);
+        else
+            m_heap.push(t);
+    }
+
+private:
+    bool fromRun() const { return !m_run.empty() && (m_heap.empty() || m_heap.top() > m_run.front()); }
+    std::deque<Timer> m_run; // nondecreasing: each is greater than the one before
+    std::priority_queue<Timer, std::vector<Timer>, std::greater<Timer>> m_heap;
+};
+
 // A timer handled at some instant, with the arm counter just before it was handled: where a
 // polling check due then would have re-armed its next slice (pollCheckKey).
 struct HandledTimer {
@@ -232,7 +263,9 @@ private:
     std::vector<const ContextSpec*> m_ctxSpec;      // per result context
     std::vector<CtxIndex> m_resultToTree;            // kNone until created
     std::vector<CtxIndex> m_treeToResult;            // kNone for hidden nodes
-    std::vector<std::vector<Waiter>> m_waiters;      // per tree context
+    // Per tree context that something waits on (few of a million): a vector per context would
+    // cost 24 bytes each. Never iterated, so its order does not matter.
+    std::unordered_map<CtxIndex, std::vector<Waiter>> m_waiters;
     std::vector<bool> m_cancelCalled;                // per result context (lostcancel)
     std::unordered_map<std::string, StrId> m_strIds;
 
@@ -242,7 +275,7 @@ private:
     std::vector<TaskIndex> m_topTasks;               // per scenario task
     std::vector<AfIndex> m_topAfs;                   // per scenario after-func
 
-    std::priority_queue<Timer, std::vector<Timer>, std::greater<Timer>> m_timers;
+    TimerQueue m_timers;
     std::priority_queue<Timer, std::vector<Timer>, std::greater<Timer>> m_dueNow; // this instant's, in order
     // Kept once a polling step has begun (m_logTimers), for pollCheckKey: what each instant's
     // timers were and the arm counter around them.

@@ -51,3 +51,29 @@ TEST_CASE("writeFileAtomically refuses a directory and leaves it alone", "[atomi
     CHECK(fs::is_directory(dir / "keep"));
     fs::remove_all(dir);
 }
+
+TEST_CASE("writeFileAtomicallyStreamed writes the chunks in order, and a failure leaves the old file", "[atomic]")
+{
+    const fs::path dir = fs::temp_directory_path() / "ctxscope-atomic-streamed";
+    fs::remove_all(dir);
+    fs::create_directories(dir);
+    const std::string path = (dir / "out.json").string();
+    std::ofstream(path) << "old";
+    std::string error;
+    REQUIRE(writeFileAtomicallyStreamed(
+        path, [](const ChunkWriter& write) { write("new "); write(""); write("contents"); }, &error));
+    std::ifstream in(path);
+    std::string text((std::istreambuf_iterator<char>(in)), {});
+    CHECK(text == "new contents");
+    CHECK(std::distance(fs::directory_iterator(dir), fs::directory_iterator()) == 1);
+
+    struct Boom {};
+    CHECK_THROWS_AS(writeFileAtomicallyStreamed(
+                        path, [](const ChunkWriter& write) { write("partial"); throw Boom{}; }, &error),
+                    Boom);
+    std::ifstream again(path);
+    std::string kept((std::istreambuf_iterator<char>(again)), {});
+    CHECK(kept == "new contents");
+    CHECK(std::distance(fs::directory_iterator(dir), fs::directory_iterator()) == 1);
+    fs::remove_all(dir);
+}

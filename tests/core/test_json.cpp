@@ -238,3 +238,64 @@ TEST_CASE("json DOM builders make values the writer renders")
     CHECK(json::write(o, Style::Compact) == R"({"id":"req","xs":[-5,true]})");
     CHECK(std::string(json::typeName(Type::Object)) == "object");
 }
+
+namespace {
+// samePositions: a and b are the same value with the same line and column everywhere.
+bool samePositions(const ctxscope::json::Value& a, const ctxscope::json::Value& b)
+{
+    if (a.type != b.type || a.text != b.text || a.line != b.line || a.column != b.column ||
+        a.items.size() != b.items.size() || a.members.size() != b.members.size())
+        return false;
+    for (std::size_t i = 0; i < a.items.size(); ++i)
+        if (!samePositions(a.items[i], b.items[i]))
+            return false;
+    for (std::size_t i = 0; i < a.members.size(); ++i) {
+        const auto& ma = a.members[i];
+        const auto& mb = b.members[i];
+        if (ma.key != mb.key || ma.line != mb.line || ma.column != mb.column || !samePositions(ma.value, mb.value))
+            return false;
+    }
+    return true;
+}
+} // namespace
+
+TEST_CASE("parseShallow leaves the root's arrays in the text, and parseElement reads each as parse does", "[json]")
+{
+    using namespace ctxscope::json;
+    const std::string text = "\xEF\xBB\xBF{\"n\": \"\xC3\xA9t\xC3\xA9\", \"a\": [1, \"x\xC3\xA9\", {\"k\": [true, null]},\n"
+                             "  [2, {\"z\": -1.5e3}], {}],  \"o\": {\"b\": [3]}, \"e\": [], \"s\":\n[ \"\xE2\x82\xAC\",\n{\"y\": 1}\n]}";
+    const ParseResult full = parse(text);
+    const ParseResult shallow = parseShallow(text);
+    REQUIRE(full.ok());
+    REQUIRE(shallow.ok());
+    REQUIRE(shallow.deferred.size() == 3); // "a", "e" and "s"; "o"'s array is not the root's
+    CHECK(findDeferred(shallow.deferred, "o") == nullptr);
+    for (const Member& m : full.value->members) {
+        const Value* kept = shallow.value->find(m.key);
+        REQUIRE(kept);
+        CHECK(kept->line == m.value.line);
+        CHECK(kept->column == m.value.column);
+        const DeferredArray* d = findDeferred(shallow.deferred, m.key);
+        if (!m.value.isArray()) {
+            CHECK(d == nullptr);
+            CHECK(samePositions(*kept, m.value));
+            continue;
+        }
+        REQUIRE(d);
+        CHECK(kept->items.empty());
+        REQUIRE(d->elements.size() == m.value.items.size());
+        for (std::size_t i = 0; i < d->elements.size(); ++i)
+            CHECK(samePositions(parseElement(text, d->elements[i]), m.value.items[i]));
+    }
+    // Errors are parse's, position and all, also inside a root array's element.
+    for (const char* bad : {"{\"a\": [1, {\"k\": tru}]}", "{\"a\": [{\"x\": 1, \"x\": 2}]}", "{\"a\": [1,]}", "[[1,]]"}) {
+        const ParseResult f = parse(bad);
+        const ParseResult s = parseShallow(bad);
+        REQUIRE_FALSE(f.ok());
+        REQUIRE_FALSE(s.ok());
+        CHECK(s.error.message == f.error.message);
+        CHECK(s.error.line == f.error.line);
+        CHECK(s.error.column == f.error.column);
+        CHECK(s.error.offset == f.error.offset);
+    }
+}

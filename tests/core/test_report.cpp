@@ -155,6 +155,33 @@ TEST_CASE("the report is pretty-printed with a 2-space indent and ends in a newl
     CHECK(reportToString(httpHandlerResult(), {}) == text);
 }
 
+TEST_CASE("the report streamed in chunks has the same bytes as reportToString", "[report]")
+{
+    const SimulationResult r = httpHandlerResult();
+    const std::string text = reportToString(r, {});
+    std::string streamed;
+    std::size_t chunks = 0;
+    writeReport([&](std::string_view chunk) { streamed += chunk; ++chunks; }, r, {}, ExerciseReportPart{});
+    CHECK(streamed == text);
+    CHECK(chunks >= 2); // the body, then the final newline
+
+    // A writer with a small chunk size hands over many pieces, and they add up to the same text.
+    json::Writer small(json::Style::Pretty);
+    std::string pieces;
+    std::size_t count = 0;
+    small.setSink([&](std::string_view chunk) { pieces += chunk; ++count; }, 16);
+    json::Writer whole(json::Style::Pretty);
+    for (json::Writer* w : {&small, &whole}) {
+        w->beginObject().key("a").beginArray();
+        for (int i = 0; i < 50; ++i)
+            w->beginObject().key("n").integer(i).key("s").string("x").endObject();
+        w->endArray().endObject();
+    }
+    small.flush();
+    CHECK(pieces == whole.text());
+    CHECK(count > 10);
+}
+
 TEST_CASE("the report of a simulated run has every context, task and after-func call", "[report][simulate]")
 {
     auto loaded = parseScenario(R"({"ctxscope": 1, "name": "cleanup",

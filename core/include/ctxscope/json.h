@@ -9,6 +9,7 @@
 // kMaxDepth and documents larger than kMaxDocumentBytes.
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -84,15 +85,44 @@ struct ParseError {
     std::size_t offset = 0; // byte offset of that position
 };
 
+// Where an element of an array left in the text starts (parseShallow): its byte offset in the
+// document and its line and column, as the whole document's parse gives them.
+struct DeferredElement {
+    std::uint32_t offset = 0; // documents are at most kMaxDocumentBytes
+    int line = 0;
+    int column = 0;
+};
+
+// An array that is a member of the root object, read by parseShallow: the DOM holds it as an
+// empty array (with its own position); its elements are here, to be read one at a time.
+struct DeferredArray {
+    std::string key; // the root member's key
+    std::vector<DeferredElement> elements;
+};
+
 struct ParseResult {
     std::optional<Value> value; // set on success
     ParseError error;           // meaningful only when value is empty
+    std::vector<DeferredArray> deferred; // parseShallow only, in document order
     bool ok() const { return value.has_value(); }
 };
 
 // parse reads exactly one JSON document (surrounding whitespace allowed, a leading UTF-8 byte
 // order mark ignored). It stops at the first error and never throws.
 ParseResult parse(std::string_view text);
+
+// parseShallow checks the whole document exactly as parse does (same errors, same positions),
+// but does not keep the elements of the arrays that are members of the root object: those
+// arrays are empty in the DOM and listed in ParseResult::deferred. A scenario's "contexts" of a
+// million elements then costs 12 bytes each instead of a DOM subtree each.
+ParseResult parseShallow(std::string_view text);
+
+// parseElement reads one deferred element of text (the document parseShallow accepted): the
+// same Value, positions included, that parse would have put in the array.
+Value parseElement(std::string_view text, const DeferredElement& at);
+
+// findDeferred returns the deferred array of the root member key, or nullptr.
+const DeferredArray* findDeferred(const std::vector<DeferredArray>& deferred, std::string_view key);
 
 // isValidNumberText tells whether text is a JSON number exactly as RFC 8259 spells it.
 bool isValidNumberText(std::string_view text);
@@ -133,9 +163,21 @@ public:
     const std::string& text() const { return m_out; }
     std::string take();
 
+    // setSink makes the writer hand its text to sink in chunks of about chunkBytes as it goes,
+    // so a large document never sits in memory whole; text() and take() then hold only what
+    // has not been handed over yet. flush() hands that over now (call it after the last value).
+    using Sink = std::function<void(std::string_view)>;
+    void setSink(Sink sink, std::size_t chunkBytes = 64u * 1024u);
+    void flush();
+
 private:
     void beforeValue();
     void newline();
+    void maybeFlush()
+    {
+        if (m_sink && m_out.size() >= m_chunkBytes)
+            flush();
+    }
 
     struct Level {
         bool object = false;
@@ -145,6 +187,8 @@ private:
     std::string m_out;
     std::vector<Level> m_levels;
     bool m_afterKey = false;
+    Sink m_sink;
+    std::size_t m_chunkBytes = 0;
 };
 
 // write renders a DOM value in the given style (no trailing newline).

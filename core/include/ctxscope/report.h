@@ -5,8 +5,10 @@
 #include "ctxscope/expectations.h"
 #include "ctxscope/simulation.h"
 
+#include <functional>
 #include <iosfwd>
 #include <string>
+#include <string_view>
 
 namespace ctxscope {
 
@@ -27,5 +29,9 @@ std::string reportToString(const SimulationResult& result, const ExpectationRepo
 
 // writeReport writes reportToString's text to out.
 void writeReport(std::ostream& out, const SimulationResult& result, const ExpectationReport& expectations);
+// The same bytes as reportToString, handed to sink in chunks as they are made (about 64 KiB
+// each), so a report of a million contexts never sits in memory whole.
+void writeReport(const std::function<void(std::string_view)>& sink, const SimulationResult& result,
+                 const ExpectationReport& expectations, const ExerciseReportPart& exercise);
 
 } // namespace ctxscope

@@ -418,3 +418,32 @@ TEST_CASE("predict on every lesson: the tree, the chips and the inspector show n
         doc.setPredicting(false);
     }
 }
+
+TEST_CASE("predict: a fact decided by a race takes any value Go can produce, and says so", "[learner][races]") {
+    // Lesson 25: request's deadline and the watchdog's cancel are due at the same instant.
+    auto doc = documentFrom(readText(QStringLiteral(CTXSCOPE_SOURCE_DIR "/resources/lessons/25-race-deadline-vs-cancel.ctxscope.json")));
+    REQUIRE(doc->waitForJob(60000));
+    REQUIRE(doc->outcomeCount() >= 2);
+    PredictModel m;
+    m.setDocument(doc.get());
+    doc->setPredicting(true);
+    int errRow = -1;
+    for (int r = 0; r < m.rowCount(); ++r)
+        if (m.data(m.index(r), PredictModel::FieldRole).toString() == "err")
+            errRow = r;
+    REQUIRE(errRow >= 0);
+    const QStringList choices = m.data(m.index(errRow), PredictModel::ChoicesRole).toStringList();
+    // The outcome on screen is the documented one; answer with the other value Go can give.
+    const QString shown = QString::fromStdString(std::string(errString(doc->result().contexts[*doc->result().findContext("request")].err)));
+    const QString other = shown == "context canceled" ? QStringLiteral("context deadline exceeded") : QStringLiteral("context canceled");
+    REQUIRE(choices.contains(other));
+    m.choose(errRow, static_cast<int>(choices.indexOf(other)));
+    m.reveal();
+    CHECK(m.data(m.index(errRow), PredictModel::GradeRole).toString() == "right");
+    CHECK(m.data(m.index(errRow), PredictModel::MessageRole).toString().contains("raced"));
+    // A value Go can never produce is still wrong.
+    m.startOver();
+    m.choose(errRow, static_cast<int>(choices.indexOf("nil")));
+    m.reveal();
+    CHECK(m.data(m.index(errRow), PredictModel::GradeRole).toString() == "wrong");
+}

@@ -1,5 +1,7 @@
 #include "predictmodel.h"
 
+#include <algorithm>
+
 #include "eventtext.h"
 
 #include "ctxscope/duration.h"
@@ -177,6 +179,17 @@ void PredictModel::grade() {
             g.right = o.passed;
             if (!o.passed && !o.failures.empty())
                 g.message = QString::fromStdString(o.failures.front());
+            // A fact decided by a race (issue #13): any value Go can produce is a right answer,
+            // and the grade says the other one was possible too.
+            const std::vector<Scalar> raced = m_doc->racedScalars(item.subject, f.field);
+            if (raced.size() > 1) {
+                QStringList values;
+                for (const Scalar& v : raced)
+                    values << (v.type == Scalar::Type::Null ? QStringLiteral("null") : QString::fromStdString(v.text));
+                const bool possible = std::find(raced.begin(), raced.end(), *a->value) != raced.end();
+                g.right = g.right || possible;
+                g.message = QStringLiteral("\u2684 raced: Go can give any of %1").arg(values.join(QStringLiteral(", ")));
+            }
         } else {
             g.message = QStringLiteral("no answer given");
         }
@@ -261,7 +274,8 @@ QVariant PredictModel::data(const QModelIndex& index, int role) const {
     case GuessErrorRole: return a != m_answers.cend() ? a->error : QString();
     case GradeRole: return g ? (g->right ? QStringLiteral("right") : QStringLiteral("wrong")) : QString();
     case ActualRole: return g ? g->actual : QString();
-    case MessageRole: return g && !g->right ? g->message : QString();
+    case MessageRole: // why it is wrong, or (right or wrong) that a race decided it
+        return g && (!g->right || g->message.startsWith(QChar(0x2684))) ? g->message : QString();
     case EventRole: return g ? g->event : -1;
     case EventTextRole: return g ? g->eventText : QString();
     case ContextIdRole: return g ? g->contextId : QString();

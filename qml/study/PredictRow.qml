@@ -96,6 +96,15 @@ ColumnLayout {
                 Layout.fillWidth: true
             }
             Label {
+                // A race decided it: every value Go can give (any of them is right).
+                objectName: "racedNote"
+                visible: root.message.startsWith("\u2684")
+                text: root.message
+                font.pixelSize: 11
+                wrapMode: Text.Wrap
+                Layout.fillWidth: true
+            }
+            Label {
                 visible: root.eventText !== ""
                 text: qsTr("decided at %1").arg(root.eventText)
                 font.pixelSize: 11

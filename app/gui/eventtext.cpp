@@ -100,6 +100,19 @@ QString taskName(const SimulationResult& r, TaskIndex t) {
     return QString::fromStdString(info.label.empty() ? info.id : info.label);
 }
 
+QString contextOfSubject(const SimulationResult& r, const std::string& id) {
+    if (id.empty())
+        return {};
+    if (r.findContext(id))
+        return QString::fromStdString(id);
+    CtxIndex c = kNone;
+    if (const auto t = r.findTask(id))
+        c = r.tasks[*t].context;
+    else if (const auto af = r.findAfterFunc(id))
+        c = r.afterFuncs[*af].context;
+    return c < r.contexts.size() ? QString::fromStdString(r.contexts[c].id) : QString();
+}
+
 QString contextTitle(const SimulationResult& r, CtxIndex c) {
     return c < r.contexts.size() ? titleText(QString::fromStdString(r.contexts[c].id), contextName(r, c))
                                  : QStringLiteral("?");

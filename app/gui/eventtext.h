@@ -21,6 +21,9 @@ QString describeEvent(const SimulationResult& r, const Event& e);
 QString contextName(const SimulationResult& r, CtxIndex c);
 QString taskName(const SimulationResult& r, TaskIndex t);
 QString contextTitle(const SimulationResult& r, CtxIndex c);
+// contextOfSubject: the context a subject lives on, for selecting it: a context is itself, a task
+// or after-func its context; "" for none (the study panes select it when an entry is clicked).
+QString contextOfSubject(const SimulationResult& r, const std::string& id);
 QString taskTitle(const SimulationResult& r, TaskIndex t);
 QString titleText(const QString& id, const QString& label); // "label (id)", or id when the same/empty
 

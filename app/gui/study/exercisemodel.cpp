@@ -1,5 +1,7 @@
 #include "exercisemodel.h"
 
+#include "eventtext.h"
+
 #include "ctxscope/exercise.h"
 #include "lessonmarkdown.h"
 #include "scenariotext.h"
@@ -140,19 +142,7 @@ void ExerciseModel::seekToRow(int row) {
         m_doc->seekEvents(static_cast<int>(e + 1));
 }
 
-QString ExerciseModel::contextIdFor(const std::string& id) const {
-    const SimulationResult& r = m_doc->result();
-    if (id.empty())
-        return {};
-    if (r.findContext(id))
-        return QString::fromStdString(id);
-    CtxIndex c = kNone;
-    if (const auto t = r.findTask(id))
-        c = r.tasks[*t].context;
-    else if (const auto af = r.findAfterFunc(id))
-        c = r.afterFuncs[*af].context;
-    return c < r.contexts.size() ? QString::fromStdString(r.contexts[c].id) : QString();
-}
+QString ExerciseModel::contextIdFor(const std::string& id) const { return contextOfSubject(m_doc->result(), id); }
 
 int ExerciseModel::rowCount(const QModelIndex& parent) const {
     return parent.isValid() ? 0 : static_cast<int>(m_report.outcomes.size());

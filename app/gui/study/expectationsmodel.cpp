@@ -153,19 +153,7 @@ QString ExpectationsModel::stateAt(int row, double time) const {
     return stateName(s == State::Pending, s == State::Passed);
 }
 
-QString ExpectationsModel::contextIdFor(const std::string& id) const {
-    const SimulationResult& r = m_doc->result();
-    if (id.empty())
-        return {};
-    if (r.findContext(id))
-        return QString::fromStdString(id);
-    CtxIndex c = kNone;
-    if (const auto t = r.findTask(id))
-        c = r.tasks[*t].context;
-    else if (const auto af = r.findAfterFunc(id))
-        c = r.afterFuncs[*af].context;
-    return c < r.contexts.size() ? QString::fromStdString(r.contexts[c].id) : QString();
-}
+QString ExpectationsModel::contextIdFor(const std::string& id) const { return contextOfSubject(m_doc->result(), id); }
 
 int ExpectationsModel::rowCount(const QModelIndex& parent) const {
     return parent.isValid() ? 0 : static_cast<int>(m_report.outcomes.size());

@@ -114,8 +114,11 @@ void solveByEditing(Document& doc, ScenarioEditor& editor, const Scenario& targe
     doc.seekTime(0);
     for (const ContextSpec& c : target.contexts) {
         INFO("context " << c.id);
-        const ContextSpec* now = byId(doc.editedScenario().contexts, c.id);
-        REQUIRE(now);
+        // A copy: an edit may replace the scenario's lists, and a pointer into them with it.
+        const ContextSpec* found = byId(doc.editedScenario().contexts, c.id);
+        REQUIRE(found);
+        const ContextSpec nowCopy = *found;
+        const ContextSpec* now = &nowCopy;
         REQUIRE(now->kind == c.kind); // a kind is never changed in place: delete and derive
         if (now->parent != c.parent)
             FAIL("moving a context to another parent has no place in the app yet");

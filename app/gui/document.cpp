@@ -529,7 +529,7 @@ bool Document::applyEdit(const QString& text, const edits::EditResult& edit, QSt
     if (m_shown && static_cast<int>(m_session.history().index()) < m_shownIndex)
         m_shownIndex = -1;
     beforeChange();
-    m_session.edit(text.toStdString(), edit);
+    m_session.commit(text.toStdString(), edit); // checked above: once is enough
     afterChange(text);
     return true;
 }

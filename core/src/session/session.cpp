@@ -35,11 +35,15 @@ std::string Session::check(const edits::EditResult& edit) {
 std::string Session::edit(std::string text, const edits::EditResult& edit) {
     if (std::string error = check(edit); !error.empty())
         return error;
+    commit(std::move(text), edit);
+    return {};
+}
+
+void Session::commit(std::string text, const edits::EditResult& edit) {
     if (edit.patch.empty())
-        return {};
+        return;
     edit.patch.apply(m_scenario);
     m_history.push(std::move(text), edit.patch);
-    return {};
 }
 
 const HistoryEntry* Session::undo() {

@@ -1,7 +1,7 @@
 #pragma once
 // Parsing ctxscope-cli's arguments (spec/cli.md) into a plain struct, without side effects, so
 // every usage error is found before anything is read or written.
-#include "ctxscope/duration.h"
+#include "ctxscope/engine/duration.h"
 
 #include <cstdint>
 #include <optional>

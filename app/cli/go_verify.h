@@ -1,9 +1,9 @@
 #pragma once
 // verify (spec/cli.md): export the scenario to a temporary Go module, run its synctest test with
 // a real Go toolchain (>= 1.25) and report every fact where Go and the simulator disagree.
-#include "ctxscope/go_export.h"
-#include "ctxscope/scenario.h"
-#include "ctxscope/simulation.h"
+#include "ctxscope/go_export/go_export.h"
+#include "ctxscope/engine/scenario.h"
+#include "ctxscope/engine/simulation.h"
 
 #include <string>
 #include <vector>

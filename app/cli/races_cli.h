@@ -2,7 +2,7 @@
 // run --races / --outcome K (spec/cli.md): the exploration with the CLI's bounds.
 #include "command_line.h"
 
-#include "ctxscope/races.h"
+#include "ctxscope/engine/races.h"
 
 namespace ctxscope::cli {
 

@@ -1,8 +1,8 @@
 #pragma once
 // The human-readable summary `ctxscope-cli run` prints: what stopped the run and when, tables
 // of contexts and tasks (capped for big scenarios), lints and the expectation checklist.
-#include "ctxscope/expectations.h"
-#include "ctxscope/simulation.h"
+#include "ctxscope/formats/expectations.h"
+#include "ctxscope/engine/simulation.h"
 
 #include <cstddef>
 #include <string>

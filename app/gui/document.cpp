@@ -1,8 +1,8 @@
 // Document: the scenario, its undo stack, re-simulation after each edit, and the playhead.
 #include "document.h"
 
-#include "ctxscope/expectations.h"
-#include "ctxscope/validate.h"
+#include "ctxscope/formats/expectations.h"
+#include "ctxscope/engine/validate.h"
 #include "eventtext.h"
 #include "simulationjob.h"
 

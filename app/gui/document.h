@@ -14,9 +14,9 @@
 // running job and starts its own: only the job for the latest scenario is ever shown. Opening a
 // big file (openFile, replaceScenario) reads, checks and simulates it on the worker too, and
 // replaces the document only once all of it is done.
-#include "ctxscope/playback.h"
-#include "ctxscope/scenario.h"
-#include "ctxscope/simulation.h"
+#include "ctxscope/engine/playback.h"
+#include "ctxscope/engine/scenario.h"
+#include "ctxscope/engine/simulation.h"
 #include "ctxscope/session/session.h"
 #include "raceview.h"
 #include "simulationjob.h"

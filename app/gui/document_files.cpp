@@ -1,7 +1,7 @@
 // Document: files (open, save, the default example) and crash recovery.
 #include "document.h"
 
-#include "ctxscope/scenario_io.h"
+#include "ctxscope/formats/scenario_io.h"
 #include "scenariogenerator.h"
 #include "simulationjob.h"
 

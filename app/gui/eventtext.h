@@ -1,7 +1,7 @@
 #pragma once
 // describeEvent: one event as a sentence for the status line and the inspector, in the words
 // of the trace ("req canceled: context deadline exceeded (its deadline)").
-#include "ctxscope/simulation.h"
+#include "ctxscope/engine/simulation.h"
 
 #include <QObject>
 #include <QString>

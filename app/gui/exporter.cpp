@@ -1,12 +1,12 @@
 #include "exporter.h"
 
-#include "ctxscope/atomic_file.h"
-#include "ctxscope/chrome_trace.h"
-#include "ctxscope/expectations.h"
-#include "ctxscope/go_export.h"
-#include "ctxscope/report.h"
-#include "ctxscope/svg_render.h"
-#include "ctxscope/trace_writer.h"
+#include "ctxscope/formats/atomic_file.h"
+#include "ctxscope/formats/chrome_trace.h"
+#include "ctxscope/formats/expectations.h"
+#include "ctxscope/go_export/go_export.h"
+#include "ctxscope/formats/report.h"
+#include "ctxscope/formats/svg_render.h"
+#include "ctxscope/formats/trace_writer.h"
 
 #include <QBuffer>
 #include <QDesktopServices>

@@ -3,9 +3,9 @@
 // formats from a copy of the document's scenario and run, off the GUI thread, and writes it with
 // writeFileAtomically, so a failed export never touches a file that was already there. PNG
 // pictures are grabbed by the window (QQuickItem::grabToImage) and written through saveImage.
-#include "ctxscope/playback.h"
-#include "ctxscope/scenario.h"
-#include "ctxscope/simulation.h"
+#include "ctxscope/engine/playback.h"
+#include "ctxscope/engine/scenario.h"
+#include "ctxscope/engine/simulation.h"
 #include "document.h"
 
 #include <QObject>

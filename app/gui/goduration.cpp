@@ -1,6 +1,6 @@
 #include "goduration.h"
 
-#include "ctxscope/duration.h"
+#include "ctxscope/engine/duration.h"
 #include "eventtext.h"
 
 namespace ctxscope {

@@ -1,6 +1,6 @@
 #include "inspector.h"
 
-#include "ctxscope/go_names.h"
+#include "ctxscope/go_export/go_names.h"
 
 #include "eventtext.h"
 #include "nodestate.h"

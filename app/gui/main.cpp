@@ -7,7 +7,7 @@
 // playing, at exit), --quit-after MS, --palette dark, --lesson NN (open a lesson), --tab NAME
 // (show a panel tab). --renderer auto|gl|software chooses the scene-graph backend (renderchoice.h).
 #include "appinfo.h"
-#include "ctxscope/duration.h"
+#include "ctxscope/engine/duration.h"
 #include "document.h"
 #include "framestats.h"
 #include "lessonlibrary.h"

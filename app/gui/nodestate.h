@@ -1,7 +1,7 @@
 #pragma once
 // The five ways a context node looks at the playhead, and the words and glyphs for each. The
 // canvas colours by state; labels add text and an icon so colour is never the only signal.
-#include "ctxscope/playback.h"
+#include "ctxscope/engine/playback.h"
 
 #include <QString>
 

@@ -1,7 +1,7 @@
 // RaceView: races.h's exploration in the views' words (raceview.h).
 #include "raceview.h"
 
-#include "ctxscope/race_report.h"
+#include "ctxscope/formats/race_report.h"
 #include "eventtext.h"
 
 #include <QVariantMap>

@@ -4,8 +4,8 @@
 // decided by a race, what raced and when, and the values Go can give, with the outcome each
 // comes from and which one is on screen. A pure function of (exploration, outcome shown): the
 // Document owns both and every view asks it.
-#include "ctxscope/races.h"
-#include "ctxscope/scenario.h"
+#include "ctxscope/engine/races.h"
+#include "ctxscope/engine/scenario.h"
 
 #include <QString>
 #include <QStringList>

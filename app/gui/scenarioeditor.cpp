@@ -3,7 +3,7 @@
 #include "eventtext.h"
 #include "taskbuilder.h"
 
-#include "ctxscope/validate.h"
+#include "ctxscope/engine/validate.h"
 
 #include <algorithm>
 #include <unordered_set>

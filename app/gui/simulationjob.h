@@ -6,10 +6,10 @@
 // thread reads the progress counters and may cancel. The job owns everything it reads and
 // writes, so the GUI can go on (and even edit) meanwhile; the Document takes the outcome only
 // from the job it is still waiting for, so a superseded or cancelled run is never shown.
-#include "ctxscope/playback.h"
-#include "ctxscope/races.h"
-#include "ctxscope/scenario.h"
-#include "ctxscope/simulation.h"
+#include "ctxscope/engine/playback.h"
+#include "ctxscope/engine/races.h"
+#include "ctxscope/engine/scenario.h"
+#include "ctxscope/engine/simulation.h"
 
 #include <QString>
 #include <QStringList>

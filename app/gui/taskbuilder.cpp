@@ -1,6 +1,6 @@
 #include "taskbuilder.h"
 
-#include "ctxscope/duration.h"
+#include "ctxscope/engine/duration.h"
 #include "ctxscope/session/edits.h"
 
 #include <QRegularExpression>

@@ -2,7 +2,7 @@
 // TaskBuilder: turns the step list the task and after-func dialogs edit (QVariantMaps such as
 // {"op": "work", "duration": "120ms", "watch": "poll", "poll": "20ms"}) into scenario Steps,
 // with fresh ids for anything the steps derive or spawn. The dialogs never write JSON.
-#include "ctxscope/scenario.h"
+#include "ctxscope/engine/scenario.h"
 
 #include <QString>
 #include <QVariantList>

@@ -2,7 +2,7 @@
 // TreeScene: the context tree of the document's simulation, laid out (tidy, top-down, in C++)
 // and coloured by the state at the playhead. It is what the canvas draws and what the visible
 // nodes model and hit tests query. Positions are in content coordinates (pixels at zoom 1).
-#include "ctxscope/tree_layout.h"
+#include "ctxscope/layout/tree_layout.h"
 #include "document.h"
 #include "nodestate.h"
 

@@ -1,8 +1,8 @@
 // The Document: every edit kind, undo/redo, timed actions at a non-zero playhead,
 // re-simulation, stepping, files, recovery, and an end-to-end build → save → reopen → compare.
 #include "apptestutil.h"
-#include "ctxscope/scenario_io.h"
-#include "ctxscope/validate.h"
+#include "ctxscope/formats/scenario_io.h"
+#include "ctxscope/engine/validate.h"
 #include "document.h"
 #include "scenariogenerator.h"
 

@@ -4,7 +4,7 @@
 // supersedes an older run, which is never shown; a document destroyed while a job runs waits
 // for it. Small scenarios stay synchronous (test_document.cpp relies on that throughout).
 #include "apptestutil.h"
-#include "ctxscope/scenario_io.h"
+#include "ctxscope/formats/scenario_io.h"
 #include "document.h"
 #include "exporter.h"
 #include "scenariogenerator.h"

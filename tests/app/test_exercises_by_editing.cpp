@@ -6,8 +6,8 @@
 #include "scenarioeditor.h"
 #include "taskbuilder.h"
 
-#include "ctxscope/exercise.h"
-#include "ctxscope/scenario_io.h"
+#include "ctxscope/formats/exercise.h"
+#include "ctxscope/formats/scenario_io.h"
 
 #include <catch2/catch.hpp>
 

@@ -2,11 +2,11 @@
 // export leaves an existing file as it was, the background export reports its outcome, and a
 // 10,000-context scenario exports in reasonable time.
 #include "apptestutil.h"
-#include "ctxscope/chrome_trace.h"
-#include "ctxscope/expectations.h"
-#include "ctxscope/report.h"
-#include "ctxscope/svg_render.h"
-#include "ctxscope/trace_writer.h"
+#include "ctxscope/formats/chrome_trace.h"
+#include "ctxscope/formats/expectations.h"
+#include "ctxscope/formats/report.h"
+#include "ctxscope/formats/svg_render.h"
+#include "ctxscope/formats/trace_writer.h"
 #include "document.h"
 #include "exporter.h"
 #include "scenariogenerator.h"

@@ -4,7 +4,7 @@
 #include "apptestutil.h"
 #include "scenarioeditor.h"
 
-#include "ctxscope/scenario_io.h"
+#include "ctxscope/formats/scenario_io.h"
 
 #include <catch2/catch.hpp>
 

@@ -1,7 +1,7 @@
 // TaskBuilder: the task dialog's step maps, nested spawns included, become scenario steps, and a
 // bad step is named by its nested position.
 #include "apptestutil.h"
-#include "ctxscope/duration.h"
+#include "ctxscope/engine/duration.h"
 #include "taskbuilder.h"
 
 #include <catch2/catch.hpp>

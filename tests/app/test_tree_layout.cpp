@@ -1,6 +1,6 @@
 // The tidy layout: no two boxes overlap, parents sit over their children, siblings keep their
 // order, collapse hides a subtree, and deep or cyclic input neither recurses nor hangs.
-#include "ctxscope/tree_layout.h"
+#include "ctxscope/layout/tree_layout.h"
 
 #include <catch2/catch.hpp>
 

@@ -7,7 +7,7 @@
 #include "treescene.h"
 #include "visiblenodesmodel.h"
 
-#include "ctxscope/scenario_io.h"
+#include "ctxscope/formats/scenario_io.h"
 
 #include <catch2/catch.hpp>
 

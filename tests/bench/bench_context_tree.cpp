@@ -13,7 +13,7 @@
 #include "alloc_counter.h"
 #include "bench_util.h"
 
-#include "ctxscope/context_tree.h"
+#include "ctxscope/engine/context_tree.h"
 
 #include <array>
 #include <memory>

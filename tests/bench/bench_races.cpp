@@ -2,9 +2,9 @@
 // one plain simulate() of the same file: every shipped scenario and lesson, then generated
 // scenarios that tie many timers at one instant. Prints a table (markdown); not a ctest entry.
 // Usage: ctxscope_race_bench [SOURCE_DIR]   (tests/bench/run-races builds it in Release)
-#include "ctxscope/races.h"
-#include "ctxscope/scenario_io.h"
-#include "ctxscope/simulation.h"
+#include "ctxscope/engine/races.h"
+#include "ctxscope/formats/scenario_io.h"
+#include "ctxscope/engine/simulation.h"
 
 #include <algorithm>
 #include <chrono>

@@ -6,8 +6,8 @@
 #include "alloc_counter.h"
 #include "bench_util.h"
 
-#include "ctxscope/simulation.h"
-#include "ctxscope/validate.h"
+#include "ctxscope/engine/simulation.h"
+#include "ctxscope/engine/validate.h"
 
 #include <string>
 

@@ -1,7 +1,7 @@
 #pragma once
 // A hand-built SimulationResult shaped like trace.md's example (an HTTP handler with a 200ms
 // budget), so the output writers and the expectation checker are tested without the simulator.
-#include "ctxscope/simulation.h"
+#include "ctxscope/engine/simulation.h"
 
 #include <string>
 

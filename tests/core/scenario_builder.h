@@ -1,7 +1,7 @@
 #pragma once
 // A terse way to write scenarios in C++ tests, so engine tests do not depend on the JSON loader.
-#include "ctxscope/scenario.h"
-#include "ctxscope/simulation.h"
+#include "ctxscope/engine/scenario.h"
+#include "ctxscope/engine/simulation.h"
 
 #include <catch2/catch.hpp>
 

@@ -1,5 +1,5 @@
 // writeFileAtomically: replace a regular file whole or not at all; write through to devices.
-#include "ctxscope/atomic_file.h"
+#include "ctxscope/formats/atomic_file.h"
 
 #include <catch2/catch.hpp>
 

@@ -2,7 +2,7 @@
 // `work: 1h` polled every 1ns was 3.6e12 timers). Each step kind runs here with the largest
 // durations Go has, and the test counts what the run cost (timers armed, instants visited,
 // events), so it fails the same way on any machine, however fast.
-#include "ctxscope/simulation.h"
+#include "ctxscope/engine/simulation.h"
 #include "scenario_builder.h"
 
 #include <catch2/catch.hpp>

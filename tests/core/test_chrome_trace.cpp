@@ -1,7 +1,7 @@
 // The Chrome trace is checked structurally: parsed back, then lanes, nesting, flows and
 // metadata are compared with what the scenario implies (not with a stored copy of the output).
-#include "ctxscope/chrome_trace.h"
-#include "ctxscope/json.h"
+#include "ctxscope/formats/chrome_trace.h"
+#include "ctxscope/formats/json.h"
 #include "scenario_builder.h"
 
 #include <catch2/catch.hpp>

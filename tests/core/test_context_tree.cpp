@@ -1,5 +1,5 @@
 // ContextTree on its own: Go's rules that need no clock and no tasks.
-#include "ctxscope/context_tree.h"
+#include "ctxscope/engine/context_tree.h"
 
 #include <catch2/catch.hpp>
 
@@ -22,7 +22,7 @@ TEST_CASE("R5: Background is never done and reports no deadline", "[tree]")
     CHECK_FALSE(t.isDone(bg));
     CHECK(t.err(bg) == Err::None);
     CHECK(t.cause(bg) == kNone);
-    CHECK(t.deadline(bg) == ContextTree::kMaxNanos);
+    CHECK(t.deadline(bg) == kNoDeadline);
     CHECK_FALSE(t.canEverBeDone(bg));
     CHECK_FALSE(t.cancel(bg, 10)); // no cancel function
 }
@@ -231,7 +231,7 @@ TEST_CASE("R42, R43: WithoutCancel is never done, drops the deadline, and shield
     const CtxIndex d = t.withDeadline(t.background(0), 0, 50);
     const CtxIndex w = t.withoutCancel(d, 0);
     const CtxIndex below = t.withDeadline(w, 0, 500); // not degraded: w reports no deadline
-    CHECK(t.deadline(w) == ContextTree::kMaxNanos);
+    CHECK(t.deadline(w) == kNoDeadline);
     CHECK_FALSE(t.degraded(below));
     CHECK(t.needsTimer(below));
     t.expire(d, 50);

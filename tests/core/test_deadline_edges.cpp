@@ -1,8 +1,8 @@
 // Deadlines at the edges of int64 (semantics R26, R27, R30; scenario.md "Durations and times"):
 // the largest time.Duration is a real deadline that Go reports and keeps pending, and a
 // deadline may be before the scenario started.
-#include "ctxscope/context_tree.h"
-#include "ctxscope/simulation.h"
+#include "ctxscope/engine/context_tree.h"
+#include "ctxscope/engine/simulation.h"
 #include "scenario_builder.h"
 
 #include <catch2/catch.hpp>
@@ -64,8 +64,8 @@ TEST_CASE("the tree tells a deadline from none by a flag, not by a sentinel valu
 {
     ContextTree t;
     const CtxIndex bg = t.background(0);
-    const CtxIndex far = t.withDeadline(bg, 0, ContextTree::kMaxNanos);
-    const CtxIndex later = t.withDeadline(far, 0, ContextTree::kMaxNanos); // not before: own timer
+    const CtxIndex far = t.withDeadline(bg, 0, kNoDeadline);
+    const CtxIndex later = t.withDeadline(far, 0, kNoDeadline); // not before: own timer
     const CtxIndex min = t.withDeadline(bg, 0, std::numeric_limits<Nanos>::min());
     CHECK_FALSE(t.hasDeadline(bg));
     CHECK(t.hasDeadline(far));

@@ -1,6 +1,6 @@
 // Expected values below were produced by Go 1.26's time.ParseDuration and Duration.String
 // (a throwaway program run while writing these tests), not by reading our implementation.
-#include "ctxscope/duration.h"
+#include "ctxscope/engine/duration.h"
 
 #include <catch2/catch.hpp>
 

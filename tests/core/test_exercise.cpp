@@ -1,7 +1,7 @@
 // Exercises and predictions (exercise.h): the solution, done_when, the verdict on an exercise
 // file, Predict mode's questions with their real answers, and grading.
-#include "ctxscope/exercise.h"
-#include "ctxscope/scenario_io.h"
+#include "ctxscope/formats/exercise.h"
+#include "ctxscope/formats/scenario_io.h"
 
 #include <catch2/catch.hpp>
 

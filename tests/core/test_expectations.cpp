@@ -1,5 +1,5 @@
-#include "ctxscope/expectations.h"
-#include "ctxscope/scenario_io.h"
+#include "ctxscope/formats/expectations.h"
+#include "ctxscope/formats/scenario_io.h"
 
 #include "result_fixture.h"
 

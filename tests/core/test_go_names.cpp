@@ -1,9 +1,9 @@
 // R18, R34, R40, R44 (semantics.md §11): fmt.Sprint of each context, as the exported Go test
 // prints it under testing/synctest. The expected strings were printed by go1.26 for the same
 // tree (a ten-line synctest program: see the comment on each group).
-#include "ctxscope/go_names.h"
-#include "ctxscope/scenario_io.h"
-#include "ctxscope/simulation.h"
+#include "ctxscope/go_export/go_names.h"
+#include "ctxscope/formats/scenario_io.h"
+#include "ctxscope/engine/simulation.h"
 
 #include <catch2/catch.hpp>
 

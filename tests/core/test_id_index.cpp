@@ -1,5 +1,5 @@
 // IdIndex: addRange finds the same rows as one add per row, duplicates included.
-#include "ctxscope/id_index.h"
+#include "ctxscope/engine/id_index.h"
 
 #include <catch2/catch.hpp>
 

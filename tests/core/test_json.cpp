@@ -1,4 +1,4 @@
-#include "ctxscope/json.h"
+#include "ctxscope/formats/json.h"
 
 #include <catch2/catch.hpp>
 

@@ -1,10 +1,10 @@
 // The lessons library (resources/lessons): every lesson must load cleanly, pass its own
 // expectations when simulated, teach with the four description sections and a Go example, and
 // together the lessons must cover the curriculum of issue #4 in teaching order.
-#include "ctxscope/exercise.h"
-#include "ctxscope/expectations.h"
-#include "ctxscope/scenario_io.h"
-#include "ctxscope/simulation.h"
+#include "ctxscope/formats/exercise.h"
+#include "ctxscope/formats/expectations.h"
+#include "ctxscope/formats/scenario_io.h"
+#include "ctxscope/engine/simulation.h"
 
 #include <catch2/catch.hpp>
 

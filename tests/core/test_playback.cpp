@@ -1,8 +1,8 @@
 // Playback answers the state after k events from per-subject event indices. The reference here
 // is the obvious replay: apply events 0..k-1 one by one to a fresh state. The two must agree
 // for every k, for every scenario and lesson we ship, in any seek order.
-#include "ctxscope/playback.h"
-#include "ctxscope/scenario_io.h"
+#include "ctxscope/engine/playback.h"
+#include "ctxscope/formats/scenario_io.h"
 
 #include <catch2/catch.hpp>
 

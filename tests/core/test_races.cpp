@@ -3,11 +3,11 @@
 // (tests/scenarios/races/*.races.json, checked against real Go by the go: tests); every shipped
 // scenario and lesson must explore completely within the bound, with the documented order as
 // outcome 0, event for event.
-#include "ctxscope/json.h"
-#include "ctxscope/race_report.h"
-#include "ctxscope/races.h"
-#include "ctxscope/scenario_io.h"
-#include "ctxscope/simulation.h"
+#include "ctxscope/formats/json.h"
+#include "ctxscope/formats/race_report.h"
+#include "ctxscope/engine/races.h"
+#include "ctxscope/formats/scenario_io.h"
+#include "ctxscope/engine/simulation.h"
 
 #include "scenario_builder.h"
 

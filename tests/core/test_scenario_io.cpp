@@ -1,6 +1,6 @@
-#include "ctxscope/atomic_file.h"
-#include "ctxscope/json.h"
-#include "ctxscope/scenario_io.h"
+#include "ctxscope/formats/atomic_file.h"
+#include "ctxscope/formats/json.h"
+#include "ctxscope/formats/scenario_io.h"
 
 #include <catch2/catch.hpp>
 

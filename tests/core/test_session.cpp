@@ -2,7 +2,7 @@
 // the loader's message when the scenario it would make is invalid; undo and redo walk the
 // history; and, as a property, random edit sequences undo back to the original file byte for
 // byte and redo to the edited one.
-#include "ctxscope/scenario_io.h"
+#include "ctxscope/formats/scenario_io.h"
 #include "ctxscope/session/session.h"
 
 #include <catch2/catch.hpp>

@@ -1,7 +1,7 @@
 // simulate(): Go's semantics with time, goroutines, after-funcs and lints.
 #include "scenario_builder.h"
 
-#include "ctxscope/simulation.h"
+#include "ctxscope/engine/simulation.h"
 
 using namespace ctxscope;
 using namespace ctxscope::test;

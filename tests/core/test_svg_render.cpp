@@ -1,7 +1,7 @@
 // renderTreeSvg: the picture `ctxscope-cli render` writes.
 #include "scenario_builder.h"
 
-#include "ctxscope/svg_render.h"
+#include "ctxscope/formats/svg_render.h"
 
 using namespace ctxscope;
 using namespace ctxscope::test;

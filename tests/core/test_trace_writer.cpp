@@ -1,6 +1,6 @@
-#include "ctxscope/json.h"
-#include "ctxscope/scenario_io.h"
-#include "ctxscope/trace_writer.h"
+#include "ctxscope/formats/json.h"
+#include "ctxscope/formats/scenario_io.h"
+#include "ctxscope/formats/trace_writer.h"
 
 #include "result_fixture.h"
 

@@ -1,4 +1,4 @@
-#include "ctxscope/validate.h"
+#include "ctxscope/engine/validate.h"
 
 #include <catch2/catch.hpp>
 

@@ -16,18 +16,18 @@
 // libFuzzer's main (tests/fuzz/run); in every other build it is linked with fuzz_replay.cpp,
 // which runs the files of tests/fuzz/regressions/ and of the seed corpora through the same
 // function (ctest "fuzz: ...").
-#include "ctxscope/chrome_trace.h"
-#include "ctxscope/duration.h"
-#include "ctxscope/exercise.h"
-#include "ctxscope/expectations.h"
-#include "ctxscope/go_export.h"
-#include "ctxscope/json.h"
-#include "ctxscope/report.h"
-#include "ctxscope/scenario_io.h"
-#include "ctxscope/simulation.h"
-#include "ctxscope/svg_render.h"
-#include "ctxscope/trace_writer.h"
-#include "ctxscope/validate.h"
+#include "ctxscope/formats/chrome_trace.h"
+#include "ctxscope/engine/duration.h"
+#include "ctxscope/formats/exercise.h"
+#include "ctxscope/formats/expectations.h"
+#include "ctxscope/go_export/go_export.h"
+#include "ctxscope/formats/json.h"
+#include "ctxscope/formats/report.h"
+#include "ctxscope/formats/scenario_io.h"
+#include "ctxscope/engine/simulation.h"
+#include "ctxscope/formats/svg_render.h"
+#include "ctxscope/formats/trace_writer.h"
+#include "ctxscope/engine/validate.h"
 
 #include <algorithm>
 #include <cstddef>

@@ -2,7 +2,7 @@
 // judge the simulator (gofmt, go vet, the synctest test). Exit 0: Go agrees; 1: a difference
 // or an error; 77: no Go >= 1.25 (CTest's SKIP_RETURN_CODE), unless CI=true, then 1.
 #include "go_verify.h"
-#include "ctxscope/scenario_io.h"
+#include "ctxscope/formats/scenario_io.h"
 
 #include <algorithm>
 #include <cstdlib>

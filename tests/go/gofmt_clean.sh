@@ -1,5 +1,5 @@
 #!/bin/sh
-# The Go sources the export embeds (core/src/go_runtime) must be gofmt-clean as they stand.
+# The Go sources the export embeds (core/src/go_export/go_runtime) must be gofmt-clean as they stand.
 # Without gofmt: exit 77 (skipped), or fail under CI=true, like the other go: tests.
 dir="$1"
 GOFMT=$(command -v gofmt || { [ -x /usr/local/go/bin/gofmt ] && echo /usr/local/go/bin/gofmt; })

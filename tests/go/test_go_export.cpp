@@ -1,6 +1,6 @@
 // The Go export without a Go toolchain: what the generated module must contain and what the
 // race analysis must leave out. tests/go runs the same modules with real Go (gofmt, vet, test).
-#include "ctxscope/go_export.h"
+#include "ctxscope/go_export/go_export.h"
 #include "go_verify.h"
 #include "scenario_builder.h"
 

@@ -1,7 +1,7 @@
 // Issue #14: the Go export's size and work grow linearly with the scenario. A deep chain's names
 // are embedded whole while short, then by their own part, then not at all once Go would spend
 // too long printing them; the race analysis is skipped beyond its budget. Sizes, not times.
-#include "ctxscope/go_export.h"
+#include "ctxscope/go_export/go_export.h"
 #include "scenario_builder.h"
 
 #include <catch2/catch.hpp>

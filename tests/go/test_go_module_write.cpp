@@ -1,7 +1,7 @@
 // writeGoExport replaces the module as a whole (issue #14): built in a temporary directory
 // beside the target and swapped in. Failures are simulated at each system call through
 // gox::writeGoExportFault, and a kill -9 by a child process that dies at one of them.
-#include "ctxscope/go_export.h"
+#include "ctxscope/go_export/go_export.h"
 #include "go_export_internal.h"
 
 #include <catch2/catch.hpp>

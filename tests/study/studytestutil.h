@@ -1,7 +1,7 @@
 #pragma once
 // Shared helpers for the study model tests: one QGuiApplication for the binary, and documents
 // made from scenario text written in the tests (not the lesson files, which may change).
-#include "ctxscope/scenario_io.h"
+#include "ctxscope/formats/scenario_io.h"
 #include "document.h"
 
 #include <QGuiApplication>

@@ -1,4 +1,4 @@
-#include "ctxscope/trace_writer.h"
+#include "ctxscope/formats/trace_writer.h"
 #include "eventlogmodel.h"
 #include "studytestutil.h"
 

@@ -1,6 +1,6 @@
 #include "eventlogmodel.h"
 
-#include "ctxscope/trace_writer.h"
+#include "ctxscope/formats/trace_writer.h"
 #include "eventtext.h"
 
 #include <algorithm>

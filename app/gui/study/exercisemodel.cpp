@@ -2,7 +2,7 @@
 
 #include "eventtext.h"
 
-#include "ctxscope/exercise.h"
+#include "ctxscope/formats/exercise.h"
 #include "lessonmarkdown.h"
 #include "scenariotext.h"
 

@@ -6,7 +6,7 @@
 // undoable edit, with what it changed and the notes), and Reset (the shipped version back, one
 // undoable edit). While the document is predicting, the checklist shows "?" (state "hidden")
 // and nothing is ever solved: done_when would tell how the run ends.
-#include "ctxscope/expectations.h"
+#include "ctxscope/formats/expectations.h"
 #include "document.h"
 
 #include <QAbstractListModel>

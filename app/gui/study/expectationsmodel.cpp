@@ -1,6 +1,6 @@
 #include "expectationsmodel.h"
 
-#include "ctxscope/exercise.h"
+#include "ctxscope/formats/exercise.h"
 #include "eventtext.h"
 
 namespace ctxscope {

@@ -5,7 +5,7 @@
 // whole run for the current revision; any later edit clears it (the answer changed).
 // For an exercise the rows are its done_when entries and the verdict is whether it is solved:
 // "expect" describes the shipped (broken) version, so it cannot say "solved" (issue #10).
-#include "ctxscope/expectations.h"
+#include "ctxscope/formats/expectations.h"
 #include "document.h"
 
 #include <QAbstractListModel>

@@ -1,6 +1,6 @@
 #include "lessonlibrary.h"
 
-#include "ctxscope/scenario_io.h"
+#include "ctxscope/formats/scenario_io.h"
 #include "lessonmarkdown.h"
 
 #include <QDir>

@@ -4,7 +4,7 @@
 
 #include "eventtext.h"
 
-#include "ctxscope/duration.h"
+#include "ctxscope/engine/duration.h"
 
 namespace ctxscope {
 

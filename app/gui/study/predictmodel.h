@@ -6,7 +6,7 @@
 // every answer with gradePrediction (right or wrong, the real value and the event that decided
 // it), ends the document's Predict mode and jumps to the end of the run. Before reveal() no row
 // holds anything that tells how the run ends.
-#include "ctxscope/exercise.h"
+#include "ctxscope/formats/exercise.h"
 #include "document.h"
 
 #include <QAbstractListModel>

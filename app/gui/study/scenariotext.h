@@ -2,8 +2,8 @@
 // Scenario elements as one line of text each, for "Show solution": what the solution changed,
 // before → after ("task fetch, step 1: work 350ms, ignoring ctx → work 350ms, select on
 // ctx.Done()"). Plain words in the vocabulary of the step editor and of Go; no rules.
-#include "ctxscope/exercise.h"
-#include "ctxscope/scenario.h"
+#include "ctxscope/formats/exercise.h"
+#include "ctxscope/engine/scenario.h"
 
 #include <QString>
 #include <QVariantList>

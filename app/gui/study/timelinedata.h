@@ -4,7 +4,7 @@
 // per context, depth first in creation order, each followed by the lanes of the tasks started on
 // it. A task lane keeps its steps as a run of StepSpans that are sorted by start AND by end (a
 // task runs its steps one after another), so the steps in view are found by binary search.
-#include "ctxscope/simulation.h"
+#include "ctxscope/engine/simulation.h"
 
 #include <cstddef>
 #include <cstdint>

@@ -1,6 +1,6 @@
 #include "ctxscope/session/session.h"
 
-#include "ctxscope/validate.h"
+#include "ctxscope/engine/validate.h"
 
 #include <algorithm>
 

@@ -2,7 +2,7 @@
 // ScenarioPatch: one undoable edit of a Scenario, stored as the difference it makes (elements
 // appended, removed at given positions, replaced) rather than as two copies of the scenario, so
 // that the undo stack of a 10,000-context scenario stays small. Pure C++: no Qt.
-#include "ctxscope/scenario.h"
+#include "ctxscope/engine/scenario.h"
 
 #include <cstddef>
 #include <cstdint>

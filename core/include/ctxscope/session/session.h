@@ -4,11 +4,11 @@
 // loader's messages), keeps the playhead and the view state the views read (selection,
 // collapsed nodes, predict mode), and answers what may be done to a selection. The GUI's
 // Document is a bridge over it (it adds files, threads and signals); tests drive it directly.
-#include "ctxscope/playback.h"
-#include "ctxscope/scenario.h"
+#include "ctxscope/engine/playback.h"
+#include "ctxscope/engine/scenario.h"
 #include "ctxscope/session/edits.h"
 #include "ctxscope/session/history.h"
-#include "ctxscope/simulation.h"
+#include "ctxscope/engine/simulation.h"
 
 #include <cstddef>
 #include <optional>

@@ -87,29 +87,9 @@ std::optional<Scenario> scenarioToRun(const CommandLine& cl, const std::string& 
     return applySolution(loaded);
 }
 
-// Writes text to path ("-": to out) atomically; false after saying why on err.
-bool emit(const std::string& path, const std::string& text, const char* what, std::ostream& out,
-          std::ostream& err)
-{
-    if (path == "-") {
-        out << text;
-        out.flush();
-        if (!out) {
-            err << "ctxscope-cli: cannot write the " << what << " to stdout\n";
-            return false;
-        }
-        return true;
-    }
-    std::string error;
-    if (!writeFileAtomically(path, text, &error)) {
-        err << path << ": cannot write the " << what << ": " << error << '\n';
-        return false;
-    }
-    return true;
-}
-
-// emitStreamed is emit for text made piece by piece by produce (a report of a million contexts
-// is hundreds of megabytes: it goes to the file as it is made, never whole in memory).
+// emitStreamed writes what produce makes, piece by piece, to path ("-": to out), atomically; false
+// after saying why on err. A report of a million contexts is hundreds of megabytes: it goes to the
+// file as it is made, never whole in memory.
 bool emitStreamed(const std::string& path, const std::function<void(const ChunkWriter&)>& produce, const char* what,
                   std::ostream& out, std::ostream& err)
 {
@@ -128,6 +108,13 @@ bool emitStreamed(const std::string& path, const std::function<void(const ChunkW
         return false;
     }
     return true;
+}
+
+// emit is emitStreamed for text already made.
+bool emit(const std::string& path, const std::string& text, const char* what, std::ostream& out,
+          std::ostream& err)
+{
+    return emitStreamed(path, [&text](const ChunkWriter& write) { write(text); }, what, out, err);
 }
 
 } // namespace

@@ -274,16 +274,22 @@ void checkContext(const Expectation& e, const SimulationResult& r, ExpectationOu
 }
 
 // Tasks and after-funcs: each field is decided on its own; the entry when the last one is.
+// info is null when the run has no such subject (what names it: "task", "after-func").
 template <typename Info>
-void checkFields(const Expectation& e, const Info& info, const SimulationResult& r, ExpectationOutcome& out,
-                 const std::string& where, std::string_view subjectKey,
+void checkFields(const Expectation& e, const Info* info, const SimulationResult& r, ExpectationOutcome& out,
+                 const std::string& where, std::string_view subjectKey, const char* what,
                  std::optional<Field> (*fieldOf)(const Info&, const std::string&, const SimulationResult&))
 {
+    if (!info) {
+        out.failures.push_back(where + ": no such " + what + " in the run");
+        out.decidedAt = r.endTime;
+        return;
+    }
     Nanos decided = 0;
     for (const auto& [field, want] : e.fields) {
         if (field == subjectKey)
             continue;
-        std::optional<Field> f = fieldOf(info, field, r);
+        std::optional<Field> f = fieldOf(*info, field, r);
         if (!f) {
             unknownField(out, where, field);
             continue;
@@ -297,25 +303,15 @@ void checkFields(const Expectation& e, const Info& info, const SimulationResult&
 void checkTask(const Expectation& e, const SimulationResult& r, ExpectationOutcome& out,
                const std::string& where)
 {
-    auto index = r.findTask(e.subject);
-    if (!index) {
-        out.failures.push_back(where + ": no such task in the run");
-        out.decidedAt = r.endTime;
-        return;
-    }
-    checkFields(e, r.tasks[*index], r, out, where, "task", &taskField);
+    const auto index = r.findTask(e.subject);
+    checkFields(e, index ? &r.tasks[*index] : nullptr, r, out, where, "task", "task", &taskField);
 }
 
 void checkAfterFunc(const Expectation& e, const SimulationResult& r, ExpectationOutcome& out,
                     const std::string& where)
 {
-    auto index = r.findAfterFunc(e.subject);
-    if (!index) {
-        out.failures.push_back(where + ": no such after-func in the run");
-        out.decidedAt = r.endTime;
-        return;
-    }
-    checkFields(e, r.afterFuncs[*index], r, out, where, "after_func", &afterFuncField);
+    const auto index = r.findAfterFunc(e.subject);
+    checkFields(e, index ? &r.afterFuncs[*index] : nullptr, r, out, where, "after_func", "after-func", &afterFuncField);
 }
 
 void checkLookup(const Expectation& e, const SimulationResult& r, ExpectationOutcome& out,

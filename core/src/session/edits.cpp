@@ -210,28 +210,31 @@ EditResult deriveContext(const Scenario& s, const std::string& parentId, Nanos a
     return r;
 }
 
-EditResult startTask(const Scenario& s, TaskSpec task, Nanos at) {
-    if (!findContext(s, task.context))
-        return failure("no context \"" + task.context + "\" to start the task on");
-    if (task.id.empty())
-        task.id = uniqueTaskId(s, "task");
-    task.at = std::max<Nanos>(at, findContext(s, task.context)->at);
+namespace {
+// A task and an after-func start the same way: on an existing context, no earlier than it, with
+// an id made up when none was given. list picks the patch's list they are appended to.
+template <typename Spec>
+EditResult appendOnContext(const Scenario& s, Spec spec, Nanos at, const char* what, const char* idBase,
+                           ListPatch<Spec> ScenarioPatch::*list) {
+    const ContextSpec* ctx = findContext(s, spec.context);
+    if (!ctx)
+        return failure("no context \"" + spec.context + "\" to " + what);
+    if (spec.id.empty())
+        spec.id = uniqueTaskId(s, idBase);
+    spec.at = std::max<Nanos>(at, ctx->at);
     EditResult r;
-    r.id = task.id;
-    r.patch.tasks.appended.push_back(std::move(task));
+    r.id = spec.id;
+    (r.patch.*list).appended.push_back(std::move(spec));
     return r;
+}
+} // namespace
+
+EditResult startTask(const Scenario& s, TaskSpec task, Nanos at) {
+    return appendOnContext(s, std::move(task), at, "start the task on", "task", &ScenarioPatch::tasks);
 }
 
 EditResult addAfterFunc(const Scenario& s, AfterFuncSpec af, Nanos at) {
-    if (!findContext(s, af.context))
-        return failure("no context \"" + af.context + "\" to register the after-func on");
-    if (af.id.empty())
-        af.id = uniqueTaskId(s, "afterfunc");
-    af.at = std::max<Nanos>(at, findContext(s, af.context)->at);
-    EditResult r;
-    r.id = af.id;
-    r.patch.afterFuncs.appended.push_back(std::move(af));
-    return r;
+    return appendOnContext(s, std::move(af), at, "register the after-func on", "afterfunc", &ScenarioPatch::afterFuncs);
 }
 
 EditResult cancelAt(const Scenario& s, const std::string& ctxId, Nanos at,

@@ -51,33 +51,34 @@ std::vector<Step>* siblings(std::vector<Step>& top, const StepPath& path, std::s
     return list;
 }
 
+// editOwnerIn applies change to the steps of ownerId if owners (the scenario's tasks or its
+// after-funcs) has it; nullopt when it does not.
+template <typename Spec>
+std::optional<EditResult> editOwnerIn(const std::vector<Spec>& owners, ListPatch<Spec> ScenarioPatch::*list,
+                                      const std::string& ownerId,
+                                      const std::function<std::string(std::vector<Step>&)>& change) {
+    for (std::size_t i = 0; i < owners.size(); ++i) {
+        if (owners[i].id != ownerId)
+            continue;
+        Spec after = owners[i];
+        if (std::string e = change(after.steps); !e.empty())
+            return failure(std::move(e));
+        EditResult r;
+        r.id = ownerId;
+        if (!(after == owners[i]))
+            (r.patch.*list).replaced.push_back({i, owners[i], std::move(after)});
+        return r;
+    }
+    return std::nullopt;
+}
+
 // editOwner applies change to the steps of the top-level task or after-func ownerId.
 EditResult editOwner(const Scenario& s, const std::string& ownerId,
                      const std::function<std::string(std::vector<Step>&)>& change) {
-    for (std::size_t i = 0; i < s.tasks.size(); ++i) {
-        if (s.tasks[i].id != ownerId)
-            continue;
-        TaskSpec after = s.tasks[i];
-        if (std::string e = change(after.steps); !e.empty())
-            return failure(std::move(e));
-        EditResult r;
-        r.id = ownerId;
-        if (!(after == s.tasks[i]))
-            r.patch.tasks.replaced.push_back({i, s.tasks[i], std::move(after)});
-        return r;
-    }
-    for (std::size_t i = 0; i < s.afterFuncs.size(); ++i) {
-        if (s.afterFuncs[i].id != ownerId)
-            continue;
-        AfterFuncSpec after = s.afterFuncs[i];
-        if (std::string e = change(after.steps); !e.empty())
-            return failure(std::move(e));
-        EditResult r;
-        r.id = ownerId;
-        if (!(after == s.afterFuncs[i]))
-            r.patch.afterFuncs.replaced.push_back({i, s.afterFuncs[i], std::move(after)});
-        return r;
-    }
+    if (auto r = editOwnerIn(s.tasks, &ScenarioPatch::tasks, ownerId, change))
+        return std::move(*r);
+    if (auto r = editOwnerIn(s.afterFuncs, &ScenarioPatch::afterFuncs, ownerId, change))
+        return std::move(*r);
     return failure("no task or after-func \"" + ownerId + "\" at the top level of the scenario");
 }
 

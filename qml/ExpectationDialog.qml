@@ -1,6 +1,7 @@
-// ExpectationDialog: add or change one entry of "expect": its subject and the fields to check,
-// each a name and the value as you would write it ("context canceled", "200ms", null, true).
-// The ScenarioEditor lists the fields a subject has and the validator checks the values.
+// ExpectationDialog: add or change one entry of "expect" (or, given a learner, one condition of
+// the exercise's done_when, written the same way): its subject and the fields to check, each a
+// name and the value as you would write it ("context canceled", "200ms", null, true). The
+// ScenarioEditor lists the fields a subject has and the validator checks the values.
 pragma ComponentBehavior: Bound
 import QtQuick
 import QtQuick.Controls
@@ -12,6 +13,7 @@ Dialog {
 
     required property ScenarioEditor editor
     property int index: -1              // -1: a new expectation
+    property LearnerEditor learner: null // set: the dialog edits exercise.done_when
     property var fields: []             // [{name, value}]
     readonly property var kinds: root.editor.expectationKinds
     readonly property string kind: root.kinds[kindBox.currentIndex] ?? "context"
@@ -19,7 +21,7 @@ Dialog {
     signal failed(string error)
 
     function start(index) {
-        const e = index >= 0 ? root.editor.expectation(index) : { kind: "context", subject: "", task: "", fields: [{ name: "err", value: "context canceled" }] }
+        const e = index >= 0 ? (root.learner ? root.learner.doneWhenCondition(index) : root.editor.expectation(index)) : { kind: "context", subject: "", task: "", fields: [{ name: "err", value: "context canceled" }] }
         root.index = index
         kindBox.currentIndex = Math.max(0, root.kinds.indexOf(e.kind))
         subjectField.text = e.subject
@@ -35,7 +37,8 @@ Dialog {
         root.fields = copy
     }
 
-    title: root.index >= 0 ? qsTr("Edit expectation %1").arg(root.index + 1) : qsTr("Add expectation")
+    title: root.learner ? (root.index >= 0 ? qsTr("Edit condition %1 of \u201csolved\u201d").arg(root.index + 1) : qsTr("Add a condition of \u201csolved\u201d"))
+                        : (root.index >= 0 ? qsTr("Edit expectation %1").arg(root.index + 1) : qsTr("Add expectation"))
     modal: true
     anchors.centerIn: Overlay.overlay
     width: Math.min(560, parent ? parent.width - 40 : 560)
@@ -43,7 +46,8 @@ Dialog {
 
     onAccepted: {
         const e = { kind: root.kind, subject: subjectField.text, task: taskField.text, fields: root.fields }
-        const error = root.index >= 0 ? root.editor.editExpectation(root.index, e) : root.editor.addExpectation(e)
+        const error = root.learner ? (root.index >= 0 ? root.learner.editDoneWhen(root.index, e) : root.learner.addDoneWhen(e))
+                                   : (root.index >= 0 ? root.editor.editExpectation(root.index, e) : root.editor.addExpectation(e))
         if (error !== "") root.failed(error)
     }
 

@@ -212,6 +212,7 @@ ApplicationWindow {
         onContextAdded: (id) => root.select(id)   // a new context: selected and scrolled into view
     }
     ScenarioEditor { id: scenarioEditor; document: root.document }
+    LearnerEditor { id: learnerEditor; document: root.document }
     PlayClock { id: playClock; document: root.document }
     Inspector { id: inspectorModel; document: root.document; contextId: treeScene.selectedId; hideOutcome: treeScene.hideOutcome }
     Binding { target: treeScene; property: "hideOutcome"; value: root.document.predicting }
@@ -266,6 +267,8 @@ ApplicationWindow {
         onOpenLessonRequested: (row) => root.openLesson(row)
         onEditActionRequested: (row) => dialogs.editAction(row)
         onEditExpectationRequested: (index) => dialogs.editExpectation(index)
+        learner: learnerEditor
+        onEditLearnerRequested: (what, index) => dialogs.editLearner(what, index)
     }
     FileOperations {
         id: files
@@ -279,6 +282,7 @@ ApplicationWindow {
         id: dialogs
         document: root.document
         editor: scenarioEditor
+        learner: learnerEditor
         exporter: exporter
         shortcutGroups: appActions.groups
         tree: workArea.treePane

@@ -1,6 +1,7 @@
 // ScenarioPanel: the parts of the scenario that are not drawn in the tree: its settings, the
-// timed actions (when, what, with which cause) and the expectations, each editable and
-// deletable, one undo step each. The rows come from the ScenarioEditor (C++).
+// timed actions (when, what, with which cause), the expectations, and the exercise and predict
+// questions (ExerciseSection), each editable and deletable, one undo step each. The rows come
+// from the ScenarioEditor and LearnerEditor (C++).
 pragma ComponentBehavior: Bound
 import QtQuick
 import QtQuick.Controls
@@ -11,9 +12,11 @@ ScrollView {
 
     required property ScenarioEditor editor
     required property Document document
+    required property LearnerEditor learner
     signal editSettings()
     signal editAction(var row)
     signal editExpectation(int index)   // -1: add one
+    signal editLearner(string what, int index) // see ExerciseSection
     signal failed(string error)
     signal seek(double nanos)
 
@@ -161,6 +164,15 @@ ScrollView {
                     onClicked: { const e = root.editor.deleteExpectation(expectRow.modelData.index); if (e !== "") root.failed(e) }
                 }
             }
+        }
+
+        ExerciseSection {
+            objectName: "exerciseSection"
+            width: column.width
+            topPadding: 6
+            learner: root.learner
+            onEditLearner: (what, index) => root.editLearner(what, index)
+            onFailed: (error) => root.failed(error)
         }
     }
 }

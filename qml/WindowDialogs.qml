@@ -9,6 +9,7 @@ Item {
 
     required property Document document
     required property ScenarioEditor editor
+    required property LearnerEditor learner
     required property Exporter exporter
     required property var shortcutGroups
     required property Item tree
@@ -16,7 +17,7 @@ Item {
     property bool nativeFileDialog: true
     readonly property bool anyOpen: deriveDialog.visible || taskDialog.visible || cancelDialog.visible
                                     || settingsDialog.visible || actionDialog.visible || expectationDialog.visible
-                                    || placeDialog.visible
+                                    || placeDialog.visible || learnerDialogs.anyOpen
                                     || renameDialog.visible || deleteDialog.visible || problemsDialog.visible
                                     || shortcutsSheet.visible || recoveryDialog.visible || exportDialog.visible
     readonly property alias exportDialog: exportDialog
@@ -42,6 +43,7 @@ Item {
     function editGoroutine(id) { taskDialog.startEdit(id) }
     function editAction(row) { actionDialog.start(row) }
     function editExpectation(index) { expectationDialog.start(index) }
+    function editLearner(what, index) { learnerDialogs.start(what, index) }
     function showSettings() { settingsDialog.start() }
     function place(contextId) { placeDialog.start(contextId) }
     // cancel asks for a cause where Go's cancel function takes one.
@@ -75,6 +77,7 @@ Item {
     SettingsDialog { id: settingsDialog; editor: root.editor; onFailed: (error) => root.report(error) }
     ActionDialog { id: actionDialog; editor: root.editor; onFailed: (error) => root.report(error) }
     ExpectationDialog { id: expectationDialog; editor: root.editor; onFailed: (error) => root.report(error) }
+    LearnerDialogs { id: learnerDialogs; learner: root.learner; editor: root.editor; onFailed: (error) => root.report(error) }
     CancelDialog { id: cancelDialog; document: root.document; onFailed: (error) => root.report(error) }
     RenameDialog { id: renameDialog; document: root.document; onFailed: (error) => root.report(error) }
     DeleteDialog { id: deleteDialog; onConfirmed: (id) => root.report(root.document.deleteContext(id)) }

@@ -14,6 +14,7 @@ SplitView {
     required property Document document
     required property TreeScene scene
     required property ScenarioEditor editor
+    required property LearnerEditor learner
     property string selectedGoroutine: ""
     signal goroutineSelected(string id)
     required property Inspector inspector
@@ -35,6 +36,7 @@ SplitView {
     signal openLessonRequested(int row)
     signal editActionRequested(var row)
     signal editExpectationRequested(int index)
+    signal editLearnerRequested(string what, int index)
     readonly property alias scenarioPanel: scenarioPanel
 
     orientation: Qt.Horizontal
@@ -142,6 +144,8 @@ SplitView {
                     onEditSettings: root.actions.scenarioSettings.trigger()
                     onEditAction: (row) => root.editActionRequested(row)
                     onEditExpectation: (index) => root.editExpectationRequested(index)
+                    learner: root.learner
+                    onEditLearner: (what, index) => root.editLearnerRequested(what, index)
                     onFailed: (error) => root.failed(error)
                     onSeek: (nanos) => root.document.seekTime(nanos)
                 }

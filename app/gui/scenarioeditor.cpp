@@ -21,39 +21,6 @@ std::optional<Nanos> readDuration(const QString& what, const QString& text, QStr
     return p.value;
 }
 
-const char* const kExpectationKinds[] = {"context", "task", "after_func", "lookup", "lint", "no_lints", "stopped"};
-
-std::optional<Expectation::Kind> expectationKind(const QString& name) {
-    for (int i = 0; i < 7; ++i)
-        if (name == QLatin1String(kExpectationKinds[i]))
-            return static_cast<Expectation::Kind>(i);
-    return std::nullopt;
-}
-
-// The JSON type of a typed expectation value: the words null/true/false, a number for a lookup's
-// value, otherwise the text. The validator then says whether the field takes that type.
-Scalar typedScalar(const QString& name, const QString& text) {
-    const QString t = text.trimmed();
-    if (t == QLatin1String("null") || t.isEmpty())
-        return Scalar::null();
-    if (t == QLatin1String("true") || t == QLatin1String("false"))
-        return Scalar::boolean(t == QLatin1String("true"));
-    if (name == QLatin1String("value")) {
-        QString ignored;
-        if (auto n = scalarFromText(t, QStringLiteral("number"), &ignored))
-            return *n;
-    }
-    return Scalar::string(text.toStdString());
-}
-
-QString scalarText(const Scalar& v) {
-    switch (v.type) {
-    case Scalar::Type::Null: return QStringLiteral("null");
-    case Scalar::Type::String: return QStringLiteral("\"%1\"").arg(qs(v.text));
-    default: return qs(v.text);
-    }
-}
-
 // Hands out ids no part of the scenario uses, remembering the ones already given.
 struct IdSource {
     const Scenario& scenario;
@@ -69,26 +36,6 @@ struct IdSource {
 };
 
 } // namespace
-
-QString expectationText(const Expectation& e) {
-    using K = Expectation::Kind;
-    QString head;
-    switch (e.kind) {
-    case K::Context: head = QStringLiteral("context %1").arg(qs(e.subject)); break;
-    case K::Task: head = QStringLiteral("task %1").arg(qs(e.subject)); break;
-    case K::AfterFunc: head = QStringLiteral("after-func %1").arg(qs(e.subject)); break;
-    case K::Lookup: head = QStringLiteral("lookup %1 by %2").arg(qs(e.subject), qs(e.task)); break;
-    case K::Lint:
-        return e.task.empty() ? QStringLiteral("lint %1").arg(qs(e.subject))
-                              : QStringLiteral("lint %1 on %2").arg(qs(e.subject), qs(e.task));
-    case K::NoLints: return QStringLiteral("no lints");
-    case K::Stopped: return QStringLiteral("the run stops: %1").arg(qs(e.subject));
-    }
-    QStringList fields;
-    for (const auto& [name, value] : e.fields)
-        fields << QStringLiteral("%1 = %2").arg(qs(name), scalarText(value));
-    return fields.isEmpty() ? head : head + QStringLiteral(": ") + fields.join(QStringLiteral(", "));
-}
 
 ScenarioEditor::ScenarioEditor(QObject* parent) : QObject(parent) {}
 
@@ -150,7 +97,7 @@ QVariantList ScenarioEditor::expectations() const {
     for (std::size_t i = 0; i < s.expect.size(); ++i)
         out << QVariantMap{{QStringLiteral("index"), static_cast<int>(i)},
                            {QStringLiteral("text"), expectationText(s.expect[i])},
-                           {QStringLiteral("kind"), QString::fromLatin1(kExpectationKinds[static_cast<int>(s.expect[i].kind)])}};
+                           {QStringLiteral("kind"), expectationKindName(s.expect[i].kind)}};
     return out;
 }
 
@@ -161,12 +108,7 @@ QStringList ScenarioEditor::stepOps() const {
             QStringLiteral("fail")};
 }
 
-QStringList ScenarioEditor::expectationKinds() const {
-    QStringList out;
-    for (const char* k : kExpectationKinds)
-        out << QString::fromLatin1(k);
-    return out;
-}
+QStringList ScenarioEditor::expectationKinds() const { return expectationKindNames(); }
 
 QStringList ScenarioEditor::deriveKinds() const {
     QStringList out;
@@ -498,57 +440,16 @@ QString ScenarioEditor::deleteAction(int index) {
 QVariantMap ScenarioEditor::expectation(int index) const {
     if (!m_document || index < 0 || static_cast<std::size_t>(index) >= m_document->editedScenario().expect.size())
         return {{QStringLiteral("ok"), false}, {QStringLiteral("error"), QStringLiteral("no expectation #%1").arg(index + 1)}};
-    const Expectation& e = m_document->editedScenario().expect[static_cast<std::size_t>(index)];
-    QVariantList fields;
-    for (const auto& [name, value] : e.fields)
-        fields << QVariantMap{{QStringLiteral("name"), qs(name)},
-                              {QStringLiteral("value"), value.type == Scalar::Type::Null ? QStringLiteral("null") : qs(value.text)}};
-    return {{QStringLiteral("ok"), true},
-            {QStringLiteral("kind"), QString::fromLatin1(kExpectationKinds[static_cast<int>(e.kind)])},
-            {QStringLiteral("subject"), qs(e.subject)},
-            {QStringLiteral("task"), qs(e.task)},
-            {QStringLiteral("fields"), fields}};
+    return expectationToMap(m_document->editedScenario().expect[static_cast<std::size_t>(index)]);
 }
 
-QStringList ScenarioEditor::expectationFields(const QString& kind) const {
-    QStringList out;
-    if (const auto k = expectationKind(kind))
-        for (std::string_view f : expectationFieldNames(*k))
-            out << QString::fromLatin1(f.data(), static_cast<qsizetype>(f.size()));
-    return out;
-}
-
-namespace {
-
-std::optional<Expectation> readExpectation(const QVariantMap& m, QString* error) {
-    const auto kind = expectationKind(m.value(QStringLiteral("kind")).toString());
-    if (!kind) {
-        *error = QStringLiteral("kind: one of context, task, after_func, lookup, lint, no_lints, stopped");
-        return std::nullopt;
-    }
-    Expectation e;
-    e.kind = *kind;
-    e.subject = ss(m.value(QStringLiteral("subject")).toString().trimmed());
-    e.task = ss(m.value(QStringLiteral("task")).toString().trimmed());
-    if (e.kind == Expectation::Kind::NoLints)
-        e.subject = "true";
-    for (const QVariant& f : m.value(QStringLiteral("fields")).toList()) {
-        const QVariantMap fm = f.toMap();
-        const QString name = fm.value(QStringLiteral("name")).toString().trimmed();
-        if (name.isEmpty())
-            continue;
-        e.fields.emplace_back(ss(name), typedScalar(name, fm.value(QStringLiteral("value")).toString()));
-    }
-    return e;
-}
-
-} // namespace
+QStringList ScenarioEditor::expectationFields(const QString& kind) const { return expectationFieldList(kind); }
 
 QString ScenarioEditor::addExpectation(const QVariantMap& m) {
     if (!m_document)
         return QStringLiteral("no document");
     QString error;
-    auto e = readExpectation(m, &error);
+    auto e = expectationFromMap(m, &error);
     if (!e)
         return error;
     return apply(tr("Add expectation"), edits::addExpectation(m_document->editedScenario(), std::move(*e)));
@@ -560,7 +461,7 @@ QString ScenarioEditor::editExpectation(int index, const QVariantMap& m) {
     if (index < 0)
         return QStringLiteral("no expectation #%1").arg(index + 1);
     QString error;
-    auto e = readExpectation(m, &error);
+    auto e = expectationFromMap(m, &error);
     if (!e)
         return error;
     return apply(tr("Edit expectation"), edits::replaceExpectation(m_document->editedScenario(), static_cast<std::size_t>(index), std::move(*e)));

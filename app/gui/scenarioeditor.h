@@ -6,6 +6,7 @@
 // it once in the core (Session::check) and records it as one undo step. No rule lives here
 // beyond reading the text a user typed.
 #include "document.h"
+#include "expectationmaps.h"
 
 #include <QObject>
 #include <QPointer>
@@ -102,9 +103,5 @@ private:
     QString apply(const QString& text, const edits::EditResult& edit);
     QPointer<Document> m_document;
 };
-
-// expectationText is how an expectation reads in a list: "context req: err = \"context
-// canceled\", done_at = 200ms".
-QString expectationText(const Expectation& e);
 
 } // namespace ctxscope

@@ -13,7 +13,10 @@ TestCase {
 
     Document { id: doc; recoveryPath: "" }
     ScenarioEditor { id: testEditor; document: doc }
-    Component { id: panelComponent; ScenarioPanel { width: 460; height: 560; editor: testEditor; document: doc } }
+    LearnerEditor { id: testLearner; document: doc }
+    Component { id: panelComponent; ScenarioPanel { width: 460; height: 560; editor: testEditor; learner: testLearner; document: doc } }
+    Component { id: learnerDialogsComponent; LearnerDialogs { anchors.fill: parent; editor: testEditor; learner: testLearner } }
+    SignalSpy { id: editLearnerSpy; signalName: "editLearner" }
     Component { id: settingsComponent; SettingsDialog { editor: testEditor } }
     Component { id: expectationComponent; ExpectationDialog { editor: testEditor } }
     Component { id: actionComponent; ActionDialog { editor: testEditor } }
@@ -79,5 +82,78 @@ TestCase {
         d.accept()
         verify(failure.indexOf("ghost") >= 0, failure)
         compare(testEditor.expectations.length, 1)
+    }
+
+    // An author makes an exercise, adds a condition of "solved" and a predict question, all by
+    // clicking in the Scenario tab and its dialogs, then deletes them again: one undo step each.
+    function test_exerciseAndPredictQuestionsAreAuthoredByClicking() {
+        const p = createTemporaryObject(panelComponent, testCase)
+        const dialogs = createTemporaryObject(learnerDialogsComponent, testCase)
+        editLearnerSpy.target = p
+        p.editLearner.connect(dialogs.start)
+        verify(!testLearner.hasExercise)
+
+        const make = findChild(p, "makeExercise")
+        verify(make.visible)
+        mouseClick(make)
+        compare(editLearnerSpy.count, 1)
+        compare(editLearnerSpy.signalArguments[0][0], "exercise")
+        tryCompare(dialogs, "anyOpen", true)
+        const goal = findChild(dialogs, "goalField")
+        tryCompare(goal, "activeFocus", true)
+        goal.text = "Cancel the job before it ends"
+        keyClick(Qt.Key_Return)                       // Enter makes it
+        tryCompare(dialogs, "anyOpen", false)
+        verify(testLearner.hasExercise)
+        compare(testLearner.goal, "Cancel the job before it ends")
+        // The scenario has one expectation-free state: done_when starts as "no lints".
+        compare(testLearner.doneWhen.length, 1)
+        compare(testLearner.doneWhen[0].text, "no lints")
+        compare(testLearner.solutionLists, "contexts, tasks, after-funcs, actions")
+        // As made, the learner's version is the solution: the check says it is solved already.
+        tryVerify(() => testLearner.problems.length > 0)
+        verify(testLearner.problems[0].indexOf("exercise.done_when") === 0, testLearner.problems[0])
+        verify(!findChild(p, "makeExercise").visible)
+        verify(findChild(p, "editExercise").visible)
+
+        // A condition of "solved": the job ends canceled.
+        mouseClick(findChild(p, "addDoneWhen"))
+        tryCompare(dialogs, "anyOpen", true)
+        for (const c of "job") keyClick(c)
+        keyClick(Qt.Key_Return)
+        tryCompare(dialogs, "anyOpen", false)
+        compare(testLearner.doneWhen.length, 2)
+        compare(testLearner.doneWhen[1].text, "context job: err = \"context canceled\"")
+
+        // A predict question about the job's err only.
+        mouseClick(findChild(p, "addPredict"))
+        tryCompare(dialogs, "anyOpen", true)
+        for (const c of "job") keyClick(c)
+        // Popups hide their content from findChild's visual search: start from the content item.
+        const pd = findChild(dialogs, "predictDialog").contentItem
+        tryVerify(() => findChild(pd, "field done_at") !== null)
+        const doneAt = findChild(pd, "field done_at")
+        verify(doneAt.checked)
+        mouseClick(doneAt)
+        verify(!doneAt.checked)
+        const subject = findChild(dialogs, "subjectBox")
+        compare(subject.editText, "job")
+        subject.contentItem.forceActiveFocus()        // back in the id's text, as a click puts it
+        keyClick(Qt.Key_Return)
+        tryCompare(dialogs, "anyOpen", false)
+        compare(testLearner.predictQuestions.length, 1)
+        compare(testLearner.predictQuestions[0].text, "context job: err")
+
+        // Deleting is one click each, and undo brings each back.
+        const undoBefore = doc.undoText
+        compare(testLearner.deletePredictQuestion(0), "")
+        compare(testLearner.predictQuestions.length, 0)
+        doc.undo()
+        compare(testLearner.predictQuestions.length, 1)
+        mouseClick(findChild(p, "removeExercise"))
+        verify(!testLearner.hasExercise)
+        doc.undo()
+        verify(testLearner.hasExercise)
+        compare(doc.undoText, undoBefore)
     }
 }

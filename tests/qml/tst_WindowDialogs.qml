@@ -15,12 +15,13 @@ TestCase {
 
     Document { id: doc; recoveryPath: "" }
     ScenarioEditor { id: testEditor; document: doc }
+    LearnerEditor { id: testLearner; document: doc }
     Exporter { id: testExporter; document: doc }
     Rectangle { id: fakeTree; width: 200; height: 100 }
     Rectangle { id: fakeTimeline; width: 200; height: 100 }
     Component {
         id: dialogsComponent
-        WindowDialogs { document: doc; editor: testEditor; exporter: testExporter; shortcutGroups: []; tree: fakeTree; timeline: fakeTimeline; nativeFileDialog: false }
+        WindowDialogs { document: doc; editor: testEditor; learner: testLearner; exporter: testExporter; shortcutGroups: []; tree: fakeTree; timeline: fakeTimeline; nativeFileDialog: false }
     }
     SignalSpy { id: recoveredSpy; signalName: "recovered" }
 

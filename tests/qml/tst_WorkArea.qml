@@ -15,6 +15,7 @@ TestCase {
 
     Document { id: doc; recoveryPath: "" }
     ScenarioEditor { id: testEditor; document: doc }
+    LearnerEditor { id: testLearner; document: doc }
     TreeScene { id: testScene; document: doc }
     PlayClock { id: testClock; document: doc }
     Inspector { id: testInspector; document: doc; contextId: testScene.selectedId; hideOutcome: testScene.hideOutcome }
@@ -23,7 +24,7 @@ TestCase {
     LessonLibrary { id: testLibrary }
     Component {
         id: areaComponent
-        WorkArea { anchors.fill: parent; document: doc; editor: testEditor; scene: testScene; inspector: testInspector; actions: testActions; library: testLibrary }
+        WorkArea { anchors.fill: parent; document: doc; editor: testEditor; learner: testLearner; scene: testScene; inspector: testInspector; actions: testActions; library: testLibrary }
     }
     SignalSpy { id: selectSpy; signalName: "select" }
     SignalSpy { id: failedSpy; signalName: "failed" }

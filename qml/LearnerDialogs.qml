@@ -12,6 +12,9 @@ Item {
     readonly property bool anyOpen: exerciseDialog.visible || doneWhenDialog.visible || predictDialog.visible
     signal failed(string error)
 
+    // The dialogs size themselves from their parent (this item): it covers the window.
+    anchors.fill: parent
+
     // what: "exercise", "doneWhen" or "predict"; index -1 adds one (see ExerciseSection).
     function start(what, index) {
         if (what === "exercise")

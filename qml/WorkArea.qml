@@ -54,7 +54,8 @@ SplitView {
             SplitView.minimumHeight: 160
             ScrollView {
                 id: bannerScroll
-                visible: exerciseBanner.visible
+                // The model's flag, not the banner's visible: that reads false while this is hidden.
+                visible: exerciseBanner.model.active
                 Layout.fillWidth: true
                 Layout.preferredHeight: Math.min(exerciseBanner.implicitHeight, parent.height * 0.45)
                 contentWidth: availableWidth

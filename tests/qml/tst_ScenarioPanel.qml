@@ -15,7 +15,7 @@ TestCase {
     ScenarioEditor { id: testEditor; document: doc }
     LearnerEditor { id: testLearner; document: doc }
     Component { id: panelComponent; ScenarioPanel { width: 460; height: 560; editor: testEditor; learner: testLearner; document: doc } }
-    Component { id: learnerDialogsComponent; LearnerDialogs { anchors.fill: parent; editor: testEditor; learner: testLearner } }
+    Component { id: learnerDialogsComponent; LearnerDialogs { editor: testEditor; learner: testLearner } }
     SignalSpy { id: editLearnerSpy; signalName: "editLearner" }
     Component { id: settingsComponent; SettingsDialog { editor: testEditor } }
     Component { id: expectationComponent; ExpectationDialog { editor: testEditor } }

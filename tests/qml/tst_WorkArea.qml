@@ -79,4 +79,15 @@ TestCase {
         testScene.hideOutcome = false
         verify(!cover.visible)
     }
+
+    // The banner shows once the document has an exercise, even when it had none at first (its
+    // scroll area used to follow the hidden banner's own visible, which stays false).
+    function test_exerciseBannerAppearsWhenTheScenarioBecomesAnExercise() {
+        const a = createTemporaryObject(areaComponent, testCase)
+        verify(!a.exerciseBanner.visible)
+        compare(testLearner.makeExercise("Keep the handler in budget.", "", ""), "")
+        tryVerify(() => a.exerciseBanner.visible)
+        doc.undo()
+        tryVerify(() => !a.exerciseBanner.visible)
+    }
 }

@@ -215,7 +215,6 @@ ApplicationWindow {
     LearnerEditor { id: learnerEditor; document: root.document }
     PlayClock { id: playClock; document: root.document }
     Inspector { id: inspectorModel; document: root.document; contextId: treeScene.selectedId; hideOutcome: treeScene.hideOutcome }
-    Binding { target: treeScene; property: "hideOutcome"; value: root.document.predicting }
     Exporter { id: exporter; document: root.document }
     RecentFiles { id: recentFiles }
     AppActions { id: appActions; window: root }

@@ -102,6 +102,14 @@ public:
     const Scenario& scenario() const { return m_shown ? *m_shown : m_session.scenario(); }
     const Scenario& editedScenario() const { return m_session.scenario(); }
     const Session& session() const { return m_session; }
+    // View state is the Session's (one owner per fact): the selection and the collapsed
+    // contexts. Views change it here and hear viewStateChanged; a new document starts without.
+    void select(Selection s) { m_session.select(std::move(s)); Q_EMIT viewStateChanged(); }
+    void setCollapsed(const std::vector<std::string>& contextIds, bool on) {
+        for (const std::string& id : contextIds)
+            m_session.setCollapsed(id, on);
+        Q_EMIT viewStateChanged();
+    }
     const SimulationResult& result() const { return *m_result; }
     std::shared_ptr<const SimulationResult> sharedResult() const { return m_result; }
     const Playback& playback() const { return *m_playback; }
@@ -263,6 +271,7 @@ Q_SIGNALS:
     void jobChanged();
     void jobProgressChanged();
     void predictingChanged();
+    void viewStateChanged();
     void outcomeChanged();
     // A document opened or made on the worker replaced this one (after openFile of a big file,
     // replaceScenario, openGenerated); openFailed: it could not be read (nothing changed).

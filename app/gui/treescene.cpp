@@ -14,8 +14,13 @@ TreeScene::TreeScene(QObject* parent) : QObject(parent) {
 void TreeScene::setDocument(Document* doc) {
     if (!followDocument(this, m_doc, doc, &TreeScene::relayout, &TreeScene::refreshStates))
         return;
+    if (m_doc) {
+        connect(m_doc, &Document::viewStateChanged, this, &TreeScene::viewStateChanged);
+        connect(m_doc, &Document::predictingChanged, this, &TreeScene::predictingChanged);
+    }
     relayout();
     Q_EMIT documentChanged();
+    Q_EMIT hideOutcomeChanged();
 }
 
 CtxIndex TreeScene::parent(CtxIndex c) const {
@@ -23,8 +28,7 @@ CtxIndex TreeScene::parent(CtxIndex c) const {
 }
 
 bool TreeScene::isCollapsedIndex(CtxIndex c) const {
-    return m_doc && c < m_doc->result().contexts.size() &&
-           m_collapsed.count(m_doc->result().contexts[c].id) > 0;
+    return m_doc && c < m_doc->result().contexts.size() && m_doc->session().isCollapsed(m_doc->result().contexts[c].id);
 }
 
 void TreeScene::relayout() {
@@ -40,7 +44,7 @@ void TreeScene::relayout() {
             parents[i] = c.parent;
             if (c.createdAt == kNever)
                 flags[i] |= kLayoutExcluded; // declared by a derive step that never ran
-            if (m_collapsed.count(c.id))
+            if (m_doc->session().isCollapsed(c.id))
                 flags[i] |= kLayoutCollapsed;
         }
         for (TaskIndex t = 0; t < r.tasks.size(); ++t)
@@ -50,18 +54,11 @@ void TreeScene::relayout() {
             if (r.afterFuncs[a].context < n)
                 m_afterFuncsOn[r.afterFuncs[a].context].push_back(a);
     }
+    m_collapsedShown = m_doc ? m_doc->session().collapsed() : std::unordered_set<std::string>{};
     m_layout = layoutForest(parents, flags, m_params);
     indexRows();
-    // Keep the selection by id across re-simulation.
-    m_selected = kNone;
-    if (m_doc && !m_selectedId.isEmpty()) {
-        if (auto i = m_doc->result().findContext(m_selectedId.toStdString()))
-            m_selected = *i;
-        else {
-            m_selectedId.clear();
-            Q_EMIT selectionChanged();
-        }
-    }
+    // The selection is kept by id across re-simulation (a context that is gone deselects).
+    resolveSelection();
     ++m_layoutVersion;
     m_states.assign(n, 0);
     m_statesApplied = kStatesStale;
@@ -113,7 +110,7 @@ void TreeScene::refreshStates() {
     const std::size_t applied = p.appliedEvents();
     bool changed = false;
     const auto update = [&](CtxIndex i) {
-        const NodeState state = shownState(nodeStateAt(r, p, i), m_hideOutcome);
+        const NodeState state = shownState(nodeStateAt(r, p, i), hideOutcome());
         const auto s = static_cast<std::uint8_t>(state);
         if (s != m_states[i]) {
             m_states[i] = s;
@@ -141,36 +138,62 @@ void TreeScene::refreshStates() {
     Q_EMIT statesChanged();
 }
 
+QString TreeScene::selectedId() const { return QString::fromStdString(m_selectedKey); }
+
 void TreeScene::setSelectedId(const QString& id) {
-    if (id == m_selectedId)
+    if (!m_doc || id.toStdString() == m_selectedKey)
         return;
-    m_selectedId = id;
+    Selection sel;
+    if (!id.isEmpty()) {
+        sel.kind = Selection::Kind::Context;
+        sel.id = id.toStdString();
+    }
+    m_doc->select(std::move(sel)); // comes back through viewStateChanged
+}
+
+// resolveSelection finds the session's selected context in the run on screen; one that the run
+// does not have (deleted, undone) is deselected in the session too.
+void TreeScene::resolveSelection() {
+    const Selection& sel = m_doc ? m_doc->session().selection() : Selection{};
+    std::string key = sel.kind == Selection::Kind::Context ? sel.id : std::string();
     m_selected = kNone;
-    if (m_doc && !id.isEmpty())
-        if (auto i = m_doc->result().findContext(id.toStdString()))
+    if (!key.empty()) {
+        if (auto i = m_doc->result().findContext(key)) {
             m_selected = *i;
-    ++m_stateVersion; // the selection outline is drawn by the canvas
-    Q_EMIT selectionChanged();
+        } else {
+            m_doc->select({}); // re-enters (viewStateChanged) with nothing selected
+            return;
+        }
+    }
+    if (key != m_selectedKey) {
+        m_selectedKey = std::move(key);
+        ++m_stateVersion; // the selection outline is drawn by the canvas
+        Q_EMIT selectionChanged();
+    }
 }
 
-QStringList TreeScene::collapsedIds() const {
-    QStringList ids;
-    ids.reserve(static_cast<qsizetype>(m_collapsed.size()));
-    for (const std::string& id : m_collapsed)
-        ids << QString::fromStdString(id);
-    ids.sort();
-    return ids;
+void TreeScene::viewStateChanged() {
+    if (m_doc && m_doc->session().collapsed() != m_collapsedShown)
+        relayout(); // resolves the selection too
+    else
+        resolveSelection();
 }
 
-void TreeScene::setHideOutcome(bool hide) {
-    if (hide == m_hideOutcome)
-        return;
-    m_hideOutcome = hide;
+void TreeScene::predictingChanged() {
     m_statesApplied = kStatesStale;
     refreshStates();
     ++m_stateVersion; // texts (causes, results) change even where no state did
     Q_EMIT hideOutcomeChanged();
     Q_EMIT statesChanged();
+}
+
+QStringList TreeScene::collapsedIds() const {
+    QStringList ids;
+    ids.reserve(static_cast<qsizetype>(m_collapsedShown.size()));
+    for (const std::string& id : m_collapsedShown)
+        ids << QString::fromStdString(id);
+    ids.sort();
+    return ids;
 }
 
 QString TreeScene::firstRootId() const {
@@ -225,17 +248,15 @@ QRectF TreeScene::nodeRect(const QString& id) const {
 }
 
 void TreeScene::toggleCollapsed(const QString& id) {
-    const std::string key = id.toStdString();
-    if (!m_collapsed.erase(key))
-        m_collapsed.insert(key);
-    relayout();
+    if (m_doc)
+        m_doc->setCollapsed({id.toStdString()}, !isCollapsed(id));
 }
 
-bool TreeScene::isCollapsed(const QString& id) const { return m_collapsed.count(id.toStdString()) > 0; }
+bool TreeScene::isCollapsed(const QString& id) const { return m_doc && m_doc->session().isCollapsed(id.toStdString()); }
 
 void TreeScene::expandAll() {
-    m_collapsed.clear();
-    relayout();
+    if (m_doc && !m_doc->session().collapsed().empty())
+        m_doc->setCollapsed({m_doc->session().collapsed().begin(), m_doc->session().collapsed().end()}, false);
 }
 
 void TreeScene::revealNode(const QString& id) {
@@ -244,11 +265,12 @@ void TreeScene::revealNode(const QString& id) {
     auto i = m_doc->result().findContext(id.toStdString());
     if (!i)
         return;
-    bool changed = false;
+    std::vector<std::string> collapsedAbove;
     for (CtxIndex p = parent(*i); p != kNone; p = parent(p))
-        changed = m_collapsed.erase(m_doc->result().contexts[p].id) > 0 || changed;
-    if (changed)
-        relayout();
+        if (m_doc->session().isCollapsed(m_doc->result().contexts[p].id))
+            collapsedAbove.push_back(m_doc->result().contexts[p].id);
+    if (!collapsedAbove.empty())
+        m_doc->setCollapsed(collapsedAbove, false);
 }
 
 } // namespace ctxscope

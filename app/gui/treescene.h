@@ -30,9 +30,10 @@ class TreeScene : public QObject {
     Q_PROPERTY(QString firstRootId READ firstRootId NOTIFY layoutChanged)
     // The ids of the contexts whose subtrees are collapsed (sorted), for the timeline.
     Q_PROPERTY(QStringList collapsedIds READ collapsedIds NOTIFY layoutChanged)
-    // Predict mode: done contexts look alive and causes/results are hidden, so a learner can
-    // guess the outcome before seeing it. The playhead, events and layout are unchanged.
-    Q_PROPERTY(bool hideOutcome READ hideOutcome WRITE setHideOutcome NOTIFY hideOutcomeChanged)
+    // Predict mode (the document's): done contexts look alive and causes/results are hidden, so
+    // a learner can guess the outcome before seeing it. The playhead, events and layout are
+    // unchanged.
+    Q_PROPERTY(bool hideOutcome READ hideOutcome NOTIFY hideOutcomeChanged)
 
 public:
     explicit TreeScene(QObject* parent = nullptr);
@@ -45,12 +46,13 @@ public:
     double nodeHeight() const { return m_params.nodeHeight; }
     double rowPitch() const { return m_params.nodeHeight + m_params.verticalGap; }
     int visibleCount() const { return static_cast<int>(m_layout.visibleCount); }
-    QString selectedId() const { return m_selectedId; }
+    // The selected context and the collapsed ones are the document's session's (one owner);
+    // the scene keeps only the index they resolve to in the run on screen.
+    QString selectedId() const;
     void setSelectedId(const QString& id);
     QString firstRootId() const;
     QStringList collapsedIds() const;
-    bool hideOutcome() const { return m_hideOutcome; }
-    void setHideOutcome(bool hide);
+    bool hideOutcome() const { return m_doc && m_doc->predicting(); }
 
     const TreeLayout& layout() const { return m_layout; }
     std::size_t size() const { return m_states.size(); }
@@ -92,6 +94,9 @@ private:
     void refreshStates();
     void indexRows();
     void findAddedContext();
+    void viewStateChanged(); // the session's selection or collapsed set changed
+    void predictingChanged();
+    void resolveSelection();
 
     QPointer<Document> m_doc;
     TreeLayoutParams m_params;
@@ -103,10 +108,9 @@ private:
     std::size_t m_statesApplied = kStatesStale;
     std::vector<std::vector<TaskIndex>> m_tasksOn;
     std::vector<std::vector<AfIndex>> m_afterFuncsOn;
-    std::unordered_set<std::string> m_collapsed; // by id, so it survives re-simulation
-    QString m_selectedId;
-    CtxIndex m_selected = kNone;
-    bool m_hideOutcome = false;
+    CtxIndex m_selected = kNone;        // the session's selected context in the run on screen
+    std::string m_selectedKey;          // ... and its id, to tell a change of selection
+    std::unordered_set<std::string> m_collapsedShown; // the collapsed set the layout was made with
     quint64 m_layoutVersion = 0;
     quint64 m_stateVersion = 0;
     std::vector<std::size_t> m_idHashes; // of the last run's context ids, in order (findAddedContext)

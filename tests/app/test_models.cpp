@@ -236,6 +236,34 @@ TEST_CASE("the scene lists its collapsed contexts and says so on every change", 
     CHECK(notified == 4);
 }
 
+// One owner per fact: the selection, the collapsed contexts and predict mode are the document's
+// session's, so two views of one document can never disagree, and a new document starts clean.
+TEST_CASE("selection, collapsed contexts and predict mode have one owner: the document's session", "[models]") {
+    Fixture f;
+    TreeScene other;
+    other.setDocument(&f.doc);
+    f.scene.setSelectedId("db");
+    CHECK(other.selectedId() == "db");
+    CHECK(f.doc.session().selection().id == "db");
+    other.toggleCollapsed("reqid");
+    CHECK(f.scene.collapsedIds() == QStringList({"reqid"}));
+    CHECK(f.doc.session().isCollapsed("reqid"));
+    f.doc.setPredicting(true);
+    CHECK(f.scene.hideOutcome());
+    CHECK(other.hideOutcome());
+    // Deleting the selected context deselects it everywhere; undo does not bring the selection.
+    REQUIRE(f.doc.deleteContext("db").isEmpty());
+    CHECK(f.scene.selectedId().isEmpty());
+    CHECK(other.selectedId().isEmpty());
+    CHECK(f.doc.session().selection().kind == Selection::Kind::None);
+    // A new document: nothing selected or collapsed, not predicting.
+    f.scene.setSelectedId("reqid");
+    f.doc.newScenario();
+    CHECK(f.scene.selectedId().isEmpty());
+    CHECK(f.scene.collapsedIds().isEmpty());
+    CHECK_FALSE(other.hideOutcome());
+}
+
 TEST_CASE("predict mode draws every cancelable context as ? (never a false alive) and hides causes and results", "[models]") {
     Fixture f;
     VisibleNodesModel model;
@@ -261,7 +289,7 @@ TEST_CASE("predict mode draws every cancelable context as ? (never a false alive
     inspector.setContextId("pool");
     inspector.setHideOutcome(true);
     const quint64 before = f.scene.stateVersion();
-    f.scene.setHideOutcome(true);
+    f.doc.setPredicting(true);
     CHECK(f.scene.stateVersion() != before); // the canvas repaints
     CHECK(f.scene.state(req) == NodeState::Hidden);
     CHECK(f.scene.state(pool) == NodeState::Hidden);
@@ -277,7 +305,7 @@ TEST_CASE("predict mode draws every cancelable context as ? (never a false alive
     CHECK_FALSE(d.value("err").toString().contains("canceled"));
     CHECK(d.value("why").toList().isEmpty());
 
-    f.scene.setHideOutcome(false);
+    f.doc.setPredicting(false);
     inspector.setHideOutcome(false);
     CHECK(f.scene.state(pool) == NodeState::Canceled);
     CHECK(inspector.details().value("cause").toString() == "shutting down workers");
@@ -313,7 +341,7 @@ TEST_CASE("predict mode hides countdowns, lints, task progress and the lint-firs
     Inspector inspector;
     inspector.setDocument(&f.doc);
     inspector.setContextId("pool");
-    f.scene.setHideOutcome(true);
+    f.doc.setPredicting(true);
     inspector.setHideOutcome(true);
     CHECK(model.data(model.index(rowOf("pool")), VisibleNodesModel::LintRole).toString().isEmpty());
     CHECK(model.data(model.index(rowOf("req")), VisibleNodesModel::CountdownRole).toString().isEmpty());
@@ -331,7 +359,7 @@ TEST_CASE("predict mode hides countdowns, lints, task progress and the lint-firs
     }
     CHECK(inspector.details().value("lints").toList().isEmpty());
 
-    f.scene.setHideOutcome(false);
+    f.doc.setPredicting(false);
     inspector.setHideOutcome(false);
     CHECK(chipIds("pool") == shownOrder);
 }

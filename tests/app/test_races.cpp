@@ -175,7 +175,7 @@ TEST_CASE("cards, chips and the inspector mark raced facts once the race has run
     CHECK(lines.join("\n").contains("handler's result"));
 
     // Predict mode hides them: the values Go can give are outcomes.
-    scene.setHideOutcome(true);
+    doc.setPredicting(true);
     inspector.setHideOutcome(true);
     CHECK(raced().isEmpty());
     CHECK(handlerChip().isEmpty());

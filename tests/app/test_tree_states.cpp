@@ -45,9 +45,9 @@ VisibleNodesModel* everything(VisibleNodesModel& model, TreeScene& scene)
 // fresh scene's and its cards at the same playhead.
 void requireSameAsFresh(Document& doc, const TreeScene& scene, bool hide, const VisibleNodesModel* cards = nullptr)
 {
-    TreeScene fresh;
-    fresh.setHideOutcome(hide);
+    TreeScene fresh; // it follows the document's predict mode, as the walked scene does
     fresh.setDocument(&doc);
+    REQUIRE(fresh.hideOutcome() == hide);
     REQUIRE(fresh.size() == scene.size());
     for (CtxIndex c = 0; c < scene.size(); ++c) {
         INFO("context " << doc.result().contexts[c].id << " after " << doc.playback().appliedEvents() << " events");
@@ -89,9 +89,9 @@ void randomWalk(Document& doc, std::uint32_t seed)
         }
         requireSameAsFresh(doc, scene, false, cards);
         if (i == 30) {
-            scene.setHideOutcome(true);
+            doc.setPredicting(true);
             requireSameAsFresh(doc, scene, true, cards);
-            scene.setHideOutcome(false);
+            doc.setPredicting(false);
         }
     }
     // End then Home (the stale "alive, 200ms left" / "at 200ms: deadline exceeded" card).

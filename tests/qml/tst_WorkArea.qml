@@ -29,7 +29,7 @@ TestCase {
     SignalSpy { id: selectSpy; signalName: "select" }
     SignalSpy { id: failedSpy; signalName: "failed" }
 
-    function init() { verify(doc.loadDefaultExample()); testScene.selectedId = ""; testScene.hideOutcome = false }
+    function init() { verify(doc.loadDefaultExample()); testScene.selectedId = ""; doc.predicting = false }
 
     function test_panesFollowTheTreeAndSendSelectionsOut() {
         const a = createTemporaryObject(areaComponent, testCase)
@@ -71,12 +71,12 @@ TestCase {
         const cover = findChild(a, "timelineCover")
         verify(!cover.visible)
         verify(!a.inspectorPane.hideOutcome)
-        testScene.hideOutcome = true
+        doc.predicting = true
         verify(cover.visible)
         compare(cover.width, a.timeline.width)
         compare(cover.height, a.timeline.height)
         verify(a.inspectorPane.hideOutcome)
-        testScene.hideOutcome = false
+        doc.predicting = false
         verify(!cover.visible)
     }
 

@@ -369,7 +369,6 @@ TEST_CASE("predict on every lesson: the tree, the chips and the inspector show n
         REQUIRE(lessons.open(row, &doc).isEmpty());
         INFO(lessons.data(lessons.index(row), LessonLibrary::FileNameRole).toString().toStdString());
         doc.setPredicting(true);
-        scene.setHideOutcome(doc.predicting());
         inspector.setHideOutcome(doc.predicting());
         nodes.setViewport(QRectF(-1e6, -1e6, 2e6, 2e6));
         doc.seekEnd();

@@ -20,9 +20,7 @@ Dialog {
     property string editedId: ""     // the goroutine being edited ("" when starting a new one)
     readonly property bool editing: root.editedId !== ""
 
-    readonly property var presets: [qsTr("Work for D, watching ctx.Done()"), qsTr("Work for D, ignoring ctx (time.Sleep)"),
-                                    qsTr("Work for D, polling ctx.Err() every P"), qsTr("Wait for ctx.Done()"),
-                                    qsTr("Derive a WithTimeout, spawn children, wait for them"), qsTr("Work for D, then fail")]
+    readonly property var presets: root.editor.taskPresets
 
     signal failed(string error)
 
@@ -53,22 +51,8 @@ Dialog {
         return true
     }
     function applyPreset() {
-        const d = workField.text, p = pollField.text
-        switch (presetBox.currentIndex) {
-        case 0: root.steps = [{ op: "work", duration: d, watch: "done", poll: p }]; break
-        case 1: root.steps = [{ op: "work", duration: d, watch: "none", poll: p }]; break
-        case 2: root.steps = [{ op: "work", duration: d, watch: "poll", poll: p }]; break
-        case 3: root.steps = [{ op: "await", what: "done" }]; break
-        case 4: {
-            const s = [{ op: "derive", kind: "WithTimeout", timeout: budgetField.text, base: "budget" }]
-            for (let i = 0; i < childrenBox.value; ++i)
-                s.push({ op: "spawn", base: "worker", steps: [{ op: "work", duration: d, watch: "done" }] })
-            s.push({ op: "await", what: "children" })
-            root.steps = s
-            break
-        }
-        case 5: root.steps = [{ op: "work", duration: d, watch: "done", poll: p }, { op: "fail", text: "something broke" }]; break
-        }
+        root.steps = root.editor.presetSteps(presetBox.currentIndex, { duration: workField.text, poll: pollField.text,
+                                                                       budget: budgetField.text, children: childrenBox.value })
     }
 
     title: root.editing ? (root.afterFunc ? qsTr("Edit after-func %1") : qsTr("Edit task %1")).arg(EventText.taskTitle(root.document, root.editedId))

@@ -7,6 +7,7 @@
 // beyond reading the text a user typed.
 #include "document.h"
 #include "expectationmaps.h"
+#include "taskpresets.h"
 
 #include <QObject>
 #include <QPointer>
@@ -29,6 +30,8 @@ class ScenarioEditor : public QObject {
     // may make, spelled as the dialogs show them.
     Q_PROPERTY(QStringList stepOps READ stepOps CONSTANT)
     Q_PROPERTY(QStringList deriveKinds READ deriveKinds CONSTANT)
+    // The task dialog's behaviours (taskpresets.h), by name.
+    Q_PROPERTY(QStringList taskPresets READ taskPresets CONSTANT)
     // What an expectation may be about, as the format spells it.
     Q_PROPERTY(QStringList expectationKinds READ expectationKinds CONSTANT)
 
@@ -41,6 +44,9 @@ public:
     QVariantList expectations() const;
     QStringList stepOps() const;
     QStringList deriveKinds() const;
+    QStringList taskPresets() const { return taskPresetNames(); }
+    // presetSteps: the steps of a behaviour with the dialog's D, P, budget and children.
+    Q_INVOKABLE QVariantList presetSteps(int preset, const QVariantMap& params) const { return taskPresetSteps(preset, params); }
     QStringList expectationKinds() const;
 
     // --- tasks and after-funcs (top-level ones; those in steps are edited through their owner)

@@ -225,3 +225,27 @@ TEST_CASE("editor: a context moves under another parent and to another time, as 
     CHECK(editor.place("a", "b", "0s").contains("subtree"));
     CHECK_FALSE(editor.placeOf("root").value("ok").toBool());
 }
+
+TEST_CASE("editor: every behaviour of the task dialog makes a task the core accepts", "[editor]") {
+    ensureApp();
+    Document doc;
+    doc.newScenario();
+    ScenarioEditor editor;
+    editor.setDocument(&doc);
+    const QStringList presets = editor.taskPresets();
+    REQUIRE(presets.size() == 6);
+    const QVariantMap params{{"duration", "150ms"}, {"poll", "40ms"}, {"budget", "100ms"}, {"children", 3}};
+    for (int i = 0; i < presets.size(); ++i) {
+        INFO(presets[i].toStdString());
+        const QVariantList steps = editor.presetSteps(i, params);
+        REQUIRE_FALSE(steps.isEmpty());
+        CHECK(editor.stepsProblem(steps).isEmpty());
+        CHECK(doc.startTask("root", {{"steps", steps}}).isEmpty());
+    }
+    // Three children spawned, then the wait for them; a typo in D is the step's problem.
+    const QVariantList fanOut = editor.presetSteps(4, params);
+    CHECK(fanOut.size() == 5);
+    CHECK(fanOut.last().toMap().value("what") == "children");
+    CHECK_FALSE(editor.stepsProblem(editor.presetSteps(0, {{"duration", "150 ms"}})).isEmpty());
+    CHECK(editor.presetSteps(99, params).isEmpty());
+}

@@ -40,7 +40,11 @@ Item {
     }
     function editParameters(contextId) { deriveDialog.startEdit(contextId) }
     function startTask(contextId, afterFunc) { taskDialog.start(contextId, afterFunc) }
-    function editGoroutine(id) { taskDialog.startEdit(id) }
+    // A goroutine that a step spawns or registers is edited in its owner's steps.
+    function editGoroutine(id) {
+        const owner = root.editor.ownerOf(id)
+        taskDialog.startEdit(owner !== "" ? owner : id)
+    }
     function editAction(row) { actionDialog.start(row) }
     function editExpectation(index) { expectationDialog.start(index) }
     function editLearner(what, index) { learnerDialogs.start(what, index) }

@@ -145,6 +145,10 @@ QVariantMap ScenarioEditor::goroutine(const QString& id) const {
                             "registers is edited in its owner's steps").arg(id)}};
 }
 
+QString ScenarioEditor::ownerOf(const QString& id) const {
+    return m_document ? qs(edits::ownerOf(m_document->editedScenario(), ss(id))) : QString();
+}
+
 QString ScenarioEditor::editGoroutine(const QString& id, const QVariantMap& spec) {
     const QVariantMap current = goroutine(id);
     if (!current.value(QStringLiteral("ok")).toBool())

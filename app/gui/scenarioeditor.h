@@ -58,6 +58,9 @@ public:
     // deletionSummary counts what deleting it takes along: {ok, error, actions, expectations}.
     Q_INVOKABLE QVariantMap goroutineDeletion(const QString& id) const;
     Q_INVOKABLE QString deleteGoroutine(const QString& id);
+    // ownerOf: the top-level task or after-func whose steps spawn or register id (its chip
+    // opens that one's dialog, where its steps are edited in place); "" for a top-level one.
+    Q_INVOKABLE QString ownerOf(const QString& id) const;
 
     // --- steps: a fresh step of an operation, and the first problem in a list ("" if none),
     // both as TaskBuilder reads them.

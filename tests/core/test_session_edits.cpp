@@ -206,3 +206,25 @@ TEST_CASE("a new context's id comes from its label", "[patch][ids]") {
     p.label = "";
     CHECK(edits::deriveContext(s, "root", 0, p).id == "timeout");
 }
+
+TEST_CASE("a goroutine declared in steps is edited in its top-level owner", "[patch][owner]") {
+    Scenario s = sample();
+    // handler spawns "child", which registers the after-func "cleanup" two levels down.
+    Step inner;
+    inner.op = StepOp::AfterFunc;
+    AfterFuncSpec cleanup;
+    cleanup.id = "cleanup";
+    inner.afterFunc.push_back(cleanup);
+    TaskSpec child;
+    child.id = "child";
+    child.steps.push_back(inner);
+    Step spawn;
+    spawn.op = StepOp::Spawn;
+    spawn.spawn.push_back(child);
+    s.tasks[0].steps.push_back(spawn);
+    CHECK(edits::ownerOf(s, "child") == "handler");
+    CHECK(edits::ownerOf(s, "cleanup") == "handler");
+    CHECK(edits::ownerOf(s, "handler").empty()); // top-level itself
+    CHECK(edits::ownerOf(s, "keeper").empty());
+    CHECK(edits::ownerOf(s, "nobody").empty());
+}

@@ -82,4 +82,14 @@ TestCase {
         d.recoveryDialog.recover()
         compare(recoveredSpy.count, 1)
     }
+
+    // A goroutine that a step spawns opens its owner's task dialog, where its steps are edited.
+    function test_aSpawnedGoroutineOpensItsOwnersDialog() {
+        const d = createTemporaryObject(dialogsComponent, testCase)
+        compare(testEditor.ownerOf("worker1"), "dispatcher")
+        d.editGoroutine("worker1")
+        tryVerify(() => d.anyOpen)
+        tryVerify(() => findChild(d, "contextField") !== null && findChild(d, "contextField").visible)
+        compare(findChild(d, "contextField").text, "pool")   // dispatcher's context: its dialog is open
+    }
 }

@@ -140,4 +140,41 @@ EditResult moveStep(const Scenario& s, const std::string& ownerId, const StepPat
     });
 }
 
+namespace {
+
+// declares tells whether steps (or the steps inside them) spawn or register `id`. A work list,
+// not recursion: steps may nest as deep as the file does.
+bool declares(const std::vector<Step>& top, const std::string& id) {
+    std::vector<const std::vector<Step>*> lists{&top};
+    while (!lists.empty()) {
+        const std::vector<Step>* list = lists.back();
+        lists.pop_back();
+        for (const Step& step : *list) {
+            for (const TaskSpec& t : step.spawn) {
+                if (t.id == id)
+                    return true;
+                lists.push_back(&t.steps);
+            }
+            for (const AfterFuncSpec& a : step.afterFunc) {
+                if (a.id == id)
+                    return true;
+                lists.push_back(&a.steps);
+            }
+        }
+    }
+    return false;
+}
+
+} // namespace
+
+std::string ownerOf(const Scenario& s, const std::string& id) {
+    for (const TaskSpec& t : s.tasks)
+        if (t.id != id && declares(t.steps, id))
+            return t.id;
+    for (const AfterFuncSpec& a : s.afterFuncs)
+        if (a.id != id && declares(a.steps, id))
+            return a.id;
+    return {};
+}
+
 } // namespace ctxscope::edits

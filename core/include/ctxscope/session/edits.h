@@ -104,6 +104,10 @@ EditResult replaceAfterFunc(const Scenario& s, const std::string& afId, AfterFun
 // after-funcs and the expectations about it or anything it spawned, derived or registered.
 EditResult deleteTask(const Scenario& s, const std::string& taskId, DeletionSummary* summary = nullptr);
 EditResult deleteAfterFunc(const Scenario& s, const std::string& afId, DeletionSummary* summary = nullptr);
+// ownerOf names the top-level task or after-func whose steps declare a spawned task or an
+// after-func `id` (at any depth), which is where it is edited; "" when id is top-level itself or
+// declared nowhere.
+std::string ownerOf(const Scenario& s, const std::string& id);
 
 // Steps at any depth. A StepPath names a step inside a top-level task or after-func: path[0] is
 // the index in its steps; each further index goes into the goroutine that the step before it

@@ -105,8 +105,9 @@ Dialog {
     GridLayout {
         anchors.fill: parent
         // Enter in any field takes the dialog's one obvious action (a TextField passes it on).
-        Keys.onReturnPressed: if (root.valid) root.accept()
-        Keys.onEnterPressed: if (root.valid) root.accept()
+        function submitForm() { if (root.valid) root.accept() }
+        Keys.onReturnPressed: submitForm()
+        Keys.onEnterPressed: submitForm()
         columns: 2
         columnSpacing: 10
         rowSpacing: 6
@@ -141,7 +142,7 @@ Dialog {
             RowLayout {
                 Layout.fillWidth: true
                 TextField { id: valueField; objectName: "valueField"; text: "42"; enabled: typeBox.currentText !== "null"; selectByMouse: true; Layout.fillWidth: true }
-                ComboBox { id: typeBox; objectName: "valueTypeBox"; model: ["string", "number", "bool", "null"]; implicitWidth: 96 }
+                FormComboBox { id: typeBox; objectName: "valueTypeBox"; model: ["string", "number", "bool", "null"]; implicitWidth: 96 }
             }
             Label {
                 objectName: "valueError"

@@ -54,13 +54,15 @@ Dialog {
     ColumnLayout {
         anchors.fill: parent
         spacing: 6
+        // Enter on a closed FormComboBox (what it is about, a field's name) takes the dialog's action.
+        function submitForm() { root.accept() }
         GridLayout {
             columns: 2
             columnSpacing: 8
             rowSpacing: 6
             Layout.fillWidth: true
             Label { text: qsTr("About") }
-            ComboBox { id: kindBox; objectName: "kindBox"; model: root.kinds; Layout.fillWidth: true }
+            FormComboBox { id: kindBox; objectName: "kindBox"; model: root.kinds; Layout.fillWidth: true }
             Label { text: root.kind === "lint" ? qsTr("Rule") : root.kind === "lookup" ? qsTr("Key") : root.kind === "stopped" ? qsTr("How") : qsTr("Id"); visible: root.kind !== "no_lints" }
             TextField { id: subjectField; objectName: "subjectField"; visible: root.kind !== "no_lints"; selectByMouse: true; onAccepted: root.accept(); Layout.fillWidth: true }
             Label { text: root.kind === "lint" ? qsTr("On (optional)") : qsTr("Task"); visible: root.kind === "lint" || root.kind === "lookup" }
@@ -73,7 +75,7 @@ Dialog {
                 id: fieldRow
                 required property int index
                 Layout.fillWidth: true
-                ComboBox {
+                FormComboBox {
                     model: root.fieldNames
                     currentIndex: root.fieldNames.indexOf(root.fields[fieldRow.index].name)
                     onActivated: (i) => root.setField(fieldRow.index, "name", root.fieldNames[i])

@@ -43,10 +43,11 @@ Dialog {
         columns: 2
         columnSpacing: 8
         rowSpacing: 6
-        Keys.onReturnPressed: if (atField.valid) root.accept()
-        Keys.onEnterPressed: if (atField.valid) root.accept()
+        function submitForm() { if (atField.valid) root.accept() }
+        Keys.onReturnPressed: submitForm()
+        Keys.onEnterPressed: submitForm()
         Label { text: qsTr("Parent") }
-        ComboBox {
+        FormComboBox {
             id: parentBox
             objectName: "parentBox"
             model: root.parents.map(p => p.title)

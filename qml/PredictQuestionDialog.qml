@@ -52,15 +52,16 @@ Dialog {
         anchors.fill: parent
         spacing: 6
         // Enter in any field or on a field's check box takes the dialog's obvious action.
-        Keys.onReturnPressed: root.accept()
-        Keys.onEnterPressed: root.accept()
+        function submitForm() { root.accept() }
+        Keys.onReturnPressed: submitForm()
+        Keys.onEnterPressed: submitForm()
         GridLayout {
             columns: 2
             columnSpacing: 8
             rowSpacing: 6
             Layout.fillWidth: true
             Label { text: qsTr("About") }
-            ComboBox {
+            FormComboBox {
                 id: kindBox
                 objectName: "kindBox"
                 model: root.kinds
@@ -68,7 +69,7 @@ Dialog {
                 onActivated: root.chosen = root.chosen.filter((f) => root.fieldNames.indexOf(f) >= 0)
             }
             Label { text: root.lookup ? qsTr("Key") : qsTr("Id") }
-            ComboBox {
+            FormComboBox {
                 id: subjectBox
                 objectName: "subjectBox"
                 editable: true
@@ -77,7 +78,7 @@ Dialog {
                 onAccepted: root.accept()
             }
             Label { text: qsTr("Looked up by task"); visible: root.lookup }
-            ComboBox {
+            FormComboBox {
                 id: taskBox
                 objectName: "taskBox"
                 visible: root.lookup

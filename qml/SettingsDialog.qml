@@ -38,6 +38,8 @@ Dialog {
 
     GridLayout {
         anchors.fill: parent
+        // Enter on a closed FormComboBox (the cancel order) takes the dialog's action too.
+        function submitForm() { root.accept() }
         columns: 2
         columnSpacing: 8
         rowSpacing: 6
@@ -52,7 +54,7 @@ Dialog {
         Label { text: qsTr("Seed") }
         TextField { id: seedField; objectName: "seedField"; selectByMouse: true; Layout.fillWidth: true; onAccepted: root.accept() }
         Label { text: qsTr("Cancel order") }
-        ComboBox {
+        FormComboBox {
             id: orderBox
             objectName: "orderBox"
             model: [qsTr("creation (children woken in the order they were made)"), qsTr("random (from the seed)")]

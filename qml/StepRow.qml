@@ -29,7 +29,7 @@ RowLayout {
 
     spacing: 4
 
-    ComboBox {
+    FormComboBox {
         objectName: "opBox"
         model: row.editor.stepOps
         currentIndex: row.editor.stepOps.indexOf(row.step.op)
@@ -50,7 +50,7 @@ RowLayout {
         Layout.fillWidth: false
         Layout.alignment: Qt.AlignTop
     }
-    ComboBox {
+    FormComboBox {
         id: watchBox
         readonly property var values: ["done", "none", "poll"]
         visible: row.fields.watch === true
@@ -72,7 +72,7 @@ RowLayout {
         Layout.fillWidth: false
         Layout.alignment: Qt.AlignTop
     }
-    ComboBox {
+    FormComboBox {
         id: whatBox
         objectName: "whatBox"
         readonly property var values: ["done", "children", "list"]
@@ -83,7 +83,7 @@ RowLayout {
         implicitWidth: 130
         Layout.alignment: Qt.AlignTop
     }
-    ComboBox {
+    FormComboBox {
         id: kindBox
         objectName: "kindBox"
         visible: row.fields.kind === true

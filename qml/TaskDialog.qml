@@ -90,8 +90,9 @@ Dialog {
         anchors.fill: parent
         spacing: 8
         // Enter in any field takes the dialog's one obvious action (a TextField passes it on).
-        Keys.onReturnPressed: if (root.valid) root.accept()
-        Keys.onEnterPressed: if (root.valid) root.accept()
+        function submitForm() { if (root.valid) root.accept() }
+        Keys.onReturnPressed: submitForm()
+        Keys.onEnterPressed: submitForm()
 
         GridLayout {
             columns: 2
@@ -100,7 +101,7 @@ Dialog {
             Layout.fillWidth: true
 
             Label { text: qsTr("Behaviour"); visible: !root.editing }
-            ComboBox {
+            FormComboBox {
                 id: presetBox
                 objectName: "presetBox"
                 visible: !root.editing

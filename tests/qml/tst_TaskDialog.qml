@@ -149,6 +149,27 @@ TestCase {
         compare(JSON.parse(doc.serialized()).tasks[0].id, "d")   // the id comes from the label
     }
 
+    // Enter after picking a value from a closed combo box takes the dialog's action (a plain
+    // ComboBox keeps Return for itself); with its list open, Return picks the entry instead.
+    function test_enterOnAComboBoxStartsTheTask() {
+        const d = createTemporaryObject(dialogComponent, testCase)
+        d.start("cancel", false)
+        tryCompare(d, "opened", true)
+        const count = doc.taskCount
+        const preset = findChild(d, "presetBox")
+        preset.forceActiveFocus()
+        keyClick(Qt.Key_Down)                      // the next behaviour, list closed
+        compare(preset.currentIndex, 1)
+        keyClick(Qt.Key_Space)                     // opens the list
+        tryCompare(preset.popup, "visible", true)
+        keyClick(Qt.Key_Return)                    // picks, does not submit
+        tryCompare(preset.popup, "visible", false)
+        verify(d.visible)
+        keyClick(Qt.Key_Return)                    // now the dialog's action
+        tryCompare(d, "visible", false)
+        compare(doc.taskCount, count + 1)
+    }
+
     function findChildren(item, pred) {
         let out = []
         if (pred(item)) out.push(item)

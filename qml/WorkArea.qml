@@ -18,7 +18,7 @@ SplitView {
     property string selectedGoroutine: ""
     signal goroutineSelected(string id)
     required property Inspector inspector
-    required property var actions
+    required property AppActions actions
     required property LessonLibrary library
     property bool timelineShown: true
     property bool sideShown: true

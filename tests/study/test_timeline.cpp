@@ -1,3 +1,4 @@
+#include "nodestate.h"
 #include "studytestutil.h"
 #include "timelinelanesmodel.h"
 #include "timelinemodel.h"
@@ -150,7 +151,7 @@ TEST_CASE("the visible lanes model follows scrolling and obeys the model contrac
     lanes.setContentY(100); // lanes 5 only: [100, 150)
     CHECK(lanes.rowCount() == 1);
     CHECK(lanes.data(lanes.index(0), TimelineLanesModel::LaneIdRole) == "late");
-    CHECK(lanes.data(lanes.index(0), TimelineLanesModel::StateRole) == 3); // canceled
+    CHECK(lanes.data(lanes.index(0), TimelineLanesModel::StateRole).value<NodeState>() == NodeState::Canceled);
     lanes.setContentY(0);
     m.setCollapsedIds({"root"});
     CHECK(lanes.rowCount() == 2);

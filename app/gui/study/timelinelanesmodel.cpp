@@ -1,5 +1,6 @@
 #include "timelinelanesmodel.h"
 
+#include "nodestate.h"
 #include "timelinerects.h"
 
 namespace ctxscope {
@@ -106,10 +107,10 @@ QVariant TimelineLanesModel::data(const QModelIndex& index, int role) const {
     case DepthRole: return static_cast<int>(l.depth);
     case StateRole:
         if (l.kind == LaneKind::Task || l.begin == kNever)
-            return 0;
+            return QVariant::fromValue(NodeState::NotCreated);
         if (l.end == kNever)
-            return l.cancelable ? 1 : 2;
-        return l.err == Err::DeadlineExceeded ? 4 : 3;
+            return QVariant::fromValue(l.cancelable ? NodeState::Alive : NodeState::NeverCancelable);
+        return QVariant::fromValue(l.err == Err::DeadlineExceeded ? NodeState::DeadlineExceeded : NodeState::Canceled);
     default: return {};
     }
 }

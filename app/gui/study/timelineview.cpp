@@ -17,9 +17,36 @@ namespace ctxscope {
 
 using study::TimelineRect;
 
-TimelineView::TimelineView(QQuickItem* parent) : QQuickItem(parent) {
+namespace {
+
+// timelinePalette is `colors` as buildTimelineRects takes them (the wait colour keeps its own).
+study::TimelinePalette timelinePalette(const ScenePalette& colors) {
+    study::TimelinePalette p;
+    p.alive = colors.alive.rgba();
+    p.never = colors.never.rgba();
+    p.canceled = colors.canceled.rgba();
+    p.deadline = colors.deadline.rgba();
+    p.task = colors.task.rgba();
+    p.mark = colors.mark.rgba();
+    p.selection = colors.highlight.rgba();
+    p.stripe = colors.stripe.rgba();
+    return p;
+}
+
+} // namespace
+
+TimelineView::TimelineView(QQuickItem* parent) : QQuickItem(parent), m_palette(timelinePalette(m_colors)) {
     setFlag(ItemHasContents, true);
     setClip(true);
+}
+
+void TimelineView::setColors(const ScenePalette& colors) {
+    if (m_colors == colors)
+        return;
+    m_colors = colors;
+    m_palette = timelinePalette(colors);
+    markDirty();
+    Q_EMIT colorsChanged();
 }
 
 void TimelineView::setModel(TimelineModel* model) {
@@ -72,14 +99,6 @@ void TimelineView::setSelectedId(const QString& id) {
     m_selectedId = id;
     markDirty();
     Q_EMIT selectedIdChanged();
-}
-
-void TimelineView::setColor(QRgb& member, const QColor& c) {
-    if (member == c.rgba())
-        return;
-    member = c.rgba();
-    markDirty();
-    Q_EMIT paletteChanged();
 }
 
 void TimelineView::markDirty() { update(); }

@@ -2,7 +2,7 @@
 import QtQuick
 import QtTest
 import Ctxscope
-import Ctxscope.Study
+import Ctxscope.Timeline
 
 TestCase {
     id: testCase

@@ -7,7 +7,7 @@ pragma ComponentBehavior: Bound
 import QtQuick
 import QtQuick.Controls
 import Ctxscope
-import Ctxscope.Study
+import Ctxscope.Timeline
 
 Item {
     id: root

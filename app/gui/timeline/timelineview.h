@@ -79,15 +79,15 @@ protected:
 
 private:
     void markDirty();
-    study::TimelineViewport viewport() const;
-    std::vector<study::TimelineRect> rects() const;
-    QSGNode* buildGeometryNodes(const std::vector<study::TimelineRect>& rects);
-    QSGNode* buildImageNode(const std::vector<study::TimelineRect>& rects);
+    timeline::TimelineViewport viewport() const;
+    std::vector<timeline::TimelineRect> rects() const;
+    QSGNode* buildGeometryNodes(const std::vector<timeline::TimelineRect>& rects);
+    QSGNode* buildImageNode(const std::vector<timeline::TimelineRect>& rects);
 
     QPointer<TimelineModel> m_model;
-    study::TimelineViewport m_view;
+    timeline::TimelineViewport m_view;
     ScenePalette m_colors;
-    study::TimelinePalette m_palette; // m_colors, as the rectangle builder takes them
+    timeline::TimelinePalette m_palette; // m_colors, as the rectangle builder takes them
     QString m_selectedId;
     bool m_software = false;
     int m_chunks = 0;

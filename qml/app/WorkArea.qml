@@ -6,6 +6,7 @@ import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
 import Ctxscope
+import Ctxscope.Timeline
 import Ctxscope.Study
 
 SplitView {

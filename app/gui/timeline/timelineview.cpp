@@ -15,13 +15,13 @@
 
 namespace ctxscope {
 
-using study::TimelineRect;
+using timeline::TimelineRect;
 
 namespace {
 
 // timelinePalette is `colors` as buildTimelineRects takes them (the wait colour keeps its own).
-study::TimelinePalette timelinePalette(const ScenePalette& colors) {
-    study::TimelinePalette p;
+timeline::TimelinePalette timelinePalette(const ScenePalette& colors) {
+    timeline::TimelinePalette p;
     p.alive = colors.alive.rgba();
     p.never = colors.never.rgba();
     p.canceled = colors.canceled.rgba();
@@ -108,8 +108,8 @@ void TimelineView::geometryChange(const QRectF& newGeometry, const QRectF& oldGe
     markDirty(); // vertices are in item coordinates (G11)
 }
 
-study::TimelineViewport TimelineView::viewport() const {
-    study::TimelineViewport v = m_view;
+timeline::TimelineViewport TimelineView::viewport() const {
+    timeline::TimelineViewport v = m_view;
     v.width = width();
     v.height = height();
     v.openEnd = m_model ? m_model->timeEndNanos() : 0;
@@ -122,7 +122,7 @@ std::vector<TimelineRect> TimelineView::rects() const {
     CtxIndex selected = kNone;
     if (!m_selectedId.isEmpty())
         selected = m_model->result()->findContext(m_selectedId.toStdString()).value_or(kNone);
-    return study::buildTimelineRects(m_model->data(), viewport(), m_palette, selected);
+    return timeline::buildTimelineRects(m_model->data(), viewport(), m_palette, selected);
 }
 
 int TimelineView::laneAt(double y) const {

@@ -4,6 +4,7 @@
 import QtQuick
 import QtTest
 import Ctxscope
+import Ctxscope.Timeline
 import Ctxscope.Study
 
 TestCase {

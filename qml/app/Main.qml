@@ -160,9 +160,9 @@ ApplicationWindow {
         case "open": files.choose(false); break
         case "export": root.showExport("trace"); break
         case "predict": root.setPredictMode(true); break
-        case "play-menu": root.menuBar.menuAt(3).open(); break
+        case "play-menu": appMenuBar.menuAt(3).open(); break
         case "export-menu": {
-            const file = root.menuBar.menuAt(0)
+            const file = appMenuBar.menuAt(0)
             file.open()
             const item = file.itemAt(7)   // File ▸ Export
             if (item && item.subMenu) { file.currentIndex = 7; item.subMenu.open() }

@@ -15,7 +15,7 @@ Pane {
 
     required property var details
     required property Document document
-    required property var actions
+    required property AppActions actions
     property bool hideOutcome: false
     readonly property bool hasNode: root.details.id !== undefined
     readonly property alias flickable: scroll.contentItem   // for tests: scroll and look
@@ -73,7 +73,7 @@ Pane {
                 Layout.topMargin: 12
                 Rectangle {
                     width: 8
-                    color: Theme.stateColor(root.details.nodeState ?? 0)
+                    color: Theme.stateColor(root.details.nodeState ?? NodeState.NotCreated)
                     Layout.fillHeight: true
                 }
                 ColumnLayout {
@@ -84,7 +84,7 @@ Pane {
                     Label {
                         objectName: "stateLabel"
                         text: (root.details.stateGlyph ?? "") + " " + (root.details.stateName ?? "")
-                        color: Theme.stateColor(root.details.nodeState ?? 0)
+                        color: Theme.stateColor(root.details.nodeState ?? NodeState.NotCreated)
                         font.bold: true
                     }
                 }
@@ -115,7 +115,7 @@ Pane {
             // The task or after-func selected on this context (a click on its chip).
             Rectangle {
                 objectName: "goroutineSection"
-                visible: root.hasNode && root.actions.window.selectedGoroutine !== ""
+                visible: root.hasNode && root.actions.selectedGoroutine !== ""
                 color: "transparent"
                 border.color: Theme.selection
                 radius: 4
@@ -127,9 +127,9 @@ Pane {
                     x: 8
                     y: 6
                     width: parent.width - 16
-                    Label { text: qsTr("Selected: %1").arg(root.actions.window.selectedGoroutine); font.bold: true; elide: Text.ElideRight; Layout.fillWidth: true }
+                    Label { text: qsTr("Selected: %1").arg(root.actions.selectedGoroutine); font.bold: true; elide: Text.ElideRight; Layout.fillWidth: true }
                     Label {
-                        visible: !root.actions.window.selectedGoroutineEditable
+                        visible: !root.actions.selectedGoroutineEditable
                         text: qsTr("Started by a step of another task: edit that task's steps.")
                         wrapMode: Text.Wrap
                         opacity: 0.75

@@ -12,9 +12,9 @@ Rectangle {
     required property bool labelsShown
     property bool framed: true   // a box of its own; false in TreePane's strip under the canvas
 
-    readonly property var entries: [[1, "\u25CF", qsTr("alive")], [2, "\u221E", qsTr("never canceled")],
-                                    [3, "\u2715", qsTr("canceled")], [4, "\u25F7", qsTr("deadline exceeded")],
-                                    [0, "\u25CB", qsTr("not created yet")]]
+    readonly property var entries: [[NodeState.Alive, "\u25CF", qsTr("alive")], [NodeState.NeverCancelable, "\u221E", qsTr("never canceled")],
+                                    [NodeState.Canceled, "\u2715", qsTr("canceled")], [NodeState.DeadlineExceeded, "\u25F7", qsTr("deadline exceeded")],
+                                    [NodeState.NotCreated, "\u25CB", qsTr("not created yet")]]
 
     width: row.implicitWidth + 16
     height: row.implicitHeight + (root.framed ? 10 : 4)

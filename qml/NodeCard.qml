@@ -48,7 +48,7 @@ Item {
     y: root.nodeY
     width: root.cardWidth
     height: root.cardHeight
-    opacity: root.nodeState === 0 ? 0.6 : 1
+    opacity: root.nodeState === NodeState.NotCreated ? 0.6 : 1
 
     ColumnLayout {
         anchors.fill: parent
@@ -104,8 +104,8 @@ Item {
             id: stateLabel
             objectName: "stateLabel"
             textFormat: Text.StyledText
-            // Not created, or "?" in Predict mode (5): no state colour, but readable.
-            text: "<font color=\"" + (root.nodeState === 0 || root.nodeState === 5 ? root.palette.windowText : Theme.stateColor(root.nodeState)) + "\">" + root.stateGlyph + " " + root.stateName + "</font>"
+            // Not created, or "?" in Predict mode (Hidden): no state colour, but readable.
+            text: "<font color=\"" + (root.nodeState === NodeState.NotCreated || root.nodeState === NodeState.Hidden ? root.palette.windowText : Theme.stateColor(root.nodeState)) + "\">" + root.stateGlyph + " " + root.stateName + "</font>"
                   + (root.hideOutcome ? "" : (root.countdown !== "" ? "  " + root.countdown : "")
                      + (root.inheritedFrom !== "" ? " <i>\u2191" + root.inheritedFrom + "</i>" : ""))
             font.pixelSize: 11

@@ -1,11 +1,12 @@
 // NodeDeriveMenu: the Derive ▸ submenu on its own, for the inspector's "Derive" button.
 import QtQuick
 import QtQuick.Controls
+import Ctxscope
 
 Menu {
     id: root
 
-    required property var actions
+    required property AppActions actions
 
     ActionMenuItem { action: root.actions.deriveCancel }
     ActionMenuItem { action: root.actions.deriveCancelCause }

@@ -3,11 +3,12 @@
 // WithValue) and show the same shortcuts as the menu bar.
 import QtQuick
 import QtQuick.Controls
+import Ctxscope
 
 Menu {
     id: root
 
-    required property var actions
+    required property AppActions actions
 
     NodeDeriveMenu {
         title: qsTr("&Derive")

@@ -10,7 +10,7 @@ ToolBar {
 
     required property Document document
     required property PlayClock clock
-    required property var actions
+    required property AppActions actions
     property bool hideOutcome: false   // Predict mode: no race marks, no outcome switcher
 
     readonly property var speeds: [0.1, 0.25, 0.5, 1, 2, 5, 10]

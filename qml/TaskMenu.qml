@@ -2,11 +2,12 @@
 // Items come from AppActions, so they show the same shortcuts as the menu bar.
 import QtQuick
 import QtQuick.Controls
+import Ctxscope
 
 Menu {
     id: root
 
-    required property var actions
+    required property AppActions actions
 
     ActionMenuItem { action: root.actions.editGoroutine }
     ActionMenuItem { action: root.actions.expectNow }

@@ -11,7 +11,7 @@ Item {
     id: root
 
     required property TreeScene scene
-    required property var actions
+    required property AppActions actions
     // The task or after-func selected on the selected context (its chip is outlined).
     property string selectedGoroutine: ""
     signal goroutineSelected(string id)
@@ -121,15 +121,7 @@ Item {
             scene: root.scene
             viewport: root.viewportRect
             zoom: root.zoom
-            boxColor: root.palette.window
-            borderColor: root.palette.mid
-            edgeColor: Qt.darker(root.palette.mid, 1.1)
-            selectedColor: Theme.selection
-            aliveColor: Theme.alive
-            neverColor: Theme.never
-            canceledColor: Theme.canceled
-            deadlineColor: Theme.deadline
-            pendingColor: Theme.pending
+            colors: Theme.scenePalette(root.palette)
         }
         Repeater {
             model: VisibleNodesModel {

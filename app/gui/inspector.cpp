@@ -114,7 +114,7 @@ void Inspector::rebuild() {
                                                          : durationText(info.createdAt);
     d[QStringLiteral("stateName")] = stateName(state);
     d[QStringLiteral("stateGlyph")] = stateGlyph(state);
-    d[QStringLiteral("nodeState")] = static_cast<int>(state);
+    d[QStringLiteral("nodeState")] = QVariant::fromValue(state);
     d[QStringLiteral("err")] = hide ? QStringLiteral("? (hidden: predict first)")
                                : !done ? QStringLiteral("nil") : QString::fromLatin1(errString(st.err));
     d[QStringLiteral("cause")] = hide ? QStringLiteral("?") : !done ? QStringLiteral("nil") : strOrNil(r, st.cause);

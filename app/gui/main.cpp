@@ -189,7 +189,7 @@ int main(int argc, char* argv[]) {
     });
     QObject::connect(&engine, &QQmlApplicationEngine::objectCreationFailed, &app,
                      [] { QCoreApplication::exit(1); }, Qt::QueuedConnection);
-    engine.load(QUrl(QStringLiteral("qrc:/qt/qml/Ctxscope/Main.qml")));
+    engine.load(QUrl(QStringLiteral("qrc:/qt/qml/Ctxscope/App/Main.qml")));
     if (engine.rootObjects().isEmpty())
         return 1;
 

@@ -62,12 +62,12 @@ void TreeCanvas::setZoom(double zoom) {
     Q_EMIT zoomChanged();
 }
 
-void TreeCanvas::setColor(QColor& member, const QColor& c) {
-    if (member == c)
+void TreeCanvas::setColors(const ScenePalette& colors) {
+    if (m_colors == colors)
         return;
-    member = c;
+    m_colors = colors;
     markDirty();
-    Q_EMIT paletteChanged();
+    Q_EMIT colorsChanged();
 }
 
 void TreeCanvas::markDirty() {
@@ -82,15 +82,15 @@ void TreeCanvas::geometryChange(const QRectF& newGeometry, const QRectF& oldGeom
 
 TreePalette TreeCanvas::palette() const {
     TreePalette p;
-    p.box = m_boxColor;
-    p.border = m_borderColor;
-    p.edge = m_edgeColor;
-    p.selected = m_selectedColor;
-    p.alive = m_aliveColor;
-    p.never = m_neverColor;
-    p.canceled = m_canceledColor;
-    p.deadline = m_deadlineColor;
-    p.pending = m_pendingColor;
+    p.box = m_colors.box;
+    p.border = m_colors.border;
+    p.edge = m_colors.edge;
+    p.selected = m_colors.selected;
+    p.alive = m_colors.alive;
+    p.never = m_colors.never;
+    p.canceled = m_colors.canceled;
+    p.deadline = m_colors.deadline;
+    p.pending = m_colors.pending;
     return p;
 }
 

@@ -3,6 +3,7 @@
 // graph, in chunks of at most 65,532 vertices (STYLE.md G11). With the software scene graph
 // (offscreen, G12) it paints the part inside `viewport` into an image instead. Text, chips and
 // controls are not drawn here: QML delegates add them for the nodes in view only.
+#include "scenepalette.h"
 #include "treegeometry.h"
 
 #include <QPointer>
@@ -18,15 +19,8 @@ class TreeCanvas : public QQuickItem {
     Q_PROPERTY(QRectF viewport READ viewport WRITE setViewport NOTIFY viewportChanged)
     // The scale the item is shown at; geometry is rebuilt only when it crosses a power of two.
     Q_PROPERTY(double zoom READ zoom WRITE setZoom NOTIFY zoomChanged)
-    Q_PROPERTY(QColor boxColor MEMBER m_boxColor WRITE setBoxColor NOTIFY paletteChanged)
-    Q_PROPERTY(QColor borderColor MEMBER m_borderColor WRITE setBorderColor NOTIFY paletteChanged)
-    Q_PROPERTY(QColor edgeColor MEMBER m_edgeColor WRITE setEdgeColor NOTIFY paletteChanged)
-    Q_PROPERTY(QColor selectedColor MEMBER m_selectedColor WRITE setSelectedColor NOTIFY paletteChanged)
-    Q_PROPERTY(QColor aliveColor MEMBER m_aliveColor WRITE setAliveColor NOTIFY paletteChanged)
-    Q_PROPERTY(QColor neverColor MEMBER m_neverColor WRITE setNeverColor NOTIFY paletteChanged)
-    Q_PROPERTY(QColor canceledColor MEMBER m_canceledColor WRITE setCanceledColor NOTIFY paletteChanged)
-    Q_PROPERTY(QColor deadlineColor MEMBER m_deadlineColor WRITE setDeadlineColor NOTIFY paletteChanged)
-    Q_PROPERTY(QColor pendingColor MEMBER m_pendingColor WRITE setPendingColor NOTIFY paletteChanged)
+    // The colours: box, border, edge, selected and the states' (Theme.scenePalette builds them).
+    Q_PROPERTY(ctxscope::ScenePalette colors READ colors WRITE setColors NOTIFY colorsChanged)
     Q_PROPERTY(bool softwareRendering READ softwareRendering NOTIFY renderedFrame)
     Q_PROPERTY(int chunkCount READ chunkCount NOTIFY renderedFrame)
 
@@ -42,16 +36,8 @@ public:
     void setZoom(double zoom);
     int chunkCount() const { return m_chunks; }
 
-    void setBoxColor(const QColor& c) { setColor(m_boxColor, c); }
-    void setBorderColor(const QColor& c) { setColor(m_borderColor, c); }
-    void setEdgeColor(const QColor& c) { setColor(m_edgeColor, c); }
-    void setSelectedColor(const QColor& c) { setColor(m_selectedColor, c); }
-    void setAliveColor(const QColor& c) { setColor(m_aliveColor, c); }
-    void setNeverColor(const QColor& c) { setColor(m_neverColor, c); }
-    void setCanceledColor(const QColor& c) { setColor(m_canceledColor, c); }
-    void setDeadlineColor(const QColor& c) { setColor(m_deadlineColor, c); }
-    void setPendingColor(const QColor& c) { setColor(m_pendingColor, c); }
-
+    ScenePalette colors() const { return m_colors; }
+    void setColors(const ScenePalette& colors);
 
     // pixelColorAt paints the tree around a content point in software and returns its colour:
     // a deterministic hook for tests, whatever the scene-graph backend.
@@ -61,7 +47,7 @@ Q_SIGNALS:
     void sceneChanged();
     void viewportChanged();
     void zoomChanged();
-    void paletteChanged();
+    void colorsChanged();
     void renderedFrame();
 
 protected:
@@ -69,7 +55,6 @@ protected:
     void geometryChange(const QRectF& newGeometry, const QRectF& oldGeometry) override;
 
 private:
-    void setColor(QColor& member, const QColor& c);
     void markDirty();
     TreePalette palette() const;
     QSGNode* buildGeometryNodes(const std::vector<ColoredRect>& rects);
@@ -80,9 +65,7 @@ private:
     double m_zoom = 1.0;
     double m_lodZoom = 1.0; // m_zoom rounded down to a power of two
     QRectF m_covered;       // the region the current geometry holds (scene-graph path)
-    QColor m_boxColor{0xffffff}, m_borderColor{0xb0b0b0}, m_edgeColor{0x909090}, m_selectedColor{0x2a7fff};
-    QColor m_aliveColor{0x2e9e48}, m_neverColor{0x7a7a7a}, m_canceledColor{0xd0402b},
-        m_deadlineColor{0xe08a00}, m_pendingColor{0xc8c8c8};
+    ScenePalette m_colors;
     bool m_dirty = true;
     bool m_software = false;
     int m_chunks = 0;

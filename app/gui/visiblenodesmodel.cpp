@@ -141,7 +141,7 @@ QVariant VisibleNodesModel::data(const QModelIndex& index, int role) const {
     case KindRole: return QString::fromLatin1(contextKindName(info.kind));
     case XRole: return m_scene->layout().x[c];
     case YRole: return m_scene->layout().y[c];
-    case StateRole: return static_cast<int>(state);
+    case StateRole: return QVariant::fromValue(state);
     case StateNameRole: return stateName(state);
     case StateGlyphRole: return stateGlyph(state);
     case CountdownRole:

@@ -30,7 +30,7 @@ public:
         KindRole,
         XRole,
         YRole,
-        StateRole,       // NodeState as int
+        StateRole,       // NodeState (QML: compare with NodeState.Alive, ...)
         StateNameRole,
         StateGlyphRole,
         DetailRole,      // the cause when done, else the countdown, else "created at …"

@@ -33,7 +33,7 @@ struct Window {
         engine.addImportPath(QStringLiteral("qrc:/qt/qml"));
         engine.setInitialProperties({{QStringLiteral("document"), QVariant::fromValue(&doc)},
                                      {QStringLiteral("offerRecovery"), false}});
-        engine.load(QUrl(QStringLiteral("qrc:/qt/qml/Ctxscope/Main.qml")));
+        engine.load(QUrl(QStringLiteral("qrc:/qt/qml/Ctxscope/App/Main.qml")));
         REQUIRE_FALSE(engine.rootObjects().isEmpty());
         window = qobject_cast<QQuickWindow*>(engine.rootObjects().constFirst());
         REQUIRE(window);
@@ -106,7 +106,7 @@ TEST_CASE("a dark palette, as --palette dark sets, reaches the menu bar and not 
     engine.setInitialProperties({{QStringLiteral("document"), QVariant::fromValue(&doc)},
                                  {QStringLiteral("offerRecovery"), false},
                                  {QStringLiteral("forceDark"), true}});
-    engine.load(QUrl(QStringLiteral("qrc:/qt/qml/Ctxscope/Main.qml")));
+    engine.load(QUrl(QStringLiteral("qrc:/qt/qml/Ctxscope/App/Main.qml")));
     REQUIRE_FALSE(engine.rootObjects().isEmpty());
     auto* window = qobject_cast<QQuickWindow*>(engine.rootObjects().constFirst());
     REQUIRE(window);

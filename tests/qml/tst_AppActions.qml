@@ -8,8 +8,7 @@ TestCase {
     Document { id: doc }
     TreeScene { id: testScene; document: doc }
     PlayClock { id: testClock; document: doc }
-    FakeWindow { id: fake; document: doc; scene: testScene; clock: testClock }
-    AppActions { id: testActions; window: fake }
+    RecordingActions { id: testActions; document: doc; scene: testScene; clock: testClock }
 
     function test_shortcutsAreUnique() {
         const seen = {}
@@ -35,10 +34,10 @@ TestCase {
         verify(doc.loadDefaultExample())
         testScene.selectedId = "db"
         verify(testActions.cancel.enabled)
-        fake.popupOpen = true
+        testActions.popupOpen = true
         verify(!testActions.cancel.enabled)
         verify(!testActions.play.enabled)
-        fake.popupOpen = false
+        testActions.popupOpen = false
     }
 
     function test_loopTogglesThePlayClocksLoop() {
@@ -59,12 +58,12 @@ TestCase {
             compare(testActions.editParams.enabled, expected[id], id)
         }
         testScene.selectedId = "db"
-        fake.calls = []
+        testActions.calls = []
         testActions.editParams.trigger()
-        compare(fake.calls, ["editParams"])
-        fake.popupOpen = true
+        compare(testActions.calls, ["editParams"])
+        testActions.popupOpen = true
         verify(!testActions.editParams.enabled)
-        fake.popupOpen = false
+        testActions.popupOpen = false
         testScene.selectedId = ""
         verify(!testActions.editParams.enabled)
     }

@@ -5,6 +5,7 @@ import QtQuick
 import QtTest
 import Ctxscope
 import Ctxscope.Study
+import Ctxscope.App
 
 TestCase {
     id: testCase
@@ -17,21 +18,18 @@ TestCase {
     Document { id: doc }
     TreeScene { id: testScene; document: doc }
     PlayClock { id: testClock; document: doc }
-    FakeWindow { id: fake; document: doc; scene: testScene; clock: testClock }
-    AppActions { id: testActions; window: fake }
+    RecordingActions { id: testActions; document: doc; scene: testScene; clock: testClock }
     RecentFiles { id: testRecent }
-    Component { id: barComponent; AppMenuBar { width: 800; actions: testActions; recent: testRecent; window: fake } }
-    // A window with the lessons library, as Main has.
-    FakeWindow {
-        id: lessonWindow
-        document: doc
-        scene: testScene
-        clock: testClock
-        property LessonLibrary library: LessonLibrary {}
-        function openLesson(row) { lessonWindow.record("lesson " + row) }
+    Component { id: barComponent; AppMenuBar { width: 800; actions: testActions; recent: testRecent } }
+    // With the lessons library, as Main has: an opened lesson is written down with the actions' requests.
+    LessonLibrary { id: testLibrary }
+    Component {
+        id: lessonBarComponent
+        AppMenuBar {
+            width: 800; actions: testActions; recent: testRecent; library: testLibrary
+            onOpenLessonRequested: (row) => testActions.record("lesson " + row)
+        }
     }
-    AppActions { id: lessonActions; window: lessonWindow }
-    Component { id: lessonBarComponent; AppMenuBar { width: 800; actions: lessonActions; recent: testRecent; window: lessonWindow } }
 
     function test_hasTheMenus() {
         const bar = createTemporaryObject(barComponent, testCase)
@@ -51,35 +49,39 @@ TestCase {
         const texts = []
         for (let i = 0; i < exportMenu.count; ++i) texts.push(exportMenu.itemAt(i).text.replace("&", ""))
         compare(texts.join("|"), "Trace (JSONL)…|Chrome trace…|Go module…|Report…|Image…")
-        fake.calls = []
+        testActions.calls = []
         for (let i = 0; i < exportMenu.count; ++i) exportMenu.itemAt(i).action.trigger()
-        compare(fake.calls.join(","), "export trace,export chrome,export go,export report,export svg")
+        compare(testActions.calls.join(","), "export trace,export chrome,export go,export report,export svg")
     }
 
     function test_viewMenuTogglesThePanels() {
-        fake.calls = []
+        testActions.calls = []
         verify(testActions.toggleTimeline.text.indexOf("Hide") === 0)
         testActions.toggleTimeline.trigger()
-        compare(fake.timelineShown, false)
+        compare(testActions.timelineShown, false)
         verify(testActions.toggleTimeline.text.indexOf("Show") === 0)
         testActions.toggleTimeline.trigger()
-        compare(fake.timelineShown, true)
+        compare(testActions.timelineShown, true)
         testActions.toggleStudyPanel.trigger()
-        compare(fake.studyShown, false)
+        compare(testActions.studyShown, false)
         testActions.toggleStudyPanel.trigger()
         testActions.showLints.trigger()
         testActions.showNotes.trigger()
         testActions.predict.trigger()
-        compare(fake.calls.join(","), "study 1,side 1,predict true")
+        compare(testActions.calls.join(","), "study 1,side 1,predict true")
+        doc.predicting = true                       // what the window does on the request
+        verify(testActions.predictMode)
+        verify(testActions.predict.text.indexOf("Leave") === 0)
         testActions.predict.trigger()
-        compare(fake.predictMode, false)
+        compare(testActions.calls[testActions.calls.length - 1], "predict false")
+        doc.predicting = false
     }
 
     function test_actionsReachTheWindow() {
-        fake.calls = []
+        testActions.calls = []
         testActions.open.trigger()
         testActions.shortcuts.trigger()
-        compare(fake.calls.join(","), "open,shortcuts")
+        compare(testActions.calls.join(","), "open,shortcuts")
     }
 
     function texts(menu) {
@@ -104,16 +106,16 @@ TestCase {
         const bar = createTemporaryObject(lessonBarComponent, testCase)
         const lessons = helpMenuOf(bar).menuAt(0)
         verify(lessons !== null)
-        const library = lessonWindow.library
+        const library = testLibrary
         verify(library.count >= 16)
         compare(lessons.count, library.count + 2)      // the panel, a separator, one per lesson
         const first = lessons.itemAt(2).text
         verify(first.indexOf("01") === 0, first)
         verify(first.indexOf(String(library.data(library.index(0, 0), LessonLibrary.TitleRole))) > 0, first)
-        lessonWindow.calls = []
+        testActions.calls = []
         lessons.itemAt(0).triggered()                   // Lesson index: the Lessons panel
         lessons.itemAt(3).triggered()                   // the second lesson, opened
-        compare(lessonWindow.calls.join(","), "study 3,lesson 1")
+        compare(testActions.calls.join(","), "study 3,lesson 1")
     }
 
     function test_whatIsCtxscopeIsTheReadmesIntroduction() {
@@ -224,15 +226,17 @@ TestCase {
         }
     }
 
-    // F10 (an action, so the shortcuts sheet lists it) opens the first menu through the bar.
+    // F10 (an action, so the shortcuts sheet lists it) asks the window to open the menu bar,
+    // and openMenuBar opens the first menu through the bar (Main connects the two).
     function test_f10OpensTheFirstMenu() {
         const bar = createTemporaryObject(barComponent, testCase)
-        fake.menuBar = bar
         compare(String(testActions.menus.shortcut), "F10")
+        testActions.calls = []
         testActions.menus.trigger()
+        compare(testActions.calls, ["menuBar"])
+        bar.openMenuBar()
         tryVerify(() => bar.menuAt(0).visible)
         bar.menuAt(0).close()
         tryVerify(() => !bar.menuAt(0).visible)
-        fake.menuBar = null
     }
 }

@@ -17,8 +17,7 @@ TestCase {
     Document { id: doc }
     TreeScene { id: testScene; document: doc }
     PlayClock { id: testClock; document: doc }
-    FakeWindow { id: fake; document: doc; scene: testScene; clock: testClock }
-    AppActions { id: testActions; window: fake }
+    RecordingActions { id: testActions; document: doc; scene: testScene; clock: testClock }
     Component { id: textComponent; HelpTextDialog { title: "Help"; markdown: AppInfo.reference } }
     Component { id: aboutComponent; AboutDialog {} }
     Component { id: sheetComponent; ShortcutsSheet { groups: testActions.groups } }

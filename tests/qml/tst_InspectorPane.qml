@@ -17,12 +17,25 @@ TestCase {
     TreeScene { id: testScene; document: doc }
     PlayClock { id: testClock; document: doc }
     Inspector { id: testInspector; document: doc; contextId: testScene.selectedId }
-    FakeWindow { id: fake; document: doc; scene: testScene; clock: testClock }
-    AppActions { id: testActions; window: fake }
+    RecordingActions { id: testActions; document: doc; scene: testScene; clock: testClock }
     Component { id: paneComponent; InspectorPane { anchors.fill: parent; details: testInspector.details; document: doc; actions: testActions } }
     // The side column's size in a 1360x860 window, where the study panel takes the lower part.
     Component { id: shortComponent; InspectorPane { width: 380; height: 420; details: testInspector.details; document: doc; actions: testActions } }
     Component { id: predictComponent; InspectorPane { anchors.fill: parent; details: testInspector.details; document: doc; actions: testActions; hideOutcome: true } }
+
+    // The inspector hands out the state as the NodeState enum; the state line takes its colour.
+    function test_stateIsTheNodeStateEnum() {
+        verify(doc.loadDefaultExample())
+        testScene.selectedId = "db"
+        compare(testInspector.details.nodeState, NodeState.Alive)
+        doc.seekTime(250e6)
+        compare(testInspector.details.nodeState, NodeState.DeadlineExceeded)
+        compare(Theme.stateColor(testInspector.details.nodeState), Theme.deadline)
+        testScene.selectedId = "pool"
+        compare(testInspector.details.nodeState, NodeState.Canceled)
+        doc.restart()
+        testScene.selectedId = ""
+    }
 
     // lastShown is the lowest section of the pane's content that is shown.
     function lastShown(pane) {

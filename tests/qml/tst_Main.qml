@@ -1,6 +1,7 @@
 import QtQuick
 import QtTest
 import Ctxscope
+import Ctxscope.App
 
 TestCase {
     id: testCase

@@ -15,7 +15,7 @@ TestCase {
     SignalSpy { id: toggleSpy; signalName: "toggleCollapse" }
 
     function props(extra) {
-        return Object.assign({ contextId: "db", label: "db query", kind: "WithTimeout", nodeX: 10, nodeY: 20, nodeState: 1,
+        return Object.assign({ contextId: "db", label: "db query", kind: "WithTimeout", nodeX: 10, nodeY: 20, nodeState: NodeState.Alive,
                                stateName: "alive", stateGlyph: "\u25CF", detail: "", countdown: "\u25D4 30ms left",
                                inheritedFrom: "", lint: "", derivedBy: "", childCount: 0, collapsed: false, chips: [], raced: "" }, extra)
     }
@@ -28,6 +28,21 @@ TestCase {
         verify(state.text.indexOf("\u25CF alive") >= 0)
         verify(state.text.indexOf("30ms left") >= 0)
         verify(state.text.indexOf(Theme.alive.toString()) >= 0)
+    }
+
+    // The state line takes the state's colour from the NodeState enum; a context not created yet,
+    // or hidden by Predict mode, reads in the text colour (and a context not created yet is faded).
+    function test_stateColourForEachNodeState() {
+        const expected = [[NodeState.NotCreated, null], [NodeState.Alive, Theme.alive], [NodeState.NeverCancelable, Theme.never],
+                          [NodeState.Canceled, Theme.canceled], [NodeState.DeadlineExceeded, Theme.deadline], [NodeState.Hidden, null]]
+        for (const [state, colour] of expected) {
+            const card = createTemporaryObject(cardComponent, testCase, props({ nodeState: state }))
+            const text = findChild(card, "stateLabel").text
+            const shown = colour === null ? card.palette.windowText : colour
+            verify(text.indexOf("<font color=\"" + shown.toString() + "\">") === 0, state + ": " + text)
+            compare(card.opacity, state === NodeState.NotCreated ? 0.6 : 1, "opacity of " + state)
+        }
+        compare(NodeState.Canceled, 3)   // the C++ enum's values, as the models hand them out
     }
 
     function test_inheritedDeadlineNamesTheAncestor() {

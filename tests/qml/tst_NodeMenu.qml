@@ -13,8 +13,7 @@ TestCase {
     Document { id: doc }
     TreeScene { id: testScene; document: doc }
     PlayClock { id: testClock; document: doc }
-    FakeWindow { id: fake; document: doc; scene: testScene; clock: testClock }
-    AppActions { id: testActions; window: fake }
+    RecordingActions { id: testActions; document: doc; scene: testScene; clock: testClock }
     Component { id: menuComponent; NodeMenu { actions: testActions } }
     Component { id: deriveComponent; NodeDeriveMenu { actions: testActions } }
 
@@ -39,9 +38,9 @@ TestCase {
         const menu = createTemporaryObject(deriveComponent, testCase)
         testScene.selectedId = "db"
         compare(menu.count, 8)
-        fake.calls = []
+        testActions.calls = []
         testActions.deriveTimeout.trigger()
-        compare(fake.calls[0], "derive WithTimeout")
+        compare(testActions.calls[0], "derive WithTimeout")
     }
 
     function test_editParametersIsInTheMenuAndDisabledWithoutParameters() {
@@ -59,21 +58,21 @@ TestCase {
         compare(item.shortcutText, "E")
         menu.popup()
         tryCompare(menu, "opened", true)
-        fake.calls = []
+        testActions.calls = []
         mouseClick(item)
-        compare(fake.calls, ["editParams"])
+        compare(testActions.calls, ["editParams"])
         tryCompare(menu, "opened", false)
     }
 
     function test_theKeyEWorksWhileTheMenuIsClosed() {
         createTemporaryObject(menuComponent, testCase)
         testScene.selectedId = "db"
-        fake.calls = []
+        testActions.calls = []
         keyClick(Qt.Key_E)
-        compare(fake.calls, ["editParams"])
+        compare(testActions.calls, ["editParams"])
         testScene.selectedId = "cache"
-        fake.calls = []
+        testActions.calls = []
         keyClick(Qt.Key_E)
-        compare(fake.calls, [])
+        compare(testActions.calls, [])
     }
 }

@@ -18,12 +18,11 @@ TestCase {
     Document { id: doc }
     TreeScene { id: testScene; document: doc }
     PlayClock { id: testClock; document: doc }
-    FakeWindow { id: fake; document: doc; scene: testScene; clock: testClock }
-    AppActions { id: testActions; window: fake }
+    RecordingActions { id: testActions; document: doc; scene: testScene; clock: testClock }
     Component { id: switcherComponent; OutcomeSwitcher { document: doc } }
     Component { id: barComponent; PlayBar { width: testCase.width; document: doc; clock: testClock; actions: testActions } }
 
-    function init() { verify(doc.loadDefaultExample()); fake.hideOutcome = false }
+    function init() { verify(doc.loadDefaultExample()); doc.predicting = false }
 
     function test_hiddenWithOneOutcome() {
         const s = createTemporaryObject(switcherComponent, testCase)
@@ -60,7 +59,7 @@ TestCase {
         compare(doc.outcome, 1)
         testActions.previousOutcome.trigger()
         compare(doc.outcome, 0)
-        fake.hideOutcome = true   // Predict mode: no switching (that a fact is raced is a hint)
+        doc.predicting = true   // Predict mode (the scene hides the outcome): no switching (that a fact is raced is a hint)
         verify(!testActions.nextOutcome.enabled)
     }
 

@@ -13,8 +13,7 @@ TestCase {
     Document { id: doc }
     TreeScene { id: testScene; document: doc }
     PlayClock { id: testClock; document: doc }
-    FakeWindow { id: fake; document: doc; scene: testScene; clock: testClock }
-    AppActions { id: testActions; window: fake }
+    RecordingActions { id: testActions; document: doc; scene: testScene; clock: testClock }
     Component { id: barComponent; PlayBar { width: testCase.width; document: doc; clock: testClock; actions: testActions } }
 
     function init() { verify(doc.loadDefaultExample()); testClock.playing = false }

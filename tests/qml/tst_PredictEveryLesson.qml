@@ -8,6 +8,7 @@ import QtQuick
 import QtTest
 import Ctxscope
 import Ctxscope.Study
+import Ctxscope.App
 
 TestCase {
     id: testCase

@@ -14,8 +14,7 @@ TestCase {
     Document { id: doc }
     TreeScene { id: testScene; document: doc }
     PlayClock { id: testClock; document: doc }
-    FakeWindow { id: fake; document: doc; scene: testScene; clock: testClock }
-    AppActions { id: testActions; window: fake }
+    RecordingActions { id: testActions; document: doc; scene: testScene; clock: testClock }
     Component { id: sheetComponent; ShortcutsSheet { groups: testActions.groups } }
 
     function test_everyActionHasAShortcut() {

@@ -8,10 +8,10 @@ TestCase {
     function test_eachStateHasItsOwnColourInBothModes() {
         for (const dark of [false, true]) {
             Theme.dark = dark
-            const colours = [0, 1, 2, 3, 4].map(s => String(Theme.stateColor(s)))
+            const colours = [NodeState.NotCreated, NodeState.Alive, NodeState.NeverCancelable, NodeState.Canceled, NodeState.DeadlineExceeded].map(s => String(Theme.stateColor(s)))
             compare(new Set(colours).size, 5)
         }
         Theme.dark = false
-        compare(String(Theme.stateColor(3)), String(Theme.canceled))
+        compare(String(Theme.stateColor(NodeState.Canceled)), String(Theme.canceled))
     }
 }

@@ -13,8 +13,7 @@ TestCase {
     Document { id: doc }
     TreeScene { id: testScene; document: doc }
     PlayClock { id: testClock; document: doc }
-    FakeWindow { id: fake; document: doc; scene: testScene; clock: testClock }
-    AppActions { id: testActions; window: fake }
+    RecordingActions { id: testActions; document: doc; scene: testScene; clock: testClock }
     Component { id: paneComponent; TreePane { anchors.fill: parent; scene: testScene; actions: testActions } }
 
     function init() {
@@ -103,6 +102,40 @@ TestCase {
         doc.restart()
     }
 
+    // The canvas takes its colours as one ScenePalette built by Theme.scenePalette: the state
+    // colours are Theme's (and follow its dark flag), the box is the pane's window colour.
+    function test_thePaletteReachesTheCanvas() {
+        const pane = createTemporaryObject(paneComponent, testCase)
+        const r = testScene.nodeRect("db")
+        compare(pane.canvas.colors.alive, Theme.alive)
+        compare(pane.canvas.colors.canceled, Theme.canceled)
+        compare(pane.canvas.colors.box, pane.palette.window)
+        compare(pane.canvas.colors.edge, Qt.darker(pane.palette.mid, 1.1))
+        compare(pane.canvas.pixelColorAt(r.x + 40, r.y + 40), pane.palette.window)   // inside the box
+        const light = String(Theme.alive)
+        Theme.dark = true
+        verify(String(Theme.alive) !== light)
+        compare(pane.canvas.colors.alive, Theme.alive)
+        compare(pane.canvas.pixelColorAt(r.x + 2, r.y + 40), Theme.alive)
+        Theme.dark = false
+        compare(pane.canvas.pixelColorAt(r.x + 2, r.y + 40), Theme.alive)
+    }
+
+    // The cards' nodeState is the model's NodeState, compared as the enum.
+    function test_cardsCarryTheNodeStateEnum() {
+        const pane = createTemporaryObject(paneComponent, testCase)
+        doc.seekTime(250e6)
+        const states = {}
+        const walk = (item) => {
+            if (item.contextId !== undefined && item.nodeState !== undefined) states[item.contextId] = item.nodeState
+            for (let i = 0; i < item.children.length; ++i) walk(item.children[i])
+        }
+        tryVerify(() => { walk(pane); return states.db === NodeState.DeadlineExceeded }, 2000, JSON.stringify(states))
+        compare(states.pool, NodeState.Canceled)
+        compare(states.audit, NodeState.NeverCancelable)
+        doc.restart()
+    }
+
     // chipOf finds the chip of a task by its id among the cards on screen.
     function chipOf(pane, id) {
         const stack = [pane]
@@ -129,13 +162,13 @@ TestCase {
         compare(selected, taskId)
         compare(testScene.selectedId, contextId)        // its context is selected with it
         tryVerify(() => chipOf(pane, taskId) !== null && chipOf(pane, taskId).selected) // and the chip is outlined
-        fake.calls = []
-        fake.selectedGoroutine = taskId
-        fake.selectedGoroutineEditable = true
+        testActions.calls = []
+        testActions.selectedGoroutine = taskId
+        testActions.selectedGoroutineEditable = true
         mouseDoubleClickSequence(chipOf(pane, taskId))
-        verify(fake.calls.indexOf("editGoroutine " + taskId) >= 0, JSON.stringify(fake.calls))
-        fake.selectedGoroutine = ""
-        fake.selectedGoroutineEditable = false
+        verify(testActions.calls.indexOf("editGoroutine " + taskId) >= 0, JSON.stringify(testActions.calls))
+        testActions.selectedGoroutine = ""
+        testActions.selectedGoroutineEditable = false
     }
 
     // Issue #12: lesson 04's bottom row sat under the legend. The legend has a strip of its own

@@ -4,6 +4,7 @@ import QtQuick
 import QtTest
 import Ctxscope
 import Ctxscope.Study
+import Ctxscope.App
 
 TestCase {
     id: testCase
@@ -19,8 +20,7 @@ TestCase {
     TreeScene { id: testScene; document: doc }
     PlayClock { id: testClock; document: doc }
     Inspector { id: testInspector; document: doc; contextId: testScene.selectedId; hideOutcome: testScene.hideOutcome }
-    FakeWindow { id: fake; document: doc; scene: testScene; clock: testClock }
-    AppActions { id: testActions; window: fake }
+    RecordingActions { id: testActions; document: doc; scene: testScene; clock: testClock }
     LessonLibrary { id: testLibrary }
     Component {
         id: areaComponent

@@ -63,7 +63,7 @@ int main(int argc, char** argv) {
     doc.seekTime(QString::fromLocal8Bit(argv[5]).toDouble() * 1e6);
 
     const QString qml = QStringLiteral(
-        "import QtQuick\nimport QtQuick.Controls\nimport Ctxscope\nimport Ctxscope.Study\n"
+        "import QtQuick\nimport QtQuick.Controls\nimport Ctxscope\nimport Ctxscope.Timeline\nimport Ctxscope.Study\n"
         "ApplicationWindow { id: win; visible: true; width: %1; height: %2\n%4"
         "  Component.onCompleted: Theme.dark = win.palette.window.hslLightness < 0.5\n"
         "  %3\n}\n").arg(QString::fromLocal8Bit(argv[2]), QString::fromLocal8Bit(argv[3]), QString::fromLocal8Bit(argv[7]),

@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
-namespace ctxscope::study {
+namespace ctxscope::timeline {
 namespace {
 
 class RectSink {
@@ -130,4 +130,4 @@ std::vector<TimelineRect> buildTimelineRects(const TimelineData& data, const Tim
     return out;
 }
 
-} // namespace ctxscope::study
+} // namespace ctxscope::timeline

@@ -1,7 +1,7 @@
 // TimelineRuler: ticks at round Go durations, and pressing on it asks to scrub to that time.
 import QtQuick
 import QtTest
-import Ctxscope.Study
+import Ctxscope.Timeline
 
 TestCase {
     id: testCase

@@ -1,3 +1,4 @@
+#include "nodestate.h"
 #include "studytestutil.h"
 #include "timelinelanesmodel.h"
 #include "timelinemodel.h"
@@ -9,7 +10,7 @@
 #include <sstream>
 
 using namespace ctxscope;
-using study::LaneKind;
+using timeline::LaneKind;
 
 namespace {
 
@@ -116,17 +117,17 @@ TEST_CASE("a lane of 50,000 steps zoomed out draws about one rectangle per pixel
     auto doc = documentFrom(manyStepsScenario(50000));
     TimelineModel m;
     m.setDocument(doc.get());
-    study::TimelineViewport v;
+    timeline::TimelineViewport v;
     v.width = 1000;
     v.height = 200;
     v.nsPerPixel = 50.0 * kSecond / 1000;
     v.openEnd = m.timeEndNanos();
-    const auto rects = study::buildTimelineRects(m.data(), v, {}, kNone);
+    const auto rects = timeline::buildTimelineRects(m.data(), v, {}, kNone);
     CHECK(rects.size() < 2500);
     CHECK(rects.size() > 900);
     v.t0 = 10 * kSecond; // zoomed in: 20 steps across 1000 px, each drawn
     v.nsPerPixel = 20.0 * kMillisecond / 1000;
-    const auto zoomed = study::buildTimelineRects(m.data(), v, {}, kNone);
+    const auto zoomed = timeline::buildTimelineRects(m.data(), v, {}, kNone);
     CHECK(zoomed.size() >= 20);
     CHECK(zoomed.size() < 40);
 }
@@ -150,7 +151,7 @@ TEST_CASE("the visible lanes model follows scrolling and obeys the model contrac
     lanes.setContentY(100); // lanes 5 only: [100, 150)
     CHECK(lanes.rowCount() == 1);
     CHECK(lanes.data(lanes.index(0), TimelineLanesModel::LaneIdRole) == "late");
-    CHECK(lanes.data(lanes.index(0), TimelineLanesModel::StateRole) == 3); // canceled
+    CHECK(lanes.data(lanes.index(0), TimelineLanesModel::StateRole).value<NodeState>() == NodeState::Canceled);
     lanes.setContentY(0);
     m.setCollapsedIds({"root"});
     CHECK(lanes.rowCount() == 2);

@@ -1,7 +1,8 @@
 // TimelineLaneLabel: shows the lane's label, and a click asks to select the lane's context.
 import QtQuick
 import QtTest
-import Ctxscope.Study
+import Ctxscope
+import Ctxscope.Timeline
 
 TestCase {
     id: testCase
@@ -24,7 +25,7 @@ TestCase {
             detail: "0s–120ms"
             isTask: true
             depth: 3
-            laneState: 0
+            laneState: NodeState.NotCreated
             readonly property SignalSpy clickSpy: SignalSpy { signalName: "clicked" }
         }
     }

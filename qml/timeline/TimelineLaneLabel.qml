@@ -33,7 +33,7 @@ Item {
         width: root.isTask ? 8 : 10
         height: root.isTask ? 8 : 10
         radius: root.isTask ? 4 : 2
-        color: root.isTask ? (Theme.dark ? "#6fa4e8" : "#3d74b8") : Theme.stateColor(root.laneState)
+        color: root.isTask ? Theme.task : Theme.stateColor(root.laneState)
     }
     Label {
         anchors.left: swatch.right

@@ -30,7 +30,7 @@ public:
         DetailRole,
         IsTaskRole,
         DepthRole,
-        StateRole,                   // how the lane ends: 0 none, 1 alive, 2 never canceled, 3 canceled, 4 deadline
+        StateRole,                   // how the lane ends: a NodeState (NotCreated for a task's lane)
     };
     Q_ENUM(Role)
 

@@ -9,7 +9,7 @@
 
 #include <vector>
 
-namespace ctxscope::study {
+namespace ctxscope::timeline {
 
 struct TimelineRect {
     float x, y, w, h;
@@ -39,4 +39,4 @@ std::vector<TimelineRect> buildTimelineRects(const TimelineData& data, const Tim
 // visibleLaneRange returns [first, last) of the lanes that meet the viewport vertically.
 std::pair<int, int> visibleLaneRange(int laneCount, double contentY, double height, double laneHeight);
 
-} // namespace ctxscope::study
+} // namespace ctxscope::timeline

@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-namespace ctxscope::study {
+namespace ctxscope::timeline {
 namespace {
 
 // Children of every context and the tasks started on it, each list in creation order (the time
@@ -146,4 +146,4 @@ TimelineData buildTimeline(const SimulationResult& r, const std::unordered_set<s
     return d;
 }
 
-} // namespace ctxscope::study
+} // namespace ctxscope::timeline

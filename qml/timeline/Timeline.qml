@@ -7,7 +7,7 @@ pragma ComponentBehavior: Bound
 import QtQuick
 import QtQuick.Controls
 import Ctxscope
-import Ctxscope.Study
+import Ctxscope.Timeline
 
 Item {
     id: root
@@ -156,14 +156,7 @@ Item {
         contentY: root.contentY
         laneHeight: root.laneHeight
         selectedId: root.selectedId
-        aliveColor: Theme.alive
-        neverColor: Theme.never
-        canceledColor: Theme.canceled
-        deadlineColor: Theme.deadline
-        taskColor: Theme.dark ? "#6fa4e8" : "#3d74b8"
-        markColor: root.palette.text
-        selectionColor: Qt.rgba(Theme.selection.r, Theme.selection.g, Theme.selection.b, 0.22)
-        stripeColor: Qt.rgba(root.palette.text.r, root.palette.text.g, root.palette.text.b, 0.04)
+        colors: Theme.scenePalette(root.palette)
 
         DragHandler {
             target: null

@@ -33,7 +33,7 @@ public:
     double timeEnd() const;
     double runEnd() const { return static_cast<double>(m_data.runEnd); }
 
-    const study::TimelineData& data() const { return m_data; }
+    const timeline::TimelineData& data() const { return m_data; }
     // result is the simulation the lanes were built from (nullptr without a document).
     const SimulationResult* result() const { return m_doc ? &m_doc->result() : nullptr; }
     Nanos timeEndNanos() const { return m_doc ? m_doc->timelineEndNanos() : m_data.runEnd; }
@@ -63,7 +63,7 @@ private:
 
     QPointer<Document> m_doc;
     QStringList m_collapsedIds;
-    study::TimelineData m_data;
+    timeline::TimelineData m_data;
 };
 
 } // namespace ctxscope

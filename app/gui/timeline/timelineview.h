@@ -3,6 +3,7 @@
 // geometry in chunks of at most 65,532 vertices with vertex colours (G11), or a QImage under
 // the software scene graph (offscreen, G12). Labels, the ruler and the playhead are QML.
 #include "timelinemodel.h"
+#include "scenepalette.h"
 #include "timelinerects.h"
 
 #include <QColor>
@@ -21,14 +22,8 @@ class TimelineView : public QQuickItem {
     Q_PROPERTY(double contentY READ contentY WRITE setContentY NOTIFY viewChanged)
     Q_PROPERTY(double laneHeight READ laneHeight WRITE setLaneHeight NOTIFY viewChanged)
     Q_PROPERTY(QString selectedId READ selectedId WRITE setSelectedId NOTIFY selectedIdChanged)
-    Q_PROPERTY(QColor aliveColor READ aliveColor WRITE setAliveColor NOTIFY paletteChanged)
-    Q_PROPERTY(QColor neverColor READ neverColor WRITE setNeverColor NOTIFY paletteChanged)
-    Q_PROPERTY(QColor canceledColor READ canceledColor WRITE setCanceledColor NOTIFY paletteChanged)
-    Q_PROPERTY(QColor deadlineColor READ deadlineColor WRITE setDeadlineColor NOTIFY paletteChanged)
-    Q_PROPERTY(QColor taskColor READ taskColor WRITE setTaskColor NOTIFY paletteChanged)
-    Q_PROPERTY(QColor markColor READ markColor WRITE setMarkColor NOTIFY paletteChanged)
-    Q_PROPERTY(QColor selectionColor READ selectionColor WRITE setSelectionColor NOTIFY paletteChanged)
-    Q_PROPERTY(QColor stripeColor READ stripeColor WRITE setStripeColor NOTIFY paletteChanged)
+    // The colours: the states', task, mark, highlight and stripe (Theme.scenePalette builds them).
+    Q_PROPERTY(ctxscope::ScenePalette colors READ colors WRITE setColors NOTIFY colorsChanged)
     Q_PROPERTY(bool softwareRendering READ softwareRendering NOTIFY renderedFrame)
     Q_PROPERTY(int chunkCount READ chunkCount NOTIFY renderedFrame)
     Q_PROPERTY(int rectCount READ rectCount NOTIFY renderedFrame)
@@ -49,18 +44,8 @@ public:
     QString selectedId() const { return m_selectedId; }
     void setSelectedId(const QString& id);
 
-#define CTXSCOPE_COLOR(name, Name, field)                                                                      \
-    QColor name() const { return QColor::fromRgba(m_palette.field); }                                         \
-    void set##Name(const QColor& c) { setColor(m_palette.field, c); }
-    CTXSCOPE_COLOR(aliveColor, AliveColor, alive)
-    CTXSCOPE_COLOR(neverColor, NeverColor, never)
-    CTXSCOPE_COLOR(canceledColor, CanceledColor, canceled)
-    CTXSCOPE_COLOR(deadlineColor, DeadlineColor, deadline)
-    CTXSCOPE_COLOR(taskColor, TaskColor, task)
-    CTXSCOPE_COLOR(markColor, MarkColor, mark)
-    CTXSCOPE_COLOR(selectionColor, SelectionColor, selection)
-    CTXSCOPE_COLOR(stripeColor, StripeColor, stripe)
-#undef CTXSCOPE_COLOR
+    ScenePalette colors() const { return m_colors; }
+    void setColors(const ScenePalette& colors);
 
     bool softwareRendering() const { return m_software; }
     int chunkCount() const { return m_chunks; }
@@ -85,7 +70,7 @@ Q_SIGNALS:
     void modelChanged();
     void viewChanged();
     void selectedIdChanged();
-    void paletteChanged();
+    void colorsChanged();
     void renderedFrame();
 
 protected:
@@ -93,16 +78,16 @@ protected:
     void geometryChange(const QRectF& newGeometry, const QRectF& oldGeometry) override;
 
 private:
-    void setColor(QRgb& member, const QColor& c);
     void markDirty();
-    study::TimelineViewport viewport() const;
-    std::vector<study::TimelineRect> rects() const;
-    QSGNode* buildGeometryNodes(const std::vector<study::TimelineRect>& rects);
-    QSGNode* buildImageNode(const std::vector<study::TimelineRect>& rects);
+    timeline::TimelineViewport viewport() const;
+    std::vector<timeline::TimelineRect> rects() const;
+    QSGNode* buildGeometryNodes(const std::vector<timeline::TimelineRect>& rects);
+    QSGNode* buildImageNode(const std::vector<timeline::TimelineRect>& rects);
 
     QPointer<TimelineModel> m_model;
-    study::TimelineViewport m_view;
-    study::TimelinePalette m_palette;
+    timeline::TimelineViewport m_view;
+    ScenePalette m_colors;
+    timeline::TimelinePalette m_palette; // m_colors, as the rectangle builder takes them
     QString m_selectedId;
     bool m_software = false;
     int m_chunks = 0;

@@ -6,6 +6,7 @@ import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
 import Ctxscope
+import Ctxscope.Timeline
 import Ctxscope.Study
 
 SplitView {
@@ -18,7 +19,7 @@ SplitView {
     property string selectedGoroutine: ""
     signal goroutineSelected(string id)
     required property Inspector inspector
-    required property var actions
+    required property AppActions actions
     required property LessonLibrary library
     property bool timelineShown: true
     property bool sideShown: true

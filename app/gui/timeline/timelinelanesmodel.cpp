@@ -1,10 +1,11 @@
 #include "timelinelanesmodel.h"
 
+#include "nodestate.h"
 #include "timelinerects.h"
 
 namespace ctxscope {
 
-using study::LaneKind;
+using timeline::LaneKind;
 
 TimelineLanesModel::TimelineLanesModel(QObject* parent) : QAbstractListModel(parent) {}
 
@@ -47,14 +48,14 @@ void TimelineLanesModel::setLaneHeight(double h) {
 void TimelineLanesModel::reset() {
     beginResetModel();
     const int lanes = m_timeline ? m_timeline->laneCount() : 0;
-    std::tie(m_first, m_last) = study::visibleLaneRange(lanes, m_contentY, m_viewHeight, m_laneHeight);
+    std::tie(m_first, m_last) = timeline::visibleLaneRange(lanes, m_contentY, m_viewHeight, m_laneHeight);
     endResetModel();
     Q_EMIT countChanged();
 }
 
 void TimelineLanesModel::scroll() {
     const int lanes = m_timeline ? m_timeline->laneCount() : 0;
-    const auto [first, last] = study::visibleLaneRange(lanes, m_contentY, m_viewHeight, m_laneHeight);
+    const auto [first, last] = timeline::visibleLaneRange(lanes, m_contentY, m_viewHeight, m_laneHeight);
     if (first == m_first && last == m_last)
         return;
     if (first >= m_last || last <= m_first || m_first == m_last) { // no overlap: start over
@@ -93,7 +94,7 @@ QVariant TimelineLanesModel::data(const QModelIndex& index, int role) const {
     const int lane = m_first + index.row();
     if (lane >= m_timeline->laneCount())
         return {};
-    const study::TimelineLane& l = m_timeline->data().lanes[static_cast<std::size_t>(lane)];
+    const timeline::TimelineLane& l = m_timeline->data().lanes[static_cast<std::size_t>(lane)];
     switch (role) {
     case LaneRole: return lane;
     case YRole: return lane * m_laneHeight;
@@ -106,10 +107,10 @@ QVariant TimelineLanesModel::data(const QModelIndex& index, int role) const {
     case DepthRole: return static_cast<int>(l.depth);
     case StateRole:
         if (l.kind == LaneKind::Task || l.begin == kNever)
-            return 0;
+            return QVariant::fromValue(NodeState::NotCreated);
         if (l.end == kNever)
-            return l.cancelable ? 1 : 2;
-        return l.err == Err::DeadlineExceeded ? 4 : 3;
+            return QVariant::fromValue(l.cancelable ? NodeState::Alive : NodeState::NeverCancelable);
+        return QVariant::fromValue(l.err == Err::DeadlineExceeded ? NodeState::DeadlineExceeded : NodeState::Canceled);
     default: return {};
     }
 }

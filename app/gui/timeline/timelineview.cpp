@@ -15,11 +15,38 @@
 
 namespace ctxscope {
 
-using study::TimelineRect;
+using timeline::TimelineRect;
 
-TimelineView::TimelineView(QQuickItem* parent) : QQuickItem(parent) {
+namespace {
+
+// timelinePalette is `colors` as buildTimelineRects takes them (the wait colour keeps its own).
+timeline::TimelinePalette timelinePalette(const ScenePalette& colors) {
+    timeline::TimelinePalette p;
+    p.alive = colors.alive.rgba();
+    p.never = colors.never.rgba();
+    p.canceled = colors.canceled.rgba();
+    p.deadline = colors.deadline.rgba();
+    p.task = colors.task.rgba();
+    p.mark = colors.mark.rgba();
+    p.selection = colors.highlight.rgba();
+    p.stripe = colors.stripe.rgba();
+    return p;
+}
+
+} // namespace
+
+TimelineView::TimelineView(QQuickItem* parent) : QQuickItem(parent), m_palette(timelinePalette(m_colors)) {
     setFlag(ItemHasContents, true);
     setClip(true);
+}
+
+void TimelineView::setColors(const ScenePalette& colors) {
+    if (m_colors == colors)
+        return;
+    m_colors = colors;
+    m_palette = timelinePalette(colors);
+    markDirty();
+    Q_EMIT colorsChanged();
 }
 
 void TimelineView::setModel(TimelineModel* model) {
@@ -74,14 +101,6 @@ void TimelineView::setSelectedId(const QString& id) {
     Q_EMIT selectedIdChanged();
 }
 
-void TimelineView::setColor(QRgb& member, const QColor& c) {
-    if (member == c.rgba())
-        return;
-    member = c.rgba();
-    markDirty();
-    Q_EMIT paletteChanged();
-}
-
 void TimelineView::markDirty() { update(); }
 
 void TimelineView::geometryChange(const QRectF& newGeometry, const QRectF& oldGeometry) {
@@ -89,8 +108,8 @@ void TimelineView::geometryChange(const QRectF& newGeometry, const QRectF& oldGe
     markDirty(); // vertices are in item coordinates (G11)
 }
 
-study::TimelineViewport TimelineView::viewport() const {
-    study::TimelineViewport v = m_view;
+timeline::TimelineViewport TimelineView::viewport() const {
+    timeline::TimelineViewport v = m_view;
     v.width = width();
     v.height = height();
     v.openEnd = m_model ? m_model->timeEndNanos() : 0;
@@ -103,7 +122,7 @@ std::vector<TimelineRect> TimelineView::rects() const {
     CtxIndex selected = kNone;
     if (!m_selectedId.isEmpty())
         selected = m_model->result()->findContext(m_selectedId.toStdString()).value_or(kNone);
-    return study::buildTimelineRects(m_model->data(), viewport(), m_palette, selected);
+    return timeline::buildTimelineRects(m_model->data(), viewport(), m_palette, selected);
 }
 
 int TimelineView::laneAt(double y) const {

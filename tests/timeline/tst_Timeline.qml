@@ -4,6 +4,7 @@
 import QtQuick
 import QtTest
 import Ctxscope
+import Ctxscope.Timeline
 import Ctxscope.Study
 
 TestCase {
@@ -111,6 +112,20 @@ TestCase {
         verify(Qt.colorEqual(t.view.pixelColorAt(t.view.xAt(late), mid(10)), Theme.alive))
         verify(Qt.colorEqual(t.view.pixelColorAt(t.view.xAt(60e6), mid(0)), Theme.never))
         tryVerify(() => t.view.rectCount > 0)
+    }
+
+    // The view takes its colours as one ScenePalette from Theme.scenePalette, as the tree does.
+    function test_thePaletteReachesTheView() {
+        const t = makeTimeline()
+        compare(t.view.colors.alive, Theme.alive)
+        compare(t.view.colors.task, Theme.task)
+        compare(t.view.colors.mark, t.palette.text)
+        const mid = (lane) => lane * t.laneHeight + t.laneHeight / 2
+        Theme.dark = true
+        compare(t.view.colors.alive, Theme.alive)
+        verify(Qt.colorEqual(t.view.pixelColorAt(t.view.xAt(60e6), mid(1)), Theme.alive))
+        Theme.dark = false
+        verify(Qt.colorEqual(t.view.pixelColorAt(t.view.xAt(60e6), mid(1)), Theme.alive))
     }
 
     function test_selecting_from_the_tree_scrolls_the_lane_into_view() {

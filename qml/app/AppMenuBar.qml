@@ -5,13 +5,17 @@ import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
 import Ctxscope
+import Ctxscope.Study
 
 MenuBar {
     id: root
 
-    required property var actions
-    required property var recent
-    required property var window
+    required property AppActions actions
+    required property RecentFiles recent
+    property LessonLibrary library: null   // Help ▸ Lessons lists its lessons
+    // What the window does (asking about unsaved changes first): open a recent file, a lesson.
+    signal openPathRequested(string path)
+    signal openLessonRequested(int row)
     readonly property alias introDialog: introDialog
     readonly property alias referenceDialog: referenceDialog
     readonly property alias aboutDialog: aboutDialog
@@ -58,7 +62,7 @@ MenuBar {
                     id: recentItem
                     required property string modelData
                     text: recentItem.modelData
-                    onTriggered: root.window.whenSaved(() => root.window.openPath(recentItem.modelData))
+                    onTriggered: root.openPathRequested(recentItem.modelData)
                 }
                 onObjectAdded: (index, object) => recentMenu.insertItem(index, object)
                 onObjectRemoved: (index, object) => recentMenu.removeItem(object)
@@ -178,7 +182,7 @@ MenuBar {
             // topic, shown on the right): it opens the lesson, asking about unsaved changes
             // first, as the panel does.
             Instantiator {
-                model: root.window.library ?? null
+                model: root.library
                 delegate: MenuItem {
                     id: lessonItem
                     required property int index
@@ -186,7 +190,7 @@ MenuBar {
                     required property string title
                     required property string topic
                     text: lessonItem.number + "  " + lessonItem.title
-                    onTriggered: root.window.openLesson(lessonItem.index)
+                    onTriggered: root.openLessonRequested(lessonItem.index)
                     contentItem: RowLayout {
                         spacing: 24
                         Label {

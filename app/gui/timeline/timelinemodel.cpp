@@ -7,8 +7,8 @@
 
 namespace ctxscope {
 
-using study::LaneKind;
-using study::TimelineLane;
+using timeline::LaneKind;
+using timeline::TimelineLane;
 
 TimelineModel::TimelineModel(QObject* parent) : QObject(parent) {}
 
@@ -36,7 +36,7 @@ void TimelineModel::rebuild() {
         std::unordered_set<std::string> collapsed;
         for (const QString& id : m_collapsedIds)
             collapsed.insert(id.toStdString());
-        m_data = study::buildTimeline(m_doc->result(), collapsed);
+        m_data = timeline::buildTimeline(m_doc->result(), collapsed);
     }
     Q_EMIT lanesChanged();
 }

@@ -13,7 +13,7 @@
 #include <utility>
 #include <vector>
 
-namespace ctxscope::study {
+namespace ctxscope::timeline {
 
 enum class LaneKind : std::uint8_t { Context, Task };
 
@@ -65,4 +65,4 @@ struct TimelineData {
 // shows the collapsed subtree as one node). Never recursive: a chain a million deep is fine.
 TimelineData buildTimeline(const SimulationResult& result, const std::unordered_set<std::string>& collapsed);
 
-} // namespace ctxscope::study
+} // namespace ctxscope::timeline

@@ -21,11 +21,11 @@ ApplicationWindow {
     property bool nativeFileDialog: true // false when Qt's file dialog cannot load: type a path
     property LessonLibrary library: LessonLibrary {}   // main.cpp passes the one it opened a lesson with
     property string initialTab: ""       // --tab: inspector, notes, events, lints, check, lessons
-    // Panels (View menu): the timeline under the tree; the side column of inspector/notes over
-    // the study tabs.
-    property bool timelineShown: true
-    property bool sideShown: true
-    property bool studyShown: true
+    // Panels (View menu, AppActions' toggles): the timeline under the tree; the side column of
+    // inspector/notes over the study tabs.
+    property alias timelineShown: appActions.timelineShown
+    property alias sideShown: appActions.sideShown
+    property alias studyShown: appActions.studyShown
     // Predict mode is the document's (Session::predicting): a new document starts without it.
     readonly property bool predictMode: root.document.predicting
     // Predict mode before Reveal: whatever would tell how the run ends is hidden (NodeCard reads it).
@@ -51,9 +51,7 @@ ApplicationWindow {
     readonly property bool selectedGoroutineEditable: (root.document.revision, root.selectedGoroutine !== ""
                                                        && scenarioEditor.goroutine(root.selectedGoroutine).ok === true)
     readonly property alias scenarioEditor: scenarioEditor
-    // Re-read after every simulation and playhead move (the comma expression makes them dependencies).
-    readonly property var selectedActions: (root.document.revision, root.document.time,
-                                            root.selectedId === "" ? ({}) : root.document.contextActions(root.selectedId))
+    readonly property alias selectedActions: appActions.selectedActions
     readonly property bool popupOpen: dialogs.anyOpen || files.dialogOpen || root.document.busy
     readonly property alias busyOverlay: busyOverlay
     property bool startupSelectionPending: root.initialSelection !== ""
@@ -162,9 +160,9 @@ ApplicationWindow {
         case "open": files.choose(false); break
         case "export": root.showExport("trace"); break
         case "predict": root.setPredictMode(true); break
-        case "play-menu": root.menuBar.menuAt(3).open(); break
+        case "play-menu": appMenuBar.menuAt(3).open(); break
         case "export-menu": {
-            const file = root.menuBar.menuAt(0)
+            const file = appMenuBar.menuAt(0)
             file.open()
             const item = file.itemAt(7)   // File ▸ Export
             if (item && item.subMenu) { file.currentIndex = 7; item.subMenu.open() }
@@ -217,7 +215,44 @@ ApplicationWindow {
     Inspector { id: inspectorModel; document: root.document; contextId: treeScene.selectedId; hideOutcome: treeScene.hideOutcome }
     Exporter { id: exporter; document: root.document }
     RecentFiles { id: recentFiles }
-    AppActions { id: appActions; window: root }
+    AppActions {
+        id: appActions
+        document: root.document
+        scene: treeScene
+        clock: playClock
+        popupOpen: root.popupOpen
+        selectedGoroutine: root.selectedGoroutine
+        selectedGoroutineEditable: root.selectedGoroutineEditable
+        onNewScenarioRequested: root.newScenario()
+        onOpenRequested: root.openFileDialog()
+        onSaveRequested: root.save()
+        onSaveAsRequested: root.saveAs()
+        onExportRequested: (kind) => root.showExport(kind)
+        onQuitRequested: root.close()
+        onSideTabRequested: (index) => root.showSideTab(index)
+        onStudyTabRequested: (index) => root.showStudyTab(index)
+        onPredictModeRequested: (on) => root.setPredictMode(on)
+        onRenameRequested: root.showRename()
+        onEditParamsRequested: root.showEditParams()
+        onDeleteRequested: root.showDelete()
+        onDeleteGoroutineRequested: root.deleteGoroutine()
+        onPlaceRequested: root.showPlace()
+        onEditGoroutineRequested: root.editGoroutine()
+        onNextGoroutineRequested: root.selectNextGoroutine()
+        onExpectNowRequested: root.expectNow()
+        onExpectationRequested: (index) => root.showExpectationDialog(index)
+        onSettingsRequested: root.showSettings()
+        onTaskRequested: (afterFunc) => root.showTaskDialog(afterFunc)
+        onCancelRequested: root.cancelSelected()
+        onNodeMenuRequested: root.showNodeMenu()
+        onDeriveRequested: (kind) => root.derive(kind)
+        onZoomRequested: (factor) => workArea.treePane.zoomBy(factor)
+        onZoomResetRequested: workArea.treePane.resetZoom()
+        onFitRequested: workArea.treePane.fitToView()
+        onSelectRelativeRequested: (direction) => root.selectRelative(direction)
+        onShortcutsRequested: root.showShortcuts()
+        onMenuBarRequested: appMenuBar.openMenuBar()
+    }
     Connections {
         target: root.document
         // A document opened on the worker (a big file, --generate): show it from its start, and
@@ -239,7 +274,14 @@ ApplicationWindow {
         }
     }
 
-    menuBar: AppMenuBar { actions: appActions; recent: recentFiles; window: root }
+    menuBar: AppMenuBar {
+        id: appMenuBar
+        actions: appActions
+        recent: recentFiles
+        library: root.library
+        onOpenPathRequested: (path) => root.whenSaved(() => root.openPath(path))
+        onOpenLessonRequested: (row) => root.openLesson(row)
+    }
     header: PlayBar { document: root.document; clock: playClock; actions: appActions; hideOutcome: treeScene.hideOutcome }
     footer: StatusBar { id: statusBar; document: root.document; hideOutcome: treeScene.hideOutcome; exporter: exporter }
     Connections {

@@ -174,13 +174,13 @@ QtObject {
     // Races: the other outcomes Go can produce (OutcomeSwitcher); not while predicting.
     readonly property Action nextOutcome: Action {
         text: qsTr("Next &outcome"); shortcut: "O"
-        enabled: root.free && root.document.outcomeCount > 1 && !root.window.hideOutcome
-        onTriggered: root.document.nextOutcome()
+        enabled: root.free && root.document.outcomes.count > 1 && !root.window.hideOutcome
+        onTriggered: root.document.outcomes.next()
     }
     readonly property Action previousOutcome: Action {
         text: qsTr("Previous outcome"); shortcut: "Shift+O"
-        enabled: root.free && root.document.outcomeCount > 1 && !root.window.hideOutcome
-        onTriggered: root.document.previousOutcome()
+        enabled: root.free && root.document.outcomes.count > 1 && !root.window.hideOutcome
+        onTriggered: root.document.outcomes.previous()
     }
     readonly property Action faster: Action { text: qsTr("Faster"); shortcut: "]"; enabled: root.free; onTriggered: root.window.clock.speed = root.window.clock.speed * 2 }
 

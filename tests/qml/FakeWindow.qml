@@ -11,7 +11,7 @@ QtObject {
     property var treePane: null
     property string selectedId: root.scene ? root.scene.selectedId : ""
     property bool popupOpen: false
-    property var selectedActions: root.selectedId === "" ? ({}) : root.document.contextActions(root.selectedId)
+    property var selectedActions: root.selectedId === "" ? ({}) : root.document.contexts.contextActions(root.selectedId)
     property var calls: []
     property bool timelineShown: true
     property bool sideShown: true

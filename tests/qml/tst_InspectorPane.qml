@@ -41,7 +41,7 @@ TestCase {
     }
     SignalSpy { id: selectSpy; signalName: "select" }
 
-    function init() { verify(doc.loadDefaultExample()); testScene.selectedId = "" }
+    function init() { verify(doc.files.loadDefaultExample()); testScene.selectedId = "" }
 
     function test_showsTheSelectedContext() {
         const pane = createTemporaryObject(paneComponent, testCase)

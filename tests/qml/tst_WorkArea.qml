@@ -13,7 +13,7 @@ TestCase {
     height: 800
     visible: true
 
-    Document { id: doc; recoveryPath: "" }
+    Document { id: doc; files.recoveryPath: "" }
     ScenarioEditor { id: testEditor; document: doc }
     TreeScene { id: testScene; document: doc }
     PlayClock { id: testClock; document: doc }
@@ -28,7 +28,7 @@ TestCase {
     SignalSpy { id: selectSpy; signalName: "select" }
     SignalSpy { id: failedSpy; signalName: "failed" }
 
-    function init() { verify(doc.loadDefaultExample()); testScene.selectedId = ""; testScene.hideOutcome = false }
+    function init() { verify(doc.files.loadDefaultExample()); testScene.selectedId = ""; testScene.hideOutcome = false }
 
     function test_panesFollowTheTreeAndSendSelectionsOut() {
         const a = createTemporaryObject(areaComponent, testCase)

@@ -137,6 +137,15 @@ void ScenarioFiles::openGenerated(int contexts) {
                                false);
 }
 
+void ScenarioFiles::finishOpening(SimulationJob& job) {
+    if (!job.ok()) {
+        Q_EMIT openFailed(tr("The scenario could not be opened"), job.problems);
+        return;
+    }
+    m_document.replaceWith(std::move(*job.scenario), job.filePath(), &job);
+    Q_EMIT opened(job.filePath());
+}
+
 QString ScenarioFiles::save() {
     if (m_document.filePath().isEmpty())
         return QStringLiteral("the document has no file yet: use Save As");

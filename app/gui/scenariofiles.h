@@ -53,6 +53,9 @@ public:
     Q_INVOKABLE bool hasRecovery() const;
     Q_INVOKABLE QStringList recover();
     Q_INVOKABLE void discardRecovery();
+    // finishOpening takes a finished job that read or made a new document: it becomes this one
+    // (then opened()) or it could not be made (openFailed()).
+    void finishOpening(SimulationJob& job);
     // writeRecovery autosaves the document after an edit, undo or redo (or removes the copy when
     // that went back to the saved state); recoveryOnWorker has a big scenario's job write it.
     void writeRecovery();

@@ -240,12 +240,7 @@ void SimulationRunner::jobFinished(const std::shared_ptr<SimulationJob>& job) {
 
 void SimulationRunner::adopt(SimulationJob& job) {
     if (job.kind() == SimulationJob::Kind::Replace) {
-        if (!job.ok()) {
-            Q_EMIT m_document.files()->openFailed(tr("The scenario could not be opened"), job.problems);
-            return;
-        }
-        m_document.replaceWith(std::move(*job.scenario), job.filePath(), &job);
-        Q_EMIT m_document.files()->opened(job.filePath());
+        m_document.files()->finishOpening(job);
         return;
     }
     m_shown.reset(); // the session's scenario is what was simulated

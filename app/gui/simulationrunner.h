@@ -73,7 +73,6 @@ public:
     const SimulationResult& result() const { return *m_result; }
     std::shared_ptr<const SimulationResult> sharedResult() const { return m_result; }
     const Playback& playback() const { return *m_playback; }
-    Playback& playback() { return *m_playback; }
     RaceOutcomes* outcomes() const { return m_outcomes; }
 
     bool busy() const { return m_job != nullptr; }

@@ -8,8 +8,8 @@
 // recovery) and contexts (ContextEditor: the context edits; ScenarioEditor edits the rest).
 #include "contexteditor.h"
 #include "ctxscope/session/session.h"
-#include "scenariofiles.h"
 #include "raceoutcomes.h"
+#include "scenariofiles.h"
 #include "simulationrunner.h"
 
 #include <QObject>
@@ -105,7 +105,7 @@ public:
     // Playhead (SimulationRunner::seekTime, seekEvents). Seeking never re-simulates: it replays
     // the cached events. seekEvents shows exactly the first `count` events.
     Q_INVOKABLE void seekTime(double nanos) { m_run->seekTime(static_cast<Nanos>(nanos)); Q_EMIT playheadChanged(); }
-    Q_INVOKABLE void seekEvents(int count) { m_run->seekEvents(std::max(0, count)); Q_EMIT playheadChanged(); }
+    Q_INVOKABLE void seekEvents(int count) { m_run->seekEvents(static_cast<std::size_t>(std::max(0, count))); Q_EMIT playheadChanged(); }
     Q_INVOKABLE bool stepForward() { return seekBy(1); } // shows exactly one more event
     Q_INVOKABLE bool stepBack() { return seekBy(-1); }   // shows one event fewer
     Q_INVOKABLE void restart() { seekTime(0); }
@@ -129,7 +129,7 @@ private:
     // and the history when a cancelled job takes edits back.
     friend class SimulationRunner;
     friend class ScenarioFiles;
-    void replaceWith(Scenario scenario, const QString& filePath, SimulationJob* ran);
+    void replaceWith(Scenario scenario, const QString& filePath, SimulationJob* ran); // ran: its run, or null
     void savedAs(const QString& filePath);
     void markUnsaved() { m_dirtyWithoutUndo = true; Q_EMIT modifiedChanged(); } // recovered work
     void historyChanged(); // undo state, modified, autosave

@@ -30,7 +30,7 @@ QtObject {
     // What can be done to the selected context ({} when none), re-read after every simulation
     // and playhead move (the comma expression makes them dependencies).
     readonly property var selectedActions: (root.document.revision, root.document.time,
-                                            root.scene.selectedId === "" ? ({}) : root.document.contextActions(root.scene.selectedId))
+                                            root.scene.selectedId === "" ? ({}) : root.document.contexts.contextActions(root.scene.selectedId))
 
     // What the window does (Main.qml), asked for by the actions.
     signal newScenarioRequested()
@@ -224,13 +224,13 @@ QtObject {
     // Races: the other outcomes Go can produce (OutcomeSwitcher); not while predicting.
     readonly property Action nextOutcome: Action {
         text: qsTr("Next &outcome"); shortcut: "O"
-        enabled: root.free && root.document.outcomeCount > 1 && !root.scene.hideOutcome
-        onTriggered: root.document.nextOutcome()
+        enabled: root.free && root.document.outcomes.count > 1 && !root.scene.hideOutcome
+        onTriggered: root.document.outcomes.next()
     }
     readonly property Action previousOutcome: Action {
         text: qsTr("Previous outcome"); shortcut: "Shift+O"
-        enabled: root.free && root.document.outcomeCount > 1 && !root.scene.hideOutcome
-        onTriggered: root.document.previousOutcome()
+        enabled: root.free && root.document.outcomes.count > 1 && !root.scene.hideOutcome
+        onTriggered: root.document.outcomes.previous()
     }
     readonly property Action faster: Action { text: qsTr("Faster"); shortcut: "]"; enabled: root.free; onTriggered: root.clock.speed = root.clock.speed * 2 }
 

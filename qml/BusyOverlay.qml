@@ -5,7 +5,7 @@
 // Cancel (Esc does the same). While a job runs the window takes no input: the popup is modal,
 // which also holds the menu and keyboard shortcuts, so no edit can land on a document that is
 // about to be replaced; the window still redraws and answers Cancel. When a cancel left edits
-// that were not simulated (Document::cancelJob), a bar says so and offers to simulate them.
+// that were not simulated (SimulationRunner::cancelJob), a bar says so and offers to simulate them.
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
@@ -16,8 +16,8 @@ Item {
 
     // The Document (typed var so that the tests can hand in a stand-in with the same members).
     required property var document
-    readonly property bool busy: root.document.busy
-    readonly property bool shown: popup.opened && root.document.jobVisible
+    readonly property bool busy: root.document.run.busy
+    readonly property bool shown: popup.opened && root.document.run.jobVisible
     readonly property alias popup: popup
 
     anchors.fill: parent
@@ -40,7 +40,7 @@ Item {
         // The window dims with the card, not before (a dimmer made at open would not follow a
         // later change of `dim`).
         Overlay.modal: Rectangle {
-            color: root.document.jobVisible ? Qt.rgba(0, 0, 0, 0.22) : "transparent"
+            color: root.document.run.jobVisible ? Qt.rgba(0, 0, 0, 0.22) : "transparent"
             Behavior on color { ColorAnimation { duration: 120 } }
         }
 
@@ -48,7 +48,7 @@ Item {
             color: popup.palette.window
             border.color: popup.palette.mid
             radius: 6
-            opacity: root.document.jobVisible ? 1 : 0
+            opacity: root.document.run.jobVisible ? 1 : 0
             Behavior on opacity { NumberAnimation { duration: 120 } }
         }
 
@@ -56,13 +56,13 @@ Item {
             id: card
             spacing: 8
             focus: true
-            opacity: root.document.jobVisible ? 1 : 0
+            opacity: root.document.run.jobVisible ? 1 : 0
             Behavior on opacity { NumberAnimation { duration: 120 } }
-            Keys.onEscapePressed: root.document.cancelJob()
+            Keys.onEscapePressed: root.document.run.cancelJob()
 
             Label {
                 objectName: "jobText"
-                text: root.document.jobText + "\u2026"
+                text: root.document.run.jobText + "\u2026"
                 font.bold: true
                 elide: Text.ElideMiddle
                 Layout.fillWidth: true
@@ -71,13 +71,13 @@ Item {
                 objectName: "jobProgress"
                 from: 0
                 to: 1
-                value: Math.max(0, root.document.jobFraction)
-                indeterminate: root.document.jobFraction < 0
+                value: Math.max(0, root.document.run.jobFraction)
+                indeterminate: root.document.run.jobFraction < 0
                 Layout.fillWidth: true
             }
             Label {
                 objectName: "jobDetail"
-                text: root.document.jobDetail
+                text: root.document.run.jobDetail
                 elide: Text.ElideRight
                 Layout.fillWidth: true
             }
@@ -85,7 +85,7 @@ Item {
                 Layout.fillWidth: true
                 Label {
                     objectName: "cancelHint"
-                    text: root.document.cancelHint
+                    text: root.document.run.cancelHint
                     opacity: 0.75
                     wrapMode: Text.Wrap
                     Layout.fillWidth: true
@@ -93,8 +93,8 @@ Item {
                 Button {
                     objectName: "cancelJobButton"
                     text: qsTr("Cancel")
-                    enabled: root.document.jobVisible
-                    onClicked: root.document.cancelJob()
+                    enabled: root.document.run.jobVisible
+                    onClicked: root.document.run.cancelJob()
                 }
             }
         }
@@ -103,7 +103,7 @@ Item {
     // After a cancel that had to keep the edits: the views show an older run than the scenario.
     Rectangle {
         objectName: "staleBar"
-        visible: root.document.stale && !root.busy
+        visible: root.document.run.stale && !root.busy
         anchors.left: parent.left
         anchors.right: parent.right
         anchors.top: parent.top
@@ -124,7 +124,7 @@ Item {
             Button {
                 objectName: "simulateButton"
                 text: qsTr("Simulate")
-                onClicked: root.document.simulateNow()
+                onClicked: root.document.run.simulateNow()
             }
         }
     }

@@ -27,7 +27,7 @@ Dialog {
     standardButtons: Dialog.Ok | Dialog.Cancel
 
     onAccepted: {
-        const error = root.document.cancelContext(root.contextId, causeField.text)
+        const error = root.document.contexts.cancelContext(root.contextId, causeField.text)
         if (error !== "") root.failed(error)
     }
 

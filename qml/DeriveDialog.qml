@@ -68,7 +68,7 @@ Dialog {
     // startEdit opens the dialog on the current parameters of contextId; false (and `failed`)
     // when it has none to edit.
     function startEdit(contextId) {
-        const p = Object.assign({}, root.document.contextParameters(contextId))
+        const p = Object.assign({}, root.document.contexts.contextParameters(contextId))
         if (!p.ok || !p.hasParams) {
             root.failed(p.ok ? qsTr("%1 takes no parameters to edit").arg(p.kind) : p.error)
             return false
@@ -97,8 +97,8 @@ Dialog {
     }
 
     onAccepted: {
-        const error = root.editing ? root.document.editParameters(root.contextId, root.params)
-                                   : root.document.derive(root.parentId, root.kind, root.params)
+        const error = root.editing ? root.document.contexts.editParameters(root.contextId, root.params)
+                                   : root.document.contexts.derive(root.parentId, root.kind, root.params)
         if (error !== "") root.failed(error)
     }
 

@@ -55,14 +55,14 @@ Item {
     function chosen(path, saving) {
         if (!saving) {
             root.openPath(path)
-        } else if (root.reportSave(root.document.saveAs(path), path) && root.afterSave) {
+        } else if (root.reportSave(root.document.files.saveAs(path), path) && root.afterSave) {
             const next = root.afterSave
             root.afterSave = null
             next()
         }
     }
     function openPath(path) {
-        const problems = root.document.openFile(path)
+        const problems = root.document.files.openFile(path)
         if (problems.length > 0) {
             root.failed(qsTr("The scenario could not be opened"), problems)
             return
@@ -74,7 +74,7 @@ Item {
     // save returns whether the document is saved now (false when it asked for a path first).
     function save() {
         if (root.document.filePath === "") { root.saveAs(); return false }
-        return root.reportSave(root.document.save(), root.document.filePath)
+        return root.reportSave(root.document.files.save(), root.document.filePath)
     }
     function saveAs() { root.choose(true) }
     function reportSave(error, path) {

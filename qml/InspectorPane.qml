@@ -259,7 +259,7 @@ Pane {
                             text: qsTr("Stop")
                             visible: afterFunc.modelData.canStop && !root.hideOutcome
                             onClicked: {
-                                const error = root.document.stopAfterFunc(afterFunc.modelData.id)
+                                const error = root.document.contexts.stopAfterFunc(afterFunc.modelData.id)
                                 if (error !== "") root.failed(error)
                             }
                             ToolTip.visible: stopHover.hovered

@@ -13,10 +13,10 @@ RowLayout {
 
     required property Document document
     property bool hideOutcome: false
-    readonly property bool switching: root.document.outcomeCount > 1 && !root.hideOutcome
+    readonly property bool switching: root.document.outcomes.count > 1 && !root.hideOutcome
 
     spacing: 0
-    visible: root.switching || (root.document.racesNote !== "" && !root.hideOutcome)
+    visible: root.switching || (root.document.outcomes.racesNote !== "" && !root.hideOutcome)
 
     ToolButton {
         objectName: "previousOutcome"
@@ -24,19 +24,19 @@ RowLayout {
         text: "\u2039"
         font.pixelSize: 16
         implicitWidth: 26
-        onClicked: root.document.previousOutcome()
+        onClicked: root.document.outcomes.previous()
         ToolTip.visible: hovered
         ToolTip.text: qsTr("Previous outcome (Shift+O)")
     }
     Label {
         objectName: "outcomeLabel"
-        text: root.switching ? "\u2684 " + root.document.outcomeText : qsTr("\u2684 races: see note")
+        text: root.switching ? "\u2684 " + root.document.outcomes.text : qsTr("\u2684 races: see note")
         font.bold: root.switching
         color: root.switching ? Theme.lint : root.palette.windowText
         opacity: root.switching ? 1 : 0.6
         Layout.leftMargin: root.switching ? 0 : 8
         ToolTip.visible: outcomeHover.hovered
-        ToolTip.text: root.switching ? root.document.outcomeDetail : root.document.racesNote
+        ToolTip.text: root.switching ? root.document.outcomes.detail : root.document.outcomes.racesNote
         ToolTip.delay: 300
         HoverHandler { id: outcomeHover }
     }
@@ -46,7 +46,7 @@ RowLayout {
         text: "\u203A"
         font.pixelSize: 16
         implicitWidth: 26
-        onClicked: root.document.nextOutcome()
+        onClicked: root.document.outcomes.next()
         ToolTip.visible: hovered
         ToolTip.text: qsTr("Next outcome (O)")
     }

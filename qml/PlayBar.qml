@@ -74,7 +74,7 @@ ToolBar {
             // At a precision that suits the axis (91.9ms, not 91.894977ms); the exact time is
             // in the tooltip. Never narrower than its text, so it cannot run into the speed box.
             objectName: "clockLabel"
-            text: GoDuration.readable(root.document.time, root.document.timelineEnd)
+            text: GoDuration.readable(root.document.time, root.document.run.timelineEnd)
             font.family: "DejaVu Sans Mono"
             font.pixelSize: 16
             font.bold: true
@@ -90,7 +90,7 @@ ToolBar {
             id: scrubber
             objectName: "scrubber"
             from: 0
-            to: root.document.timelineEnd
+            to: root.document.run.timelineEnd
             value: root.document.time
             live: true
             // Lands on an event near the pointer, else on a grid that suits the slider's scale
@@ -115,7 +115,7 @@ ToolBar {
             }
             // The user's timed actions (cancel at 120ms, ...) as marks above the groove.
             Repeater {
-                model: root.document.actionMarks
+                model: root.document.run.actionMarks
                 delegate: Rectangle {
                     id: mark
                     required property var modelData
@@ -131,15 +131,15 @@ ToolBar {
             }
         }
         Label {
-            text: root.document.timelineEndText
+            text: root.document.run.timelineEndText
             font.family: "DejaVu Sans Mono"
             opacity: 0.75
             ToolTip.visible: endHover.hovered
-            ToolTip.text: qsTr("The last event is at %1").arg(root.document.endTimeText)
+            ToolTip.text: qsTr("The last event is at %1").arg(root.document.run.endTimeText)
             HoverHandler { id: endHover }
         }
         Label {
-            text: qsTr("event %1 / %2").arg(root.document.appliedEvents).arg(root.document.eventCount)
+            text: qsTr("event %1 / %2").arg(root.document.appliedEvents).arg(root.document.run.eventCount)
             opacity: 0.75
             Layout.leftMargin: 8
         }

@@ -16,7 +16,7 @@ Item {
 
     visible: !root.hideOutcome
     Repeater {
-        model: root.document.raceMarks
+        model: root.document.outcomes.raceMarks
         delegate: Item {
             id: mark
             required property var modelData

@@ -27,7 +27,7 @@ Dialog {
     standardButtons: Dialog.Ok | Dialog.Cancel
 
     onAccepted: {
-        const error = root.document.renameContext(root.contextId, labelField.text)
+        const error = root.document.contexts.renameContext(root.contextId, labelField.text)
         if (error !== "") root.failed(error)
     }
 

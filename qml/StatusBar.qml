@@ -80,9 +80,9 @@ ToolBar {
         }
         Label {
             objectName: "countsLabel"
-            text: [root.counted("context", root.document.contextCount), root.counted("task", root.document.taskCount),
-                   root.counted("event", root.document.eventCount)]
-                  .concat(root.hideOutcome ? [] : [root.counted("lint", root.document.lintCount)]).join(" \u00B7 ")
+            text: [root.counted("context", root.document.run.contextCount), root.counted("task", root.document.run.taskCount),
+                   root.counted("event", root.document.run.eventCount)]
+                  .concat(root.hideOutcome ? [] : [root.counted("lint", root.document.run.lintCount)]).join(" \u00B7 ")
             opacity: 0.75
         }
     }

@@ -81,8 +81,8 @@ Dialog {
             if (e !== "") root.failed(e)
             return
         }
-        const error = root.afterFunc ? root.document.addAfterFunc(root.contextId, spec)
-                                     : root.document.startTask(root.contextId, spec)
+        const error = root.afterFunc ? root.document.contexts.addAfterFunc(root.contextId, spec)
+                                     : root.document.contexts.startTask(root.contextId, spec)
         if (error !== "") root.failed(error)
     }
 

@@ -186,7 +186,7 @@ Item {
         Button {
             text: qsTr("Add context.Background()")
             anchors.horizontalCenter: parent.horizontalCenter
-            onClicked: root.scene.document.addRoot()
+            onClicked: root.scene.document.contexts.addRoot()
         }
     }
 

@@ -36,7 +36,7 @@ Item {
         if (root.editor.describeDerive(contextId, kind, {}).takesParams === true)
             deriveDialog.start(contextId, kind)
         else
-            root.report(root.document.derive(contextId, kind, {}))
+            root.report(root.document.contexts.derive(contextId, kind, {}))
     }
     function editParameters(contextId) { deriveDialog.startEdit(contextId) }
     function startTask(contextId, afterFunc) { taskDialog.start(contextId, afterFunc) }
@@ -55,10 +55,10 @@ Item {
         if (takesCause)
             cancelDialog.start(contextId)
         else
-            root.report(root.document.cancelContext(contextId, undefined))
+            root.report(root.document.contexts.cancelContext(contextId, undefined))
     }
     function rename(contextId, label) { renameDialog.start(contextId, label) }
-    function remove(contextId) { deleteDialog.start(contextId, root.document.deletionSummary(contextId)) }
+    function remove(contextId) { deleteDialog.start(contextId, root.document.contexts.deletionSummary(contextId)) }
     function showExport(kind) { exportDialog.start(kind !== "" ? kind : exportDialog.kind) }
     // grabForExport pictures the tree or the timeline, at twice its size, into path.
     function grabForExport(kind, path) {
@@ -84,7 +84,7 @@ Item {
     LearnerDialogs { id: learnerDialogs; learner: root.learner; editor: root.editor; onFailed: (error) => root.report(error) }
     CancelDialog { id: cancelDialog; document: root.document; onFailed: (error) => root.report(error) }
     RenameDialog { id: renameDialog; document: root.document; onFailed: (error) => root.report(error) }
-    DeleteDialog { id: deleteDialog; onConfirmed: (id) => root.report(root.document.deleteContext(id)) }
+    DeleteDialog { id: deleteDialog; onConfirmed: (id) => root.report(root.document.contexts.deleteContext(id)) }
     ProblemsDialog { id: problemsDialog }
     ExportDialog {
         id: exportDialog
@@ -96,10 +96,10 @@ Item {
     RecoveryDialog {
         id: recoveryDialog
         onRecover: {
-            const problems = root.document.recover()
+            const problems = root.document.files.recover()
             if (problems.length > 0) root.showProblems(qsTr("The recovery file could not be read"), problems)
             root.recovered()
         }
-        onDiscard: root.document.discardRecovery()
+        onDiscard: root.document.files.discardRecovery()
     }
 }

@@ -129,7 +129,7 @@ void Inspector::rebuild() {
         if (info.degraded)
             deadline += QStringLiteral("; its own deadline is later, so it became a WithCancel");
         if (!done && st.created && info.deadline > now)
-            deadline += QStringLiteral(", %1 left").arg(readableDuration(info.deadline - now, m_doc->timelineEndNanos()));
+            deadline += QStringLiteral(", %1 left").arg(readableDuration(info.deadline - now, m_doc->run()->timelineEndNanos()));
     }
     d[QStringLiteral("deadline")] = deadline;
     // What fmt.Sprint(ctx) prints in the exported Go test. Hidden while predicting: a deadline's
@@ -204,7 +204,7 @@ void Inspector::rebuild() {
 // note each (raceview.h), for the "Decided by a race" section.
 QVariantList Inspector::races(CtxIndex c) const {
     const SimulationResult& r = m_doc->result();
-    const RaceView& rv = m_doc->races();
+    const RaceView& rv = m_doc->outcomes()->races();
     QVariantList out;
     if (!rv.raced())
         return out;
@@ -215,7 +215,7 @@ QVariantList Inspector::races(CtxIndex c) const {
     for (AfIndex a = 0; a < r.afterFuncs.size(); ++a)
         if (r.afterFuncs[a].context == c)
             subjects.emplace_back(QStringLiteral("after_func"), QString::fromStdString(r.afterFuncs[a].id));
-    for (const QString& entry : rv.grouped(subjects, static_cast<std::size_t>(m_doc->outcome()), m_doc->timeNanos()))
+    for (const QString& entry : rv.grouped(subjects, static_cast<std::size_t>(m_doc->outcomes()->index()), m_doc->timeNanos()))
         out << entry;
     return out;
 }

@@ -116,20 +116,20 @@ int main(int argc, char* argv[]) {
         if (row < 0)
             startupProblems << QStringLiteral("there is no lesson \"%1\"").arg(cli.value(lesson));
         if (row < 0 || !openLesson(row))
-            document->loadDefaultExample();
+            document->files()->loadDefaultExample();
     } else if (cli.isSet(generate)) {
         // Made and simulated on the worker (issue #14): the window shows at once, with progress.
-        document->openGenerated(cli.value(generate).toInt());
+        document->files()->openGenerated(cli.value(generate).toInt());
     } else if (!cli.positionalArguments().isEmpty()) {
         // A big file is read, checked and simulated on the worker; a small one here. Either way
         // the default example stands in until it has been opened (or if it cannot be).
-        document->loadDefaultExample();
-        startupProblems = document->openFile(cli.positionalArguments().constFirst());
+        document->files()->loadDefaultExample();
+        startupProblems = document->files()->openFile(cli.positionalArguments().constFirst());
     } else if (!cli.isSet(grab) && library->rowCount() > 0 && library->takeFirstStart()) {
         // The very first start teaches: lesson 01 (later starts open the default example).
         if (!openLesson(std::max(0, library->rowOf(QStringLiteral("01")))))
-            document->loadDefaultExample();
-    } else if (!document->loadDefaultExample()) {
+            document->files()->loadDefaultExample();
+    } else if (!document->files()->loadDefaultExample()) {
         startupProblems << QStringLiteral("the default example could not be loaded");
     }
     std::optional<ctxscope::Nanos> startAt;
@@ -146,21 +146,21 @@ int main(int argc, char* argv[]) {
     const int startOutcome = cli.value(outcome).toInt();
     const auto moveStartPlayhead = [document, startAt, startSteps, startOutcome] {
         if (startOutcome > 0)
-            document->setOutcome(startOutcome);
+            document->outcomes()->setIndex(startOutcome);
         if (startAt)
             document->seekTime(static_cast<double>(*startAt));
         for (int i = 0; i < startSteps; ++i)
             document->stepForward();
     };
-    if (document->busy()) {
+    if (document->run()->busy()) {
         auto* once = new QObject(document);
-        QObject::connect(document, &ctxscope::Document::opened, once, [once, moveStartPlayhead] {
+        QObject::connect(document->files(), &ctxscope::ScenarioFiles::opened, once, [once, moveStartPlayhead] {
             moveStartPlayhead();
             once->deleteLater();
         });
         // Failed (Main.qml shows why; the default example stays) or cancelled: nothing to move.
-        QObject::connect(document, &ctxscope::Document::jobChanged, once, [once, document] {
-            if (!document->busy())
+        QObject::connect(document->run(), &ctxscope::SimulationRunner::jobChanged, once, [once, document] {
+            if (!document->run()->busy())
                 once->deleteLater();
         });
     } else {
@@ -215,10 +215,10 @@ int main(int argc, char* argv[]) {
         };
         // "After loading": a document still made on the worker is waited for (--grab-busy: not,
         // to see the progress line).
-        if (document->busy() && !cli.isSet(grabBusy)) {
+        if (document->run()->busy() && !cli.isSet(grabBusy)) {
             auto* once = new QObject(document);
-            QObject::connect(document, &ctxscope::Document::jobChanged, once, [once, document, grabLater] {
-                if (document->busy())
+            QObject::connect(document->run(), &ctxscope::SimulationRunner::jobChanged, once, [once, document, grabLater] {
+                if (document->run()->busy())
                     return;
                 grabLater();
                 once->deleteLater();

@@ -21,10 +21,10 @@ void PlayClock::setPlaying(bool playing) {
     if (playing) {
         if (!m_doc)
             return;
-        if (m_doc->time() >= m_doc->timelineEnd())
+        if (m_doc->time() >= m_doc->run()->timelineEnd())
             m_doc->restart(); // play at the end starts over, as media players do
         // Play stops where nothing more happens, or at the end of the timeline when started later.
-        m_stopAt = m_doc->time() < m_doc->endTime() ? m_doc->endTime() : m_doc->timelineEnd();
+        m_stopAt = m_doc->time() < m_doc->run()->endTime() ? m_doc->run()->endTime() : m_doc->run()->timelineEnd();
         m_wall.start();
         m_carry = 0;
         m_ticker.start();
@@ -105,16 +105,16 @@ void PlayClock::advance(double wallNanos) {
     const double step = wallNanos * m_speed + m_carry;
     const double whole = std::floor(step);
     m_carry = step - whole;
-    const double stopAt = isPlaying() ? m_stopAt : m_doc->timelineEnd();
+    const double stopAt = isPlaying() ? m_stopAt : m_doc->run()->timelineEnd();
     const double target = std::min(m_doc->time() + whole, stopAt);
     if (revealCascade(applied, target))
         return;
     m_doc->seekTime(target);
     if (target < stopAt)
         return;
-    if (m_loop && isPlaying() && m_doc->endTime() > 0) {
+    if (m_loop && isPlaying() && m_doc->run()->endTime() > 0) {
         m_doc->restart();
-        m_stopAt = m_doc->endTime();
+        m_stopAt = m_doc->run()->endTime();
         m_carry = 0;
     } else {
         setPlaying(false);

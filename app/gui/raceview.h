@@ -3,7 +3,7 @@
 // "Races") put in the words the views show. Which facts of a context, task or after-func were
 // decided by a race, what raced and when, and the values Go can give, with the outcome each
 // comes from and which one is on screen. A pure function of (exploration, outcome shown): the
-// Document owns both and every view asks it.
+// Document's RaceOutcomes owns both and every view asks it.
 #include "ctxscope/engine/races.h"
 #include "ctxscope/engine/scenario.h"
 

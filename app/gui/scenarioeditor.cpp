@@ -21,19 +21,6 @@ std::optional<Nanos> readDuration(const QString& what, const QString& text, QStr
     return p.value;
 }
 
-// Hands out ids no part of the scenario uses, remembering the ones already given.
-struct IdSource {
-    const Scenario& scenario;
-    std::unordered_set<std::string> given;
-    std::string next(const std::string& base, bool context) {
-        std::string id = context ? edits::uniqueContextId(scenario, base) : edits::uniqueTaskId(scenario, base);
-        for (int n = 2; given.count(id); ++n)
-            id = context ? edits::uniqueContextId(scenario, base + std::to_string(n))
-                         : edits::uniqueTaskId(scenario, base + std::to_string(n));
-        given.insert(id);
-        return id;
-    }
-};
 
 } // namespace
 
@@ -158,10 +145,10 @@ QString ScenarioEditor::editGoroutine(const QString& id, const QVariantMap& spec
     const auto at = readDuration(QStringLiteral("at"), spec.value(QStringLiteral("at"), current.value(QStringLiteral("at"))).toString(), &error);
     if (!at)
         return error;
-    IdSource ids{s, {}};
+    edits::FreshIds ids(s);
     TaskBuilder builder;
-    builder.freshTaskId = [&](const std::string& base) { return ids.next(base, false); };
-    builder.freshContextId = [&](const std::string& base) { return ids.next(base, true); };
+    builder.freshTaskId = [&](const std::string& base) { return ids.task(base); };
+    builder.freshContextId = [&](const std::string& base) { return ids.context(base); };
     auto steps = builder.steps(spec.value(QStringLiteral("steps")).toList(), &error);
     if (!steps)
         return error;
@@ -322,8 +309,8 @@ QVariantMap ScenarioEditor::describeDerive(const QString& parentId, const QStrin
     const QString valueText = params.value(QStringLiteral("value")).toString();
     const QString valueType = params.value(QStringLiteral("valueType"), QStringLiteral("string")).toString();
     QString keyError, valueError;
-    if (value && key.trimmed().isEmpty())
-        keyError = QStringLiteral("a WithValue needs a key, such as \"userID\"");
+    if (value)
+        keyError = qs(edits::valueKeyProblem(ss(key)));
     if (value)
         scalarFromText(valueText, valueType, &valueError);
     out[QStringLiteral("keyError")] = keyError;

@@ -1,6 +1,6 @@
 #pragma once
 // ScenarioEditor: the QML face of the session's typed edits for every element that is not a
-// context (those are Document's): tasks and after-funcs with their steps at any depth, timed
+// context (those are ContextEditor's): tasks and after-funcs with their steps at any depth, timed
 // actions, expectations and the scenario's settings. It converts what QML holds (maps of
 // strings, as typed) into the core's types and hands each edit to the Document, which checks
 // it once in the core (Session::check) and records it as one undo step. No rule lives here

@@ -150,7 +150,7 @@ QVariant VisibleNodesModel::data(const QModelIndex& index, int role) const {
             return QString();
         // At a precision that suits the time axis (69.8ms left, not 69.8452ms, while playing).
         return QStringLiteral("\u25D4 %1 left")
-            .arg(readableDuration(std::max<Nanos>(0, info.deadline - std::max(now, info.createdAt)), doc.timelineEndNanos()));
+            .arg(readableDuration(std::max<Nanos>(0, info.deadline - std::max(now, info.createdAt)), doc.run()->timelineEndNanos()));
     case InheritedFromRole:
         if (!hasDeadline || info.deadlineFrom == c || info.deadlineFrom == kNone)
             return QString();
@@ -160,11 +160,11 @@ QVariant VisibleNodesModel::data(const QModelIndex& index, int role) const {
             return QString(); // whether and when a task derives it is part of the outcome
         if (state == NodeState::NotCreated)
             return info.createdAt == kNever ? QStringLiteral("never created")
-                                            : QStringLiteral("created at %1").arg(readableDuration(info.createdAt, doc.timelineEndNanos()));
+                                            : QStringLiteral("created at %1").arg(readableDuration(info.createdAt, doc.run()->timelineEndNanos()));
         if (st.err != Err::None && !m_scene->hideOutcome()) {
             const QString cause = st.cause < r.strings.size() ? QString::fromStdString(r.strings[st.cause]) : QString();
             // A card is a summary: the time at the axis' precision (the inspector has it exactly).
-            return QStringLiteral("at %1: %2").arg(readableDuration(st.doneAt, doc.timelineEndNanos()), cause);
+            return QStringLiteral("at %1: %2").arg(readableDuration(st.doneAt, doc.run()->timelineEndNanos()), cause);
         }
         return QString(); // a string, never an invalid QVariant: QML keeps a string property's old text for that (stale "at 200ms: …" after Home)
     case LintRole: {
@@ -193,8 +193,8 @@ QVariant VisibleNodesModel::data(const QModelIndex& index, int role) const {
     case ChipsRole: return chips(c);
     case RacedRole:
         return m_scene->hideOutcome() ? QString() // the values Go can give are outcomes
-                                      : doc.races().subjectNote(QStringLiteral("context"), QString::fromStdString(info.id),
-                                                                static_cast<std::size_t>(doc.outcome()), now);
+                                      : doc.outcomes()->races().subjectNote(QStringLiteral("context"), QString::fromStdString(info.id),
+                                                                static_cast<std::size_t>(doc.outcomes()->index()), now);
     default: return {};
     }
 }
@@ -235,7 +235,7 @@ QVariantList VisibleNodesModel::chips(CtxIndex c) const {
             if (l.subject == info.id && l.t <= now && !hide)
                 lints << QString::fromStdString(l.rule);
         m[QStringLiteral("lint")] = lints.join(QStringLiteral(", "));
-        m[QStringLiteral("raced")] = hide ? QString() : doc.races().subjectNote(QStringLiteral("task"), QString::fromStdString(info.id), static_cast<std::size_t>(doc.outcome()), now);
+        m[QStringLiteral("raced")] = hide ? QString() : doc.outcomes()->races().subjectNote(QStringLiteral("task"), QString::fromStdString(info.id), static_cast<std::size_t>(doc.outcomes()->index()), now);
         out << m;
     }
     for (AfIndex a : m_scene->afterFuncsOn(c)) {
@@ -254,7 +254,7 @@ QVariantList VisibleNodesModel::chips(CtxIndex c) const {
         m[QStringLiteral("progress")] = st.started && !hide ? 1.0 : 0.0;
         m[QStringLiteral("result")] = QString();
         m[QStringLiteral("lint")] = QString();
-        m[QStringLiteral("raced")] = hide ? QString() : doc.races().subjectNote(QStringLiteral("after_func"), QString::fromStdString(info.id), static_cast<std::size_t>(doc.outcome()), now);
+        m[QStringLiteral("raced")] = hide ? QString() : doc.outcomes()->races().subjectNote(QStringLiteral("after_func"), QString::fromStdString(info.id), static_cast<std::size_t>(doc.outcomes()->index()), now);
         out << m;
     }
     // Chips with a lint come first: they are what a card with many tasks must not hide. (While

@@ -52,7 +52,7 @@ ApplicationWindow {
                                                        && scenarioEditor.goroutine(root.selectedGoroutine).ok === true)
     readonly property alias scenarioEditor: scenarioEditor
     readonly property alias selectedActions: appActions.selectedActions
-    readonly property bool popupOpen: dialogs.anyOpen || files.dialogOpen || root.document.busy
+    readonly property bool popupOpen: dialogs.anyOpen || files.dialogOpen || root.document.run.busy
     readonly property alias busyOverlay: busyOverlay
     property bool startupSelectionPending: root.initialSelection !== ""
     property bool closingConfirmed: false
@@ -67,7 +67,7 @@ ApplicationWindow {
 
     // --- operations the actions call ----------------------------------------------------
     function whenSaved(proceed) { files.whenSaved(proceed) }
-    function newScenario() { files.whenSaved(() => { root.document.newScenario(); workArea.treePane.fitToView() }) }
+    function newScenario() { files.whenSaved(() => { root.document.files.newScenario(); workArea.treePane.fitToView() }) }
     function openFileDialog() { files.whenSaved(() => files.choose(false)) }
     function openPath(path) { files.openPath(path) }
     function save() { return files.save() }
@@ -179,14 +179,14 @@ ApplicationWindow {
     }
 
     Component.onCompleted: {
-        if (root.initialSelection !== "" && !root.document.busy) {
+        if (root.initialSelection !== "" && !root.document.run.busy) {
             treeScene.selectedId = root.initialSelection
             root.startupSelectionPending = false
         }
         workArea.treePane.showStart()
         if (root.startupProblems.length > 0)
             dialogs.showProblems(qsTr("The scenario could not be opened"), root.startupProblems)
-        else if (root.offerRecovery && root.document.hasRecovery())
+        else if (root.offerRecovery && root.document.files.hasRecovery())
             dialogs.recoveryDialog.open()
         if (root.library.currentRow >= 0) root.showSideTab(1)   // a lesson: its notes first
         const tabs = {inspector: [0, -1], notes: [1, -1], scenario: [2, -1], events: [-1, 0], lints: [-1, 1], check: [-1, 2], lessons: [-1, 3]}
@@ -254,7 +254,7 @@ ApplicationWindow {
         onMenuBarRequested: appMenuBar.openMenuBar()
     }
     Connections {
-        target: root.document
+        target: root.document.files
         // A document opened on the worker (a big file, --generate): show it from its start, and
         // what --select asked for once it is there.
         function onOpened(filePath) {

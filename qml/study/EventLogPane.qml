@@ -173,7 +173,7 @@ Pane {
             Layout.fillWidth: true
             text: log.matchCount === 0 ? qsTr("No events match.")
                                        : qsTr("%1 of %2 matching events reached (%3 in the run)")
-                                         .arg(log.count).arg(log.matchCount).arg(root.document.eventCount)
+                                         .arg(log.count).arg(log.matchCount).arg(root.document.run.eventCount)
             opacity: 0.7
             font.pixelSize: 11
             elide: Text.ElideRight

@@ -28,7 +28,7 @@ Item {
     readonly property real maxContentY: Math.max(0, timeline.laneCount * root.laneHeight - view.height)
 
     function fit() {
-        const end = Math.max(root.document.timelineEnd, 1)
+        const end = Math.max(root.document.run.timelineEnd, 1)
         root.nsPerPixel = end / Math.max(40, view.width - 24)
         root.viewStart = -12 * root.nsPerPixel
         root.fittedView = [root.nsPerPixel, root.viewStart]

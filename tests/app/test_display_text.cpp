@@ -69,13 +69,13 @@ struct LabelFixture {
     Document doc;
     LabelFixture() {
         ensureApp();
-        doc.setRecoveryPath(QString());
+        doc.files()->setRecoveryPath(QString());
         const QString path = dir.filePath("labels.ctxscope.json");
         QFile f(path);
         REQUIRE(f.open(QIODevice::WriteOnly));
         f.write(kLabelled);
         f.close();
-        REQUIRE(doc.openFile(path).isEmpty());
+        REQUIRE(doc.files()->openFile(path).isEmpty());
     }
 };
 
@@ -150,7 +150,7 @@ TEST_CASE("the scene announces a context that an edit added, and only then", "[d
     TreeScene scene;
     scene.setDocument(&f.doc);
     QSignalSpy added(&scene, &TreeScene::contextAdded);
-    REQUIRE(f.doc.derive("cancel", "WithCancel", variantMap({{"id", "child"}})).isEmpty());
+    REQUIRE(f.doc.contexts()->derive("cancel", "WithCancel", variantMap({{"id", "child"}})).isEmpty());
     REQUIRE(added.count() == 1);
     CHECK(added.takeFirst().at(0).toString() == "child");
     // Undo removes it (nothing added); redo adds it again.
@@ -160,9 +160,9 @@ TEST_CASE("the scene announces a context that an edit added, and only then", "[d
     REQUIRE(added.count() == 1);
     CHECK(added.takeFirst().at(0).toString() == "child");
     // A rename adds nothing; a new document replaces every context: not an addition.
-    REQUIRE(f.doc.renameContext("child", "renamed").isEmpty());
+    REQUIRE(f.doc.contexts()->renameContext("child", "renamed").isEmpty());
     CHECK(added.isEmpty());
-    f.doc.newScenario();
+    f.doc.files()->newScenario();
     CHECK(added.isEmpty());
 }
 
@@ -178,8 +178,8 @@ TEST_CASE("an export says in plain words why it cannot write, and where it went"
     CHECK(destinationProblem("", false) == "no file name was given");
 
     Document doc;
-    doc.setRecoveryPath(QString());
-    REQUIRE(doc.loadDefaultExample());
+    doc.files()->setRecoveryPath(QString());
+    REQUIRE(doc.files()->loadDefaultExample());
     Exporter exporter;
     exporter.setDocument(&doc);
     CHECK(exporter.exportNow("trace", missing + "/x.trace.jsonl").startsWith("the folder"));

@@ -26,7 +26,7 @@ using namespace std::chrono_literals;
 namespace {
 
 // A document whose scenario counts as big from `threshold` contexts + tasks on.
-void bigFromOn(Document& d, std::size_t threshold) { d.setJobLimits(threshold, 250ms); }
+void bigFromOn(Document& d, std::size_t threshold) { d.run()->setJobLimits(threshold, 250ms); }
 
 bool hasContext(const SimulationResult& r, const char* id) { return r.findContext(id).has_value(); }
 bool hasContext(const Scenario& s, const char* id) {
@@ -86,9 +86,9 @@ TEST_CASE("a job over budget gives up on this thread and then runs whole elsewhe
 TEST_CASE("small scenarios are simulated at once, with no job", "[jobs]") {
     ensureApp();
     Document d;
-    QSignalSpy jobs(&d, &Document::jobChanged);
-    REQUIRE(d.derive("root", "WithCancel", {}).isEmpty());
-    CHECK_FALSE(d.busy());
+    QSignalSpy jobs(d.run(), &SimulationRunner::jobChanged);
+    REQUIRE(d.contexts()->derive("root", "WithCancel", {}).isEmpty());
+    CHECK_FALSE(d.run()->busy());
     CHECK(hasContext(d.result(), "cancel"));
     CHECK(&d.scenario() == &d.editedScenario());
 }
@@ -96,23 +96,23 @@ TEST_CASE("small scenarios are simulated at once, with no job", "[jobs]") {
 TEST_CASE("a big scenario is made and simulated on the worker; the old one stays until then", "[jobs]") {
     ensureApp();
     Document d;
-    REQUIRE(d.loadDefaultExample());
+    REQUIRE(d.files()->loadDefaultExample());
     const Scenario before = d.scenario();
-    const int contexts = d.contextCount(); // with those its tasks derive
-    QSignalSpy opened(&d, &Document::opened);
+    const int contexts = d.run()->contextCount(); // with those its tasks derive
+    QSignalSpy opened(d.files(), &ScenarioFiles::opened);
     QSignalSpy simulated(&d, &Document::simulated);
-    d.openGenerated(30000);
-    REQUIRE(d.busy());
-    CHECK(d.jobText().contains("30,000"));
-    CHECK(d.cancelHint().contains("keeps"));
+    d.files()->openGenerated(30000);
+    REQUIRE(d.run()->busy());
+    CHECK(d.run()->jobText().contains("30,000"));
+    CHECK(d.run()->cancelHint().contains("keeps"));
     CHECK(d.scenario() == before); // nothing changes before it is done
-    CHECK(d.contextCount() == contexts);
+    CHECK(d.run()->contextCount() == contexts);
     d.seekEnd();                   // the old run still plays
-    CHECK(d.appliedEvents() == d.eventCount());
-    REQUIRE(d.waitForJob(120000));
+    CHECK(d.appliedEvents() == d.run()->eventCount());
+    REQUIRE(d.run()->waitForJob(120000));
     CHECK(opened.count() == 1);
     CHECK(simulated.count() == 1);
-    CHECK(d.contextCount() == 30000);
+    CHECK(d.run()->contextCount() == 30000);
     CHECK(d.scenario().contexts.size() == 30000);
     CHECK(d.timeNanos() == 0);
     CHECK_FALSE(d.canUndo());
@@ -121,40 +121,40 @@ TEST_CASE("a big scenario is made and simulated on the worker; the old one stays
 TEST_CASE("progress becomes visible after a moment and names what runs", "[jobs]") {
     ensureApp();
     Document d;
-    QSignalSpy progress(&d, &Document::jobProgressChanged);
-    d.openGenerated(60000);
-    REQUIRE(d.busy());
-    CHECK_FALSE(d.jobVisible()); // not at once: a quick job must not flash
+    QSignalSpy progress(d.run(), &SimulationRunner::jobProgressChanged);
+    d.files()->openGenerated(60000);
+    REQUIRE(d.run()->busy());
+    CHECK_FALSE(d.run()->jobVisible()); // not at once: a quick job must not flash
     // Wait for the progress line (~300 ms), or for the end on a very fast machine.
     QElapsedTimer t;
     t.start();
-    while (d.busy() && !d.jobVisible() && t.elapsed() < 60000)
+    while (d.run()->busy() && !d.run()->jobVisible() && t.elapsed() < 60000)
         QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
-    if (d.busy()) {
-        CHECK(d.jobVisible());
+    if (d.run()->busy()) {
+        CHECK(d.run()->jobVisible());
         CHECK(t.elapsed() >= 250);
-        CHECK_FALSE(d.jobDetail().isEmpty());
+        CHECK_FALSE(d.run()->jobDetail().isEmpty());
         CHECK(progress.count() >= 2);
     }
-    REQUIRE(d.waitForJob(120000));
-    CHECK_FALSE(d.jobVisible());
-    CHECK(d.jobText().isEmpty());
-    CHECK(d.contextCount() == 60000);
+    REQUIRE(d.run()->waitForJob(120000));
+    CHECK_FALSE(d.run()->jobVisible());
+    CHECK(d.run()->jobText().isEmpty());
+    CHECK(d.run()->contextCount() == 60000);
 }
 
 TEST_CASE("cancelling an open leaves the previous document untouched", "[jobs]") {
     ensureApp();
     Document d;
-    REQUIRE(d.loadDefaultExample());
-    REQUIRE(d.derive("root", "WithCancel", {}).isEmpty()); // unsaved work
+    REQUIRE(d.files()->loadDefaultExample());
+    REQUIRE(d.contexts()->derive("root", "WithCancel", {}).isEmpty()); // unsaved work
     const Scenario before = d.scenario();
     const int revision = d.revision();
-    QSignalSpy opened(&d, &Document::opened);
-    QSignalSpy failed(&d, &Document::openFailed);
-    d.openGenerated(60000);
-    REQUIRE(d.busy());
-    d.cancelJob();
-    CHECK_FALSE(d.busy());
+    QSignalSpy opened(d.files(), &ScenarioFiles::opened);
+    QSignalSpy failed(d.files(), &ScenarioFiles::openFailed);
+    d.files()->openGenerated(60000);
+    REQUIRE(d.run()->busy());
+    d.run()->cancelJob();
+    CHECK_FALSE(d.run()->busy());
     // Whatever the worker still does is dropped, now and later.
     QElapsedTimer t;
     t.start();
@@ -186,25 +186,25 @@ TEST_CASE("a big file is read, checked and simulated on the worker; a bad one re
         f.write("\"}");
     }
     Document d;
-    QSignalSpy opened(&d, &Document::opened);
-    QSignalSpy failed(&d, &Document::openFailed);
+    QSignalSpy opened(d.files(), &ScenarioFiles::opened);
+    QSignalSpy failed(d.files(), &ScenarioFiles::openFailed);
 
-    REQUIRE(d.openFile(bad).isEmpty()); // on the worker: the answer comes later
-    REQUIRE(d.busy());
-    REQUIRE(d.waitForJob(60000));
+    REQUIRE(d.files()->openFile(bad).isEmpty()); // on the worker: the answer comes later
+    REQUIRE(d.run()->busy());
+    REQUIRE(d.run()->waitForJob(60000));
     REQUIRE(failed.count() == 1);
     const QStringList problems = failed.at(0).at(1).toStringList();
     REQUIRE_FALSE(problems.isEmpty());
     CHECK(problems[0].startsWith(bad));
-    CHECK(d.contextCount() == 1); // untouched
+    CHECK(d.run()->contextCount() == 1); // untouched
     CHECK(opened.count() == 0);
 
-    REQUIRE(d.openFile(good).isEmpty());
-    REQUIRE(d.busy());
-    REQUIRE(d.waitForJob(120000));
+    REQUIRE(d.files()->openFile(good).isEmpty());
+    REQUIRE(d.run()->busy());
+    REQUIRE(d.run()->waitForJob(120000));
     CHECK(opened.count() == 1);
     CHECK(d.filePath() == QFileInfo(good).absoluteFilePath());
-    CHECK(d.contextCount() == 20000);
+    CHECK(d.run()->contextCount() == 20000);
     CHECK_FALSE(d.isModified());
 }
 
@@ -215,16 +215,16 @@ TEST_CASE("an edit of a big scenario is simulated on the worker; views keep the 
     bigFromOn(d, 1000);
     const Scenario shown = d.scenario();
     const int revision = d.revision();
-    REQUIRE(d.derive("c1", "WithCancel", QVariantMap{}).isEmpty());
-    REQUIRE(d.busy());
-    CHECK(d.jobText().contains("Derive WithCancel"));
-    CHECK(d.cancelHint().contains("takes the change back"));
+    REQUIRE(d.contexts()->derive("c1", "WithCancel", QVariantMap{}).isEmpty());
+    REQUIRE(d.run()->busy());
+    CHECK(d.run()->jobText().contains("Derive WithCancel"));
+    CHECK(d.run()->cancelHint().contains("takes the change back"));
     // The scenario on screen and its run still belong together; the edit is in the edited one.
     CHECK(d.scenario() == shown);
     CHECK(d.editedScenario().contexts.size() == shown.contexts.size() + 1);
     CHECK(d.revision() == revision);
     CHECK(d.isModified());
-    REQUIRE(d.waitForJob(60000));
+    REQUIRE(d.run()->waitForJob(60000));
     CHECK(d.revision() == revision + 1);
     CHECK(d.scenario().contexts.size() == shown.contexts.size() + 1);
     CHECK(&d.scenario() == &d.editedScenario());
@@ -237,11 +237,11 @@ TEST_CASE("a newer edit supersedes an older run, which is never shown", "[jobs]"
     d.setScenario(generateScenario(3000), QString());
     bigFromOn(d, 1000);
     QSignalSpy simulated(&d, &Document::simulated);
-    REQUIRE(d.derive("c1", "WithCancel", variantMap({{"id", QStringLiteral("first")}})).isEmpty());
-    REQUIRE(d.busy());
-    REQUIRE(d.derive("c1", "WithCancel", variantMap({{"id", QStringLiteral("second")}})).isEmpty());
-    REQUIRE(d.busy());
-    REQUIRE(d.waitForJob(60000));
+    REQUIRE(d.contexts()->derive("c1", "WithCancel", variantMap({{"id", QStringLiteral("first")}})).isEmpty());
+    REQUIRE(d.run()->busy());
+    REQUIRE(d.contexts()->derive("c1", "WithCancel", variantMap({{"id", QStringLiteral("second")}})).isEmpty());
+    REQUIRE(d.run()->busy());
+    REQUIRE(d.run()->waitForJob(60000));
     // Let anything the first run might still post arrive: it must be dropped.
     QElapsedTimer t;
     t.start();
@@ -252,8 +252,8 @@ TEST_CASE("a newer edit supersedes an older run, which is never shown", "[jobs]"
     CHECK(hasContext(d.result(), "second"));
     // And an undo while a run is pending supersedes it too.
     d.undo();
-    REQUIRE(d.busy());
-    REQUIRE(d.waitForJob(60000));
+    REQUIRE(d.run()->busy());
+    REQUIRE(d.run()->waitForJob(60000));
     CHECK(hasContext(d.result(), "first"));
     CHECK_FALSE(hasContext(d.result(), "second"));
     CHECK(simulated.count() == 2);
@@ -266,12 +266,12 @@ TEST_CASE("cancelling a re-simulation takes the edits back; Redo brings them bac
     bigFromOn(d, 1000);
     const Scenario shown = d.scenario();
     const int revision = d.revision();
-    REQUIRE(d.derive("c1", "WithCancel", variantMap({{"id", QStringLiteral("one")}})).isEmpty());
-    REQUIRE(d.derive("c1", "WithCancel", variantMap({{"id", QStringLiteral("two")}})).isEmpty());
-    REQUIRE(d.busy());
-    d.cancelJob();
-    CHECK_FALSE(d.busy());
-    CHECK_FALSE(d.isStale());
+    REQUIRE(d.contexts()->derive("c1", "WithCancel", variantMap({{"id", QStringLiteral("one")}})).isEmpty());
+    REQUIRE(d.contexts()->derive("c1", "WithCancel", variantMap({{"id", QStringLiteral("two")}})).isEmpty());
+    REQUIRE(d.run()->busy());
+    d.run()->cancelJob();
+    CHECK_FALSE(d.run()->busy());
+    CHECK_FALSE(d.run()->isStale());
     CHECK(d.scenario() == shown);
     CHECK(d.editedScenario() == shown);
     CHECK(&d.scenario() == &d.editedScenario());
@@ -281,7 +281,7 @@ TEST_CASE("cancelling a re-simulation takes the edits back; Redo brings them bac
     CHECK_FALSE(d.isModified());
     d.redo();
     d.redo();
-    REQUIRE(d.waitForJob(60000));
+    REQUIRE(d.run()->waitForJob(60000));
     CHECK(hasContext(d.result(), "one"));
     CHECK(hasContext(d.result(), "two"));
 }
@@ -291,24 +291,24 @@ TEST_CASE("when the shown state is gone from the undo stack, cancel keeps the ed
     Document d;
     d.setScenario(generateScenario(3000), QString());
     bigFromOn(d, 1000);
-    REQUIRE(d.derive("c1", "WithCancel", variantMap({{"id", QStringLiteral("kept")}})).isEmpty());
-    REQUIRE(d.waitForJob(60000));
+    REQUIRE(d.contexts()->derive("c1", "WithCancel", variantMap({{"id", QStringLiteral("kept")}})).isEmpty());
+    REQUIRE(d.run()->waitForJob(60000));
     const Scenario shown = d.scenario(); // with "kept"
     d.undo();                            // pending: without "kept"
-    REQUIRE(d.busy());
-    REQUIRE(d.derive("c1", "WithCancel", variantMap({{"id", QStringLiteral("other")}})).isEmpty()); // drops the redo of "kept"
-    REQUIRE(d.busy());
-    CHECK(d.cancelHint().contains("keeps the change"));
-    d.cancelJob();
-    CHECK_FALSE(d.busy());
-    CHECK(d.isStale());
+    REQUIRE(d.run()->busy());
+    REQUIRE(d.contexts()->derive("c1", "WithCancel", variantMap({{"id", QStringLiteral("other")}})).isEmpty()); // drops the redo of "kept"
+    REQUIRE(d.run()->busy());
+    CHECK(d.run()->cancelHint().contains("keeps the change"));
+    d.run()->cancelJob();
+    CHECK_FALSE(d.run()->busy());
+    CHECK(d.run()->isStale());
     CHECK(d.scenario() == shown); // the views: the last run and its scenario, together
     CHECK(hasContext(d.result(), "kept"));
     CHECK(hasContext(d.editedScenario(), "other")); // the user's work is all there
     CHECK_FALSE(hasContext(d.editedScenario(), "kept"));
-    d.simulateNow();
-    REQUIRE(d.waitForJob(60000));
-    CHECK_FALSE(d.isStale());
+    d.run()->simulateNow();
+    REQUIRE(d.run()->waitForJob(60000));
+    CHECK_FALSE(d.run()->isStale());
     CHECK(hasContext(d.result(), "other"));
     CHECK_FALSE(hasContext(d.result(), "kept"));
     CHECK(d.scenario() == d.editedScenario());
@@ -318,13 +318,13 @@ TEST_CASE("a small scenario that overruns its budget goes to the worker", "[jobs
     ensureApp();
     Document d;
     d.setScenario(generateScenario(8000), QString());
-    d.setJobLimits(1000000, 0ms); // never big by size, but no time to run here
+    d.run()->setJobLimits(1000000, 0ms); // never big by size, but no time to run here
     const Scenario shown = d.scenario();
-    REQUIRE(d.derive("c1", "WithCancel", variantMap({{"id", QStringLiteral("late")}})).isEmpty());
-    REQUIRE(d.busy());
+    REQUIRE(d.contexts()->derive("c1", "WithCancel", variantMap({{"id", QStringLiteral("late")}})).isEmpty());
+    REQUIRE(d.run()->busy());
     CHECK(d.scenario() == shown);
     CHECK(hasContext(d.editedScenario(), "late"));
-    REQUIRE(d.waitForJob(60000));
+    REQUIRE(d.run()->waitForJob(60000));
     CHECK(hasContext(d.result(), "late"));
     CHECK(d.scenario() == d.editedScenario());
 }
@@ -333,15 +333,15 @@ TEST_CASE("a document destroyed while a job runs waits for it and does not crash
     ensureApp();
     {
         Document d;
-        d.openGenerated(60000);
-        REQUIRE(d.busy());
+        d.files()->openGenerated(60000);
+        REQUIRE(d.run()->busy());
     }
     {
         Document d;
         d.setScenario(generateScenario(3000), QString());
         bigFromOn(d, 1000);
-        REQUIRE(d.derive("c1", "WithCancel", {}).isEmpty());
-        REQUIRE(d.busy());
+        REQUIRE(d.contexts()->derive("c1", "WithCancel", {}).isEmpty());
+        REQUIRE(d.run()->busy());
     }
     // Nothing it posted may arrive at the dead document.
     QElapsedTimer t;
@@ -382,12 +382,12 @@ TEST_CASE("the autosave of a big scenario is written by the worker, and never ou
     const QString recovery = dir.filePath("recovery.ctxscope.json");
     {
         Document d;
-        d.setRecoveryPath(recovery);
+        d.files()->setRecoveryPath(recovery);
         d.setScenario(generateScenario(3000), QString());
         bigFromOn(d, 1000);
-        REQUIRE(d.derive("c1", "WithCancel", variantMap({{"id", QStringLiteral("autosaved")}})).isEmpty());
-        REQUIRE(d.busy());
-        REQUIRE(d.waitForJob(60000));
+        REQUIRE(d.contexts()->derive("c1", "WithCancel", variantMap({{"id", QStringLiteral("autosaved")}})).isEmpty());
+        REQUIRE(d.run()->busy());
+        REQUIRE(d.run()->waitForJob(60000));
         REQUIRE(QFile::exists(recovery));
         const LoadResult saved = loadScenarioFile(recovery.toStdString());
         REQUIRE(saved.scenario.has_value());
@@ -395,15 +395,15 @@ TEST_CASE("the autosave of a big scenario is written by the worker, and never ou
         // Undo goes back to the unmodified state: the file goes at once, and the worker's write
         // for the undo (asked for first) must not bring it back.
         d.undo();
-        REQUIRE(d.busy());
+        REQUIRE(d.run()->busy());
         CHECK_FALSE(QFile::exists(recovery));
-        REQUIRE(d.waitForJob(60000));
+        REQUIRE(d.run()->waitForJob(60000));
         CHECK_FALSE(QFile::exists(recovery));
         // A cancelled redo leaves the document as on screen (unmodified): still no file.
         d.redo();
-        REQUIRE(d.busy());
-        d.cancelJob();
-        REQUIRE(d.waitForJob(1000));
+        REQUIRE(d.run()->busy());
+        d.run()->cancelJob();
+        REQUIRE(d.run()->waitForJob(1000));
         QElapsedTimer t;
         t.start();
         while (t.elapsed() < 1000)

@@ -59,8 +59,8 @@ void solveByEditing(Document& doc, ScenarioEditor& editor, const Scenario& targe
             continue;
         INFO("derive " << c.id);
         doc.seekTime(static_cast<double>(c.at));
-        const QString error = isRoot(c.kind) ? doc.addRoot()
-                                             : doc.derive(qs(c.parent), QString::fromLatin1(contextKindName(c.kind)), deriveMap(c));
+        const QString error = isRoot(c.kind) ? doc.contexts()->addRoot()
+                                             : doc.contexts()->derive(qs(c.parent), QString::fromLatin1(contextKindName(c.kind)), deriveMap(c));
         INFO(error.toStdString());
         REQUIRE(error.isEmpty());
     }
@@ -93,7 +93,7 @@ void solveByEditing(Document& doc, ScenarioEditor& editor, const Scenario& targe
                 continue;
             INFO("start " << g.id);
             doc.seekTime(static_cast<double>(g.at));
-            const QString error = afterFunc ? doc.addAfterFunc(qs(g.context), dialogMap(g)) : doc.startTask(qs(g.context), dialogMap(g));
+            const QString error = afterFunc ? doc.contexts()->addAfterFunc(qs(g.context), dialogMap(g)) : doc.contexts()->startTask(qs(g.context), dialogMap(g));
             INFO(error.toStdString());
             REQUIRE(error.isEmpty());
         }
@@ -105,7 +105,7 @@ void solveByEditing(Document& doc, ScenarioEditor& editor, const Scenario& targe
     for (const ContextSpec& c : shipped.contexts)
         if (!byId(target.contexts, c.id) && byId(doc.editedScenario().contexts, c.id)) {
             INFO("delete context " << c.id);
-            const QString error = doc.deleteContext(qs(c.id));
+            const QString error = doc.contexts()->deleteContext(qs(c.id));
             INFO(error.toStdString());
             REQUIRE(error.isEmpty());
         }
@@ -123,9 +123,9 @@ void solveByEditing(Document& doc, ScenarioEditor& editor, const Scenario& targe
         if (now->parent != c.parent)
             FAIL("moving a context to another parent has no place in the app yet");
         if (edits::hasParams(c.kind))
-            REQUIRE(doc.editParameters(qs(c.id), deriveMap(c)).isEmpty());
+            REQUIRE(doc.contexts()->editParameters(qs(c.id), deriveMap(c)).isEmpty());
         if (now->label != c.label)
-            REQUIRE(doc.renameContext(qs(c.id), qs(c.label.empty() ? c.id : c.label)).isEmpty());
+            REQUIRE(doc.contexts()->renameContext(qs(c.id), qs(c.label.empty() ? c.id : c.label)).isEmpty());
     }
     // Timed actions: retime the shipped ones in place, delete the extra ones, add the rest.
     std::size_t i = 0;
@@ -141,9 +141,9 @@ void solveByEditing(Document& doc, ScenarioEditor& editor, const Scenario& targe
         const Action& a = target.actions[i];
         doc.seekTime(static_cast<double>(a.at));
         if (a.op == ActionOp::Cancel)
-            REQUIRE(doc.cancelContext(qs(a.target), a.cause ? QVariant(qs(*a.cause)) : QVariant()).isEmpty());
+            REQUIRE(doc.contexts()->cancelContext(qs(a.target), a.cause ? QVariant(qs(*a.cause)) : QVariant()).isEmpty());
         else
-            REQUIRE(doc.stopAfterFunc(qs(a.target)).isEmpty());
+            REQUIRE(doc.contexts()->stopAfterFunc(qs(a.target)).isEmpty());
     }
 }
 

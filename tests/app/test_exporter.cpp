@@ -38,7 +38,7 @@ struct ExportFixture {
     QTemporaryDir dir;
     ExportFixture() {
         ensureApp();
-        REQUIRE(doc.loadDefaultExample());
+        REQUIRE(doc.files()->loadDefaultExample());
         REQUIRE(dir.isValid());
         exporter.setDocument(&doc);
     }
@@ -148,19 +148,19 @@ TEST_CASE("the tree and timeline pictures are written as PNG, atomically", "[exp
 
 TEST_CASE("export paths are suggested beside the scenario, named after it", "[export]") {
     ExportFixture f;
-    REQUIRE(f.doc.saveAs(f.path("demo.ctxscope.json")) == "");
+    REQUIRE(f.doc.files()->saveAs(f.path("demo.ctxscope.json")) == "");
     CHECK(f.exporter.suggestedPath("trace") == f.path("demo.trace.jsonl"));
     CHECK(f.exporter.suggestedPath("chrome") == f.path("demo.chrome.json"));
     CHECK(f.exporter.suggestedPath("go") == f.path("demo-go"));
     CHECK(f.exporter.suggestedPath("timeline-png") == f.path("demo-timeline.png"));
-    f.doc.newScenario();
+    f.doc.files()->newScenario();
     CHECK(f.exporter.suggestedPath("svg").endsWith(".svg"));
 }
 
 TEST_CASE("exporting a 10,000-context scenario finishes in the background", "[export][scale]") {
     ExportFixture f;
     f.doc.setScenario(generateScenario(10000), QString());
-    REQUIRE(f.doc.contextCount() >= 10000);
+    REQUIRE(f.doc.run()->contextCount() >= 10000);
     QSignalSpy finished(&f.exporter, &Exporter::finished);
     QElapsedTimer clock;
     clock.start();

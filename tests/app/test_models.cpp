@@ -20,7 +20,7 @@ struct Fixture {
     TreeScene scene;
     Fixture() {
         ensureApp();
-        REQUIRE(doc.loadDefaultExample());
+        REQUIRE(doc.files()->loadDefaultExample());
         scene.setDocument(&doc);
     }
     QRectF all() const { return QRectF(-10, -10, scene.contentWidth() + 20, scene.contentHeight() + 20); }
@@ -57,7 +57,7 @@ TEST_CASE("the visible nodes model obeys the model contract through pans, collap
     f.scene.toggleCollapsed("reqid");
     CHECK(model.rowCount() == 8);
 
-    REQUIRE(f.doc.derive("db", "WithCancel", {}).isEmpty());
+    REQUIRE(f.doc.contexts()->derive("db", "WithCancel", {}).isEmpty());
     model.setViewport(f.all());
     CHECK(model.rowCount() == 9);
     f.doc.undo();
@@ -166,8 +166,8 @@ TEST_CASE("the inspector explains why a node is done, its deadline and its value
 TEST_CASE("a shadowed value is shown as shadowed", "[models]") {
     ensureApp();
     Document doc;
-    REQUIRE(doc.derive("root", "WithValue", {{"key", "user"}, {"value", "outer"}}).isEmpty());
-    REQUIRE(doc.derive("value", "WithValue", {{"key", "user"}, {"value", "inner"}}).isEmpty());
+    REQUIRE(doc.contexts()->derive("root", "WithValue", {{"key", "user"}, {"value", "outer"}}).isEmpty());
+    REQUIRE(doc.contexts()->derive("value", "WithValue", {{"key", "user"}, {"value", "inner"}}).isEmpty());
     Inspector inspector;
     inspector.setDocument(&doc);
     inspector.setContextId("value2");
@@ -194,7 +194,7 @@ TEST_CASE("the play clock moves the playhead at speed times wall time and stops 
     CHECK(clock.speed() == 10);
     for (int frame = 0; frame < 1000 && clock.isPlaying(); ++frame)
         clock.advance(16.0 * kMillisecond);
-    CHECK(f.doc.time() == f.doc.endTime());
+    CHECK(f.doc.time() == f.doc.run()->endTime());
     CHECK_FALSE(clock.isPlaying());
 }
 
@@ -252,13 +252,13 @@ TEST_CASE("selection, collapsed contexts and predict mode have one owner: the do
     CHECK(f.scene.hideOutcome());
     CHECK(other.hideOutcome());
     // Deleting the selected context deselects it everywhere; undo does not bring the selection.
-    REQUIRE(f.doc.deleteContext("db").isEmpty());
+    REQUIRE(f.doc.contexts()->deleteContext("db").isEmpty());
     CHECK(f.scene.selectedId().isEmpty());
     CHECK(other.selectedId().isEmpty());
     CHECK(f.doc.session().selection().kind == Selection::Kind::None);
     // A new document: nothing selected or collapsed, not predicting.
     f.scene.setSelectedId("reqid");
-    f.doc.newScenario();
+    f.doc.files()->newScenario();
     CHECK(f.scene.selectedId().isEmpty());
     CHECK(f.scene.collapsedIds().isEmpty());
     CHECK_FALSE(other.hideOutcome());

@@ -11,7 +11,7 @@ using namespace ctxscope;
 TEST_CASE("a seek during a cascade's reveal ends the reveal (Home, End answer at once)", "[playclock]") {
     ensureApp();
     Document doc;
-    REQUIRE(doc.loadDefaultExample());
+    REQUIRE(doc.files()->loadDefaultExample());
     PlayClock clock;
     clock.setDocument(&doc);
     doc.seekTime(195.0 * kMillisecond);
@@ -32,7 +32,7 @@ TEST_CASE("a seek during a cascade's reveal ends the reveal (Home, End answer at
     REQUIRE(applied == doc.result().events.size());
     clock.advance(16.0 * kMillisecond);
     CHECK(doc.playback().appliedEvents() == applied);
-    CHECK(doc.timeNanos() >= doc.endTime());
+    CHECK(doc.timeNanos() >= doc.run()->endTime());
 }
 
 TEST_CASE("a cascade of 10,000 contexts is revealed within kCascadeReveal at 1x, in cascade order", "[playclock]") {
@@ -61,5 +61,5 @@ TEST_CASE("a cascade of 10,000 contexts is revealed within kCascadeReveal at 1x,
     CHECK(monotonic);                                                     // in cascade order
     CHECK(still > 100.0 * kMillisecond);                                  // it was shown...
     CHECK(still <= PlayClock::kCascadeReveal + 16.0 * kMillisecond);      // ...within the bound
-    CHECK(wall - static_cast<double>(doc.endTime()) <= 1e9);              // <= 1 s beyond the span
+    CHECK(wall - static_cast<double>(doc.run()->endTime()) <= 1e9);              // <= 1 s beyond the span
 }

@@ -20,7 +20,7 @@ using namespace ctxscope;
 TEST_CASE("the play clock advances on animation ticks while playing and not after a pause", "[play]") {
     ensureApp();
     Document doc;
-    REQUIRE(doc.loadDefaultExample());
+    REQUIRE(doc.files()->loadDefaultExample());
     doc.restart();
     PlayClock clock;
     clock.setDocument(&doc);
@@ -37,7 +37,7 @@ TEST_CASE("the play clock advances on animation ticks while playing and not afte
 TEST_CASE("a looping play clock starts over at the end instead of stopping", "[play]") {
     ensureApp();
     Document doc;
-    REQUIRE(doc.loadDefaultExample());
+    REQUIRE(doc.files()->loadDefaultExample());
     PlayClock clock;
     clock.setDocument(&doc);
     QSignalSpy loopSpy(&clock, &PlayClock::loopChanged);
@@ -58,14 +58,14 @@ TEST_CASE("a looping play clock starts over at the end instead of stopping", "[p
     for (int frame = 0; frame < 5000 && clock.isPlaying(); ++frame)
         clock.advance(16.0 * kMillisecond);
     CHECK_FALSE(clock.isPlaying());
-    CHECK(doc.time() == doc.endTime());
+    CHECK(doc.time() == doc.run()->endTime());
 }
 
 TEST_CASE("frame statistics count the frames a window shows while the clock plays", "[play]") {
     ensureApp();
     QQuickWindow::setGraphicsApi(QSGRendererInterface::Software); // renders on the offscreen platform
     Document doc;
-    REQUIRE(doc.loadDefaultExample());
+    REQUIRE(doc.files()->loadDefaultExample());
     doc.restart();
     PlayClock clock;
     clock.setDocument(&doc);

@@ -51,26 +51,26 @@ QString lessonWithExpectations(const QTemporaryDir& dir, const QJsonArray& extra
 TEST_CASE("lesson 25: two outcomes, switching swaps the run in every view and keeps the playhead", "[races]") {
     ensureApp();
     Document doc;
-    REQUIRE(doc.openFile(kLesson25).isEmpty());
-    REQUIRE_FALSE(doc.busy());
-    REQUIRE(doc.outcomeCount() == 2);
-    CHECK(doc.outcome() == 0);
-    CHECK(doc.outcomeText() == "outcome 1 of 2");
-    CHECK(doc.outcomeDetail().contains("documented order"));
-    CHECK(doc.racesNote().isEmpty()); // complete
+    REQUIRE(doc.files()->openFile(kLesson25).isEmpty());
+    REQUIRE_FALSE(doc.run()->busy());
+    REQUIRE(doc.outcomes()->count() == 2);
+    CHECK(doc.outcomes()->index() == 0);
+    CHECK(doc.outcomes()->text() == "outcome 1 of 2");
+    CHECK(doc.outcomes()->detail().contains("documented order"));
+    CHECK(doc.outcomes()->racesNote().isEmpty()); // complete
     doc.seekTime(300e6);
     CHECK(errOf(doc, "request") == "context deadline exceeded");
 
-    QSignalSpy outcomeSpy(&doc, &Document::outcomeChanged);
+    QSignalSpy outcomeSpy(doc.outcomes(), &RaceOutcomes::changed);
     QSignalSpy simulatedSpy(&doc, &Document::simulated);
     const int revision = doc.revision();
-    doc.setOutcome(1);
+    doc.outcomes()->setIndex(1);
     CHECK(outcomeSpy.count() == 1);
     CHECK(simulatedSpy.count() == 1); // the views re-read the run, as after a re-simulation
     CHECK(doc.revision() == revision + 1);
-    CHECK(doc.outcome() == 1);
-    CHECK(doc.outcomeText() == "outcome 2 of 2");
-    CHECK(doc.outcomeDetail().contains("work timer of watchdog before deadline of request"));
+    CHECK(doc.outcomes()->index() == 1);
+    CHECK(doc.outcomes()->text() == "outcome 2 of 2");
+    CHECK(doc.outcomes()->detail().contains("work timer of watchdog before deadline of request"));
     CHECK(doc.timeNanos() == 300'000'000); // the playhead stays
     CHECK(errOf(doc, "request") == "context canceled");
     // The playback follows the new run too.
@@ -78,51 +78,51 @@ TEST_CASE("lesson 25: two outcomes, switching swaps the run in every view and ke
     CHECK(doc.playback().context(*c).err == Err::Canceled);
 
     // Round: next from the last is the first; previous from the first is the last.
-    doc.nextOutcome();
-    CHECK(doc.outcome() == 0);
-    doc.previousOutcome();
-    CHECK(doc.outcome() == 1);
-    doc.setOutcome(7); // no such outcome: nothing changes
-    CHECK(doc.outcome() == 1);
+    doc.outcomes()->next();
+    CHECK(doc.outcomes()->index() == 0);
+    doc.outcomes()->previous();
+    CHECK(doc.outcomes()->index() == 1);
+    doc.outcomes()->setIndex(7); // no such outcome: nothing changes
+    CHECK(doc.outcomes()->index() == 1);
 
     // An edit keeps the outcome chosen while the new run has one of that number.
-    REQUIRE(doc.renameScenario("renamed").isEmpty());
-    CHECK(doc.outcomeCount() == 2);
-    CHECK(doc.outcome() == 1);
+    REQUIRE(doc.contexts()->renameScenario("renamed").isEmpty());
+    CHECK(doc.outcomes()->count() == 2);
+    CHECK(doc.outcomes()->index() == 1);
     CHECK(errOf(doc, "request") == "context canceled");
     // A new document starts at the documented order.
-    doc.newScenario();
-    CHECK(doc.outcome() == 0);
-    CHECK(doc.outcomeCount() == 1);
-    CHECK(doc.raceMarks().isEmpty());
+    doc.files()->newScenario();
+    CHECK(doc.outcomes()->index() == 0);
+    CHECK(doc.outcomes()->count() == 1);
+    CHECK(doc.outcomes()->raceMarks().isEmpty());
 }
 
 TEST_CASE("raced facts are described with what raced, when, and the values Go can give", "[races]") {
     ensureApp();
     Document doc;
-    REQUIRE(doc.openFile(kLesson25).isEmpty());
-    const QString note = doc.raceNote("context", "request", "err");
+    REQUIRE(doc.files()->openFile(kLesson25).isEmpty());
+    const QString note = doc.outcomes()->raceNote("context", "request", "err");
     CHECK(note.contains("request's Err() was decided by a race at 200ms"));
     CHECK(note.contains("deadline of request vs work timer of watchdog"));
     CHECK(note.contains("\"context deadline exceeded\" (outcome 1, shown)"));
     CHECK(note.contains("\"context canceled\" (outcome 2)"));
-    doc.setOutcome(1);
-    CHECK(doc.raceNote("context", "request", "err").contains("\"context canceled\" (outcome 2, shown)"));
-    CHECK(doc.raceNote("task", "handler").contains("\u2022 handler's result: \"context deadline exceeded\" (outcome 1) or \"context canceled\" (outcome 2, shown)"));
-    CHECK(doc.raceNote("task", "watchdog").isEmpty()); // the same in both outcomes
-    CHECK(doc.raceNote("context", "root").isEmpty());
+    doc.outcomes()->setIndex(1);
+    CHECK(doc.outcomes()->raceNote("context", "request", "err").contains("\"context canceled\" (outcome 2, shown)"));
+    CHECK(doc.outcomes()->raceNote("task", "handler").contains("\u2022 handler's result: \"context deadline exceeded\" (outcome 1) or \"context canceled\" (outcome 2, shown)"));
+    CHECK(doc.outcomes()->raceNote("task", "watchdog").isEmpty()); // the same in both outcomes
+    CHECK(doc.outcomes()->raceNote("context", "root").isEmpty());
 
     // Predict: every value Go can produce, as the "expect" syntax spells it.
-    const QVariantList errs = doc.racedValues("context", "request", "err");
+    const QVariantList errs = doc.outcomes()->racedValues("context", "request", "err");
     REQUIRE(errs.size() == 2);
     CHECK(errs.contains(QVariant(QStringLiteral("context deadline exceeded"))));
     CHECK(errs.contains(QVariant(QStringLiteral("context canceled"))));
-    CHECK(doc.racedValues("context", "request", "done_at") == QVariantList{QStringLiteral("200ms")});
-    CHECK(doc.racedValues("task", "watchdog", "result") == QVariantList{QStringLiteral("ok")});
-    CHECK(doc.racedValues("task", "nobody", "result").isEmpty());
+    CHECK(doc.outcomes()->racedValues("context", "request", "done_at") == QVariantList{QStringLiteral("200ms")});
+    CHECK(doc.outcomes()->racedValues("task", "watchdog", "result") == QVariantList{QStringLiteral("ok")});
+    CHECK(doc.outcomes()->racedValues("task", "nobody", "result").isEmpty());
 
     // One mark, at 200ms, naming what raced and what it decides.
-    const QVariantList marks = doc.raceMarks();
+    const QVariantList marks = doc.outcomes()->raceMarks();
     REQUIRE(marks.size() == 1);
     CHECK(marks[0].toMap()["t"].toDouble() == 200e6);
     CHECK(marks[0].toMap()["text"].toString().contains("request's Err()"));
@@ -131,7 +131,7 @@ TEST_CASE("raced facts are described with what raced, when, and the values Go ca
 TEST_CASE("cards, chips and the inspector mark raced facts once the race has run", "[races]") {
     ensureApp();
     Document doc;
-    REQUIRE(doc.openFile(kLesson25).isEmpty());
+    REQUIRE(doc.files()->openFile(kLesson25).isEmpty());
     TreeScene scene;
     scene.setDocument(&doc);
     VisibleNodesModel model;
@@ -191,8 +191,8 @@ TEST_CASE("the Check list accepts an entry that holds in any outcome Go can prod
         QJsonObject{{"context", "request"}, {"err", "context canceled"}, {"cause", "request budget of 200ms used up"}}, // never
     };
     Document doc;
-    REQUIRE(doc.openFile(lessonWithExpectations(dir, extra)).isEmpty());
-    REQUIRE(doc.outcomeCount() == 2);
+    REQUIRE(doc.files()->openFile(lessonWithExpectations(dir, extra)).isEmpty());
+    REQUIRE(doc.outcomes()->count() == 2);
     ExpectationsModel model;
     model.setDocument(&doc);
     REQUIRE(model.rowCount() == 7);
@@ -210,7 +210,7 @@ TEST_CASE("the Check list accepts an entry that holds in any outcome Go can prod
     model.check();
     CHECK(model.verdictText() == "1 of 7 expectations fail.");
 
-    doc.setOutcome(1);
+    doc.outcomes()->setIndex(1);
     CHECK(final(4) == "passed");
     CHECK(racedText(4).contains("holds in outcome 2 of 2."));
     CHECK(final(5) == "passed");
@@ -220,51 +220,51 @@ TEST_CASE("the Check list accepts an entry that holds in any outcome Go can prod
 TEST_CASE("three equal deadlines: every outcome is reachable and the leaf's cause lists all three", "[races]") {
     ensureApp();
     Document doc;
-    REQUIRE(doc.openFile(kThreeDeadlines).isEmpty());
-    REQUIRE(doc.outcomeCount() == 4); // tests/scenarios/races/race-three-equal-deadlines.races.json
-    const QVariantList causes = doc.racedValues("context", "c", "cause");
+    REQUIRE(doc.files()->openFile(kThreeDeadlines).isEmpty());
+    REQUIRE(doc.outcomes()->count() == 4); // tests/scenarios/races/race-three-equal-deadlines.races.json
+    const QVariantList causes = doc.outcomes()->racedValues("context", "c", "cause");
     CHECK(causes.size() == 3);
     doc.seekTime(150e6);
     QStringList seen;
-    for (int k = 0; k < doc.outcomeCount(); ++k) {
-        doc.setOutcome(k);
+    for (int k = 0; k < doc.outcomes()->count(); ++k) {
+        doc.outcomes()->setIndex(k);
         CHECK(doc.timeNanos() == 150'000'000);
         const SimulationResult& r = doc.result();
         const ContextInfo& c = r.contexts[*r.findContext("c")];
         seen << QString::fromStdString(r.strings[c.cause]);
-        CHECK(doc.outcomeText() == QStringLiteral("outcome %1 of 4").arg(k + 1));
+        CHECK(doc.outcomes()->text() == QStringLiteral("outcome %1 of 4").arg(k + 1));
     }
     seen.removeDuplicates();
     CHECK(seen.size() == 3);
-    CHECK(doc.raceNote("context", "c", "cause").contains("\"c budget\""));
+    CHECK(doc.outcomes()->raceNote("context", "c", "cause").contains("\"c budget\""));
 }
 
 TEST_CASE("exploring runs on the worker for a big scenario and is skipped, and said so, for a huge one", "[races]") {
     ensureApp();
     SECTION("on the worker") {
         Document doc;
-        doc.setJobLimits(0, std::chrono::milliseconds(0)); // everything goes to the worker
-        doc.loadDefaultExample();
-        REQUIRE(doc.waitForJob(20000));
-        QStringList problems = doc.openFile(kLesson25);
+        doc.run()->setJobLimits(0, std::chrono::milliseconds(0)); // everything goes to the worker
+        doc.files()->loadDefaultExample();
+        REQUIRE(doc.run()->waitForJob(20000));
+        QStringList problems = doc.files()->openFile(kLesson25);
         REQUIRE(problems.isEmpty());
-        REQUIRE(doc.waitForJob(20000));
-        CHECK(doc.outcomeCount() == 2);
-        CHECK(doc.raceNote("context", "request", "err").contains("200ms"));
+        REQUIRE(doc.run()->waitForJob(20000));
+        CHECK(doc.outcomes()->count() == 2);
+        CHECK(doc.outcomes()->raceNote("context", "request", "err").contains("200ms"));
     }
     SECTION("too big to explore") {
         Document doc;
-        doc.setExploreLimits(true, 2, 2000, std::chrono::milliseconds(3000));
-        REQUIRE(doc.openFile(kLesson25).isEmpty());
-        REQUIRE(doc.waitForJob(20000));
-        CHECK(doc.outcomeCount() == 1);
-        CHECK(doc.racesNote().contains("Races not explored: 4 contexts and tasks is more than 2"));
+        doc.run()->setExploreLimits(true, 2, 2000, std::chrono::milliseconds(3000));
+        REQUIRE(doc.files()->openFile(kLesson25).isEmpty());
+        REQUIRE(doc.run()->waitForJob(20000));
+        CHECK(doc.outcomes()->count() == 1);
+        CHECK(doc.outcomes()->racesNote().contains("Races not explored: 4 contexts and tasks is more than 2"));
     }
     SECTION("bounded: an incomplete search says so") {
         Document doc;
-        doc.setExploreLimits(true, 2000, 1, std::chrono::milliseconds(3000));
-        REQUIRE(doc.openFile(kThreeDeadlines).isEmpty());
-        REQUIRE(doc.waitForJob(20000));
-        CHECK(doc.racesNote().contains("Go may produce outcomes not shown here"));
+        doc.run()->setExploreLimits(true, 2000, 1, std::chrono::milliseconds(3000));
+        REQUIRE(doc.files()->openFile(kThreeDeadlines).isEmpty());
+        REQUIRE(doc.run()->waitForJob(20000));
+        CHECK(doc.outcomes()->racesNote().contains("Go may produce outcomes not shown here"));
     }
 }

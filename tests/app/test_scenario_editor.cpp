@@ -26,7 +26,7 @@ TEST_CASE("editor: every task and after-func of every lesson goes through the di
         doc.setScenario(*lr.scenario, QString());
         ScenarioEditor editor;
         editor.setDocument(&doc);
-        const QString before = doc.serialized();
+        const QString before = doc.files()->serialized();
         std::vector<std::string> ids;
         for (const TaskSpec& t : lr.scenario->tasks)
             ids.push_back(t.id);
@@ -39,7 +39,7 @@ TEST_CASE("editor: every task and after-func of every lesson goes through the di
             REQUIRE(editor.editGoroutine(QString::fromStdString(id), g).isEmpty());
             ++goroutines;
         }
-        CHECK(doc.serialized() == before);
+        CHECK(doc.files()->serialized() == before);
         CHECK_FALSE(doc.canUndo()); // nothing changed, nothing recorded
     }
     CHECK(goroutines > 40);
@@ -48,10 +48,10 @@ TEST_CASE("editor: every task and after-func of every lesson goes through the di
 TEST_CASE("editor: a task is edited and deleted as one undo step each", "[editor]") {
     ensureApp();
     Document doc;
-    REQUIRE(doc.loadDefaultExample());
+    REQUIRE(doc.files()->loadDefaultExample());
     ScenarioEditor editor;
     editor.setDocument(&doc);
-    const QString original = doc.serialized();
+    const QString original = doc.files()->serialized();
     const std::string taskId = doc.editedScenario().tasks.front().id;
     const QString id = QString::fromStdString(taskId);
     QVariantMap g = editor.goroutine(id);
@@ -69,12 +69,12 @@ TEST_CASE("editor: a task is edited and deleted as one undo step each", "[editor
         CHECK(t.id != taskId);
     doc.undo();
     doc.undo();
-    CHECK(doc.serialized() == original);
+    CHECK(doc.files()->serialized() == original);
     // A bad step is refused, with the step named, and nothing changes.
     g["steps"] = QVariantList{QVariantMap{{"op", "work"}, {"duration", "soon"}}};
     const QString error = editor.editGoroutine(id, g);
     CHECK(error.startsWith("step 1: duration"));
-    CHECK(doc.serialized() == original);
+    CHECK(doc.files()->serialized() == original);
     // A task a step spawns is not top-level: edited through its spawner.
     CHECK_FALSE(editor.goroutine(QStringLiteral("nosuch")).value("ok").toBool());
 }
@@ -82,14 +82,14 @@ TEST_CASE("editor: a task is edited and deleted as one undo step each", "[editor
 TEST_CASE("editor: timed actions are listed, retimed, given a cause where Go takes one, and deleted", "[editor]") {
     ensureApp();
     Document doc;
-    doc.newScenario();
+    doc.files()->newScenario();
     ScenarioEditor editor;
     editor.setDocument(&doc);
-    REQUIRE(doc.derive("root", "WithCancelCause", variantMap({{"id", QStringLiteral("job")}})).isEmpty());
-    REQUIRE(doc.derive("root", "WithCancel", variantMap({{"id", QStringLiteral("plain")}})).isEmpty());
+    REQUIRE(doc.contexts()->derive("root", "WithCancelCause", variantMap({{"id", QStringLiteral("job")}})).isEmpty());
+    REQUIRE(doc.contexts()->derive("root", "WithCancel", variantMap({{"id", QStringLiteral("plain")}})).isEmpty());
     doc.seekTime(50e6);
-    REQUIRE(doc.cancelContext("job", QVariant()).isEmpty());
-    REQUIRE(doc.cancelContext("plain", QVariant()).isEmpty());
+    REQUIRE(doc.contexts()->cancelContext("job", QVariant()).isEmpty());
+    REQUIRE(doc.contexts()->cancelContext("plain", QVariant()).isEmpty());
     QVariantList rows = editor.actions();
     REQUIRE(rows.size() == 2);
     CHECK(rows[0].toMap().value("at").toString() == "50ms");
@@ -110,10 +110,10 @@ TEST_CASE("editor: timed actions are listed, retimed, given a cause where Go tak
 TEST_CASE("editor: expectations are added from the playhead, edited and deleted", "[editor]") {
     ensureApp();
     Document doc;
-    doc.newScenario();
+    doc.files()->newScenario();
     ScenarioEditor editor;
     editor.setDocument(&doc);
-    REQUIRE(doc.derive("root", "WithTimeout", variantMap({{"id", QStringLiteral("budget")}, {"timeout", "200ms"}})).isEmpty());
+    REQUIRE(doc.contexts()->derive("root", "WithTimeout", variantMap({{"id", QStringLiteral("budget")}, {"timeout", "200ms"}})).isEmpty());
     doc.seekEnd();
     REQUIRE(editor.addExpectationNow("context", "budget").isEmpty());
     QVariantList rows = editor.expectations();
@@ -142,7 +142,7 @@ TEST_CASE("editor: expectations are added from the playhead, edited and deleted"
 TEST_CASE("editor: settings change together and are checked", "[editor]") {
     ensureApp();
     Document doc;
-    doc.newScenario();
+    doc.files()->newScenario();
     ScenarioEditor editor;
     editor.setDocument(&doc);
     QVariantMap s = editor.settings();
@@ -185,13 +185,13 @@ TEST_CASE("editor: the derive dialog's fields and Go call come from C++", "[edit
 TEST_CASE("editor: a context moves under another parent and to another time, as one step", "[editor]") {
     ensureApp();
     Document doc;
-    doc.newScenario();
+    doc.files()->newScenario();
     ScenarioEditor editor;
     editor.setDocument(&doc);
-    REQUIRE(doc.derive("root", "WithCancel", variantMap({{"id", QStringLiteral("a")}})).isEmpty());
-    REQUIRE(doc.derive("a", "WithCancel", variantMap({{"id", QStringLiteral("b")}})).isEmpty());
-    REQUIRE(doc.derive("root", "WithCancel", variantMap({{"id", QStringLiteral("c")}})).isEmpty());
-    const QString before = doc.serialized();
+    REQUIRE(doc.contexts()->derive("root", "WithCancel", variantMap({{"id", QStringLiteral("a")}})).isEmpty());
+    REQUIRE(doc.contexts()->derive("a", "WithCancel", variantMap({{"id", QStringLiteral("b")}})).isEmpty());
+    REQUIRE(doc.contexts()->derive("root", "WithCancel", variantMap({{"id", QStringLiteral("c")}})).isEmpty());
+    const QString before = doc.files()->serialized();
     QVariantMap p = editor.placeOf("a");
     REQUIRE(p.value("ok").toBool());
     QStringList ids;
@@ -208,12 +208,12 @@ TEST_CASE("editor: a context moves under another parent and to another time, as 
     };
     // A context cannot start after its own children: the validator says so, nothing changes.
     CHECK(editor.place("a", "c", "20ms").contains("b"));
-    CHECK(doc.serialized() == before);
+    CHECK(doc.files()->serialized() == before);
     REQUIRE(editor.place("b", "c", "20ms").isEmpty());
     CHECK(at("b").parent == "c");
     CHECK(at("b").at == 20 * kMillisecond);
     doc.undo();
-    CHECK(doc.serialized() == before); // one undo step for both changes
+    CHECK(doc.files()->serialized() == before); // one undo step for both changes
     REQUIRE(editor.place("a", "c", "0s").isEmpty());
     CHECK(at("a").parent == "c");
     CHECK(at("b").parent == "a"); // the subtree moves along
@@ -229,7 +229,7 @@ TEST_CASE("editor: a context moves under another parent and to another time, as 
 TEST_CASE("editor: every behaviour of the task dialog makes a task the core accepts", "[editor]") {
     ensureApp();
     Document doc;
-    doc.newScenario();
+    doc.files()->newScenario();
     ScenarioEditor editor;
     editor.setDocument(&doc);
     const QStringList presets = editor.taskPresets();
@@ -240,7 +240,7 @@ TEST_CASE("editor: every behaviour of the task dialog makes a task the core acce
         const QVariantList steps = editor.presetSteps(i, params);
         REQUIRE_FALSE(steps.isEmpty());
         CHECK(editor.stepsProblem(steps).isEmpty());
-        CHECK(doc.startTask("root", {{"steps", steps}}).isEmpty());
+        CHECK(doc.contexts()->startTask("root", {{"steps", steps}}).isEmpty());
     }
     // Three children spawned, then the wait for them; a typo in D is the step's problem.
     const QVariantList fanOut = editor.presetSteps(4, params);

@@ -85,7 +85,7 @@ void randomWalk(Document& doc, std::uint32_t seed)
         case 0: doc.seekEvents(any(rng)); break;                                 // a long jump
         case 1: doc.seekEvents(static_cast<int>(doc.playback().appliedEvents()) + small(rng)); break;
         case 2: doc.stepBack(); break;
-        case 3: doc.seekTime(std::uniform_real_distribution<double>(0, doc.timelineEnd())(rng)); break;
+        case 3: doc.seekTime(std::uniform_real_distribution<double>(0, doc.run()->timelineEnd())(rng)); break;
         }
         requireSameAsFresh(doc, scene, false, cards);
         if (i == 30) {
@@ -129,7 +129,7 @@ TEST_CASE("tree states after random seeks equal a fresh scene's, on a generated 
 TEST_CASE("a card's detail after End then Home is an empty string, not an outcome left over", "[tree]") {
     ensureApp();
     Document doc;
-    REQUIRE(doc.loadDefaultExample());
+    REQUIRE(doc.files()->loadDefaultExample());
     TreeScene scene;
     scene.setDocument(&doc);
     VisibleNodesModel model;

@@ -28,8 +28,8 @@ struct Window {
     Window() {
         static const bool styled = (QQuickStyle::setStyle(QStringLiteral("Fusion")), true); // once per process
         Q_UNUSED(styled);
-        doc.setRecoveryPath(QString());
-        REQUIRE(doc.loadDefaultExample());
+        doc.files()->setRecoveryPath(QString());
+        REQUIRE(doc.files()->loadDefaultExample());
         engine.addImportPath(QStringLiteral("qrc:/qt/qml"));
         engine.setInitialProperties({{QStringLiteral("document"), QVariant::fromValue(&doc)},
                                      {QStringLiteral("offerRecovery"), false}});
@@ -59,7 +59,7 @@ TEST_CASE("arrow keys step through events, Home and End jump, Space plays and pa
     QTest::keyClick(w.window, Qt::Key_Left);
     CHECK(w.doc.appliedEvents() == at);
     QTest::keyClick(w.window, Qt::Key_End);
-    CHECK(w.doc.time() == w.doc.endTime());
+    CHECK(w.doc.time() == w.doc.run()->endTime());
     QTest::keyClick(w.window, Qt::Key_Home);
     CHECK(w.doc.time() == 0);
     QTest::keyClick(w.window, Qt::Key_Space);
@@ -74,12 +74,12 @@ TEST_CASE("edit shortcuts act on the selected context and Ctrl+Z undoes them", "
     QTest::keyClick(w.window, Qt::Key_Up);
     CHECK(w.scene()->property("selectedId").toString() == "reqid");
     QTest::keyClick(w.window, Qt::Key_1, Qt::AltModifier); // Derive ▸ WithCancel
-    CHECK(w.doc.contextCount() == 9);
+    CHECK(w.doc.run()->contextCount() == 9);
     CHECK(w.doc.scenario().contexts.back().parent == "reqid");
     QTest::keyClick(w.window, Qt::Key_Z, Qt::ControlModifier);
-    CHECK(w.doc.contextCount() == 8);
+    CHECK(w.doc.run()->contextCount() == 8);
     QTest::keyClick(w.window, Qt::Key_Z, Qt::ControlModifier | Qt::ShiftModifier);
-    CHECK(w.doc.contextCount() == 9);
+    CHECK(w.doc.run()->contextCount() == 9);
     w.scene()->setProperty("selectedId", QStringLiteral("cache"));
     QTest::keyClick(w.window, Qt::Key_X); // cancel at the playhead
     REQUIRE(w.doc.scenario().actions.size() == 2);
@@ -98,8 +98,8 @@ TEST_CASE("C collapses the selected subtree and F fits the view", "[window]") {
 TEST_CASE("a dark palette, as --palette dark sets, reaches the menu bar and not only the panes", "[window]") {
     AppFirst app;
     Document doc;
-    doc.setRecoveryPath(QString());
-    REQUIRE(doc.loadDefaultExample());
+    doc.files()->setRecoveryPath(QString());
+    REQUIRE(doc.files()->loadDefaultExample());
     QQmlApplicationEngine engine;
     engine.addImportPath(QStringLiteral("qrc:/qt/qml"));
     // As main.cpp passes --palette dark.

@@ -86,7 +86,7 @@ void benchOpen(benchmark::State& state, int n)
         seconds += secondsBetween(t0, t1);
         peak += static_cast<double>(peakHeapBytes() - before);
         state.SetIterationTime(secondsBetween(t0, t1));
-        if (views->scene.contentWidth() <= 0 || views->doc.contextCount() < n) {
+        if (views->scene.contentWidth() <= 0 || views->doc.run()->contextCount() < n) {
             state.SkipWithError("the scenario did not open");
             break;
         }
@@ -104,7 +104,7 @@ void benchSeek(benchmark::State& state, int n)
     v.doc.setScenario(generateScenario(n), QString());
     waitSimulated(v.doc, rev);
     std::mt19937_64 rng(42);
-    std::uniform_real_distribution<double> anywhere(0, v.doc.timelineEnd());
+    std::uniform_real_distribution<double> anywhere(0, v.doc.run()->timelineEnd());
     std::vector<double> ms;
     for (auto _ : state) {
         const double t = anywhere(rng);
@@ -132,7 +132,7 @@ void benchEdit(benchmark::State& state, int n)
     for (auto _ : state) {
         rev = v.doc.revision();
         const auto t0 = Clock::now();
-        const QString error = v.doc.cancelContext(target, QVariant()); // a timed action at 5ms
+        const QString error = v.doc.contexts()->cancelContext(target, QVariant()); // a timed action at 5ms
         waitSimulated(v.doc, rev);
         const auto t1 = Clock::now();
         if (!error.isEmpty()) {
@@ -185,7 +185,7 @@ void benchCascade(benchmark::State& state, int n, bool generated)
             }
         }
         state.SetIterationTime(secondsBetween(t0, Clock::now()));
-        beyond = (wall - static_cast<double>(v.doc.endTime())) / 1e9;
+        beyond = (wall - static_cast<double>(v.doc.run()->endTime())) / 1e9;
     }
     state.counters["wall_beyond_span_s"] = beyond;
     state.counters["longest_cascade_hold_ms"] = longest / 1e6;

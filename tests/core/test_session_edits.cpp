@@ -228,3 +228,23 @@ TEST_CASE("a goroutine declared in steps is edited in its top-level owner", "[pa
     CHECK(edits::ownerOf(s, "keeper").empty());
     CHECK(edits::ownerOf(s, "nobody").empty());
 }
+
+TEST_CASE("FreshIds gives ids no part of the scenario uses nor one it gave already", "[patch][ids]") {
+    const Scenario s = sample();
+    edits::FreshIds ids(s);
+    CHECK(ids.context("req") == "req2");     // a scenario context
+    CHECK(ids.context("inner") == "inner2"); // derived in a task's steps
+    CHECK(ids.context("req") == "req3");     // req2 is given now
+    CHECK(ids.task("handler") == "handler2");
+    CHECK(ids.task("worker") == "worker");
+    CHECK(ids.task("worker") == "worker2");
+    ids.reserveTask("job");
+    CHECK(ids.task("job") == "job2");
+    CHECK(ids.context("job") == "job"); // contexts and goroutines are separate id spaces
+}
+
+TEST_CASE("a WithValue needs a key that is not blank", "[patch]") {
+    CHECK(edits::valueKeyProblem("userID").empty());
+    CHECK_FALSE(edits::valueKeyProblem("").empty());
+    CHECK(edits::valueKeyProblem(" \t") == "a WithValue needs a key, such as \"userID\"");
+}

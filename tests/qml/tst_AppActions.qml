@@ -21,17 +21,17 @@ TestCase {
     }
 
     function test_undoFollowsTheDocument() {
-        doc.newScenario()
+        doc.files.newScenario()
         verify(!testActions.undo.enabled)
-        compare(doc.derive("root", "WithCancel", {}), "")
+        compare(doc.contexts.derive("root", "WithCancel", {}), "")
         verify(testActions.undo.enabled)
         verify(testActions.undo.text.indexOf("Derive WithCancel") > 0)
         testActions.undo.trigger()
-        compare(doc.contextCount, 1)
+        compare(doc.run.contextCount, 1)
     }
 
     function test_nothingActsOnANodeWhileADialogIsOpen() {
-        verify(doc.loadDefaultExample())
+        verify(doc.files.loadDefaultExample())
         testScene.selectedId = "db"
         verify(testActions.cancel.enabled)
         testActions.popupOpen = true
@@ -51,7 +51,7 @@ TestCase {
     }
 
     function test_editParametersOnlyWhereTheKindTakesSome() {
-        verify(doc.loadDefaultExample())
+        verify(doc.files.loadDefaultExample())
         const expected = { req: true, reqid: true, db: true, cache: false, pool: false, audit: false, root: false, render: false }
         for (const id in expected) {
             testScene.selectedId = id

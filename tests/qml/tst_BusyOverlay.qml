@@ -15,17 +15,19 @@ TestCase {
     Component {
         id: fakeComponent
         QtObject {
-            property bool busy: false
-            property bool jobVisible: false
-            property string jobText: ""
-            property string jobDetail: ""
-            property string cancelHint: ""
-            property double jobFraction: -1
-            property bool stale: false
-            property int cancels: 0
-            property int simulations: 0
-            function cancelJob() { cancels += 1; busy = false; jobVisible = false }
-            function simulateNow() { simulations += 1; stale = false }
+            readonly property QtObject run: QtObject {
+                property bool busy: false
+                property bool jobVisible: false
+                property string jobText: ""
+                property string jobDetail: ""
+                property string cancelHint: ""
+                property double jobFraction: -1
+                property bool stale: false
+                property int cancels: 0
+                property int simulations: 0
+                function cancelJob() { cancels += 1; busy = false; jobVisible = false }
+                function simulateNow() { simulations += 1; stale = false }
+            }
         }
     }
     Component { id: overlayComponent; BusyOverlay {} }
@@ -51,19 +53,19 @@ TestCase {
     function test_aJobHoldsInputAtOnceButShowsOnlyAfterAMoment() {
         const doc = createTemporaryObject(fakeComponent, testCase)
         const m = make(doc)
-        doc.jobText = "Simulating after Derive WithTimeout"
-        doc.busy = true
+        doc.run.jobText = "Simulating after Derive WithTimeout"
+        doc.run.busy = true
         tryCompare(m.overlay.popup, "opened", true)
         verify(!m.overlay.shown)                                 // nothing drawn yet...
         compare(m.overlay.popup.background.opacity, 0)
         mouseClick(testCase, 20, 20)
         compare(m.behind.clicks, 0)                              // ...but no click gets through
-        doc.jobVisible = true                                    // the document says: ~300 ms
+        doc.run.jobVisible = true                                // the document says: ~300 ms
         verify(m.overlay.shown)
         tryCompare(m.overlay.popup.contentItem, "opacity", 1)
         compare(child(m.overlay, "jobText").text, "Simulating after Derive WithTimeout\u2026")
-        doc.busy = false
-        doc.jobVisible = false
+        doc.run.busy = false
+        doc.run.jobVisible = false
         tryCompare(m.overlay.popup, "visible", false)
         mouseClick(testCase, 20, 20)
         compare(m.behind.clicks, 1)                              // and input is back
@@ -72,37 +74,37 @@ TestCase {
     function test_progressIsIndeterminateWhenThereIsNoTelling() {
         const doc = createTemporaryObject(fakeComponent, testCase)
         const o = make(doc).overlay
-        doc.busy = true
-        doc.jobVisible = true
+        doc.run.busy = true
+        doc.run.jobVisible = true
         tryCompare(o.popup, "opened", true)
         const bar = child(o, "jobProgress")
         verify(bar.indeterminate)
-        doc.jobFraction = 0.4
+        doc.run.jobFraction = 0.4
         verify(!bar.indeterminate)
         compare(bar.value, 0.4)
-        doc.jobDetail = "123,456 events, at 1.5s of virtual time"
+        doc.run.jobDetail = "123,456 events, at 1.5s of virtual time"
         compare(child(o, "jobDetail").text, "123,456 events, at 1.5s of virtual time")
-        doc.cancelHint = "Cancel takes the change back (Redo brings it back)."
-        compare(child(o, "cancelHint").text, doc.cancelHint)
+        doc.run.cancelHint = "Cancel takes the change back (Redo brings it back)."
+        compare(child(o, "cancelHint").text, doc.run.cancelHint)
     }
 
     function test_cancelButtonAndEscapeCancel() {
         const doc = createTemporaryObject(fakeComponent, testCase)
         const o = make(doc).overlay
-        doc.busy = true
-        doc.jobVisible = true
+        doc.run.busy = true
+        doc.run.jobVisible = true
         tryCompare(o.popup, "opened", true)
         const cancel = child(o, "cancelJobButton")
         tryVerify(() => cancel.visible && cancel.enabled)
         mouseClick(cancel)
-        compare(doc.cancels, 1)
+        compare(doc.run.cancels, 1)
         tryCompare(o.popup, "visible", false)
 
-        doc.busy = true
-        doc.jobVisible = true
+        doc.run.busy = true
+        doc.run.jobVisible = true
         tryCompare(o.popup, "opened", true)
         keyClick(Qt.Key_Escape)
-        compare(doc.cancels, 2)
+        compare(doc.run.cancels, 2)
         tryCompare(o.popup, "visible", false)
     }
 
@@ -110,14 +112,14 @@ TestCase {
         const doc = createTemporaryObject(fakeComponent, testCase)
         const o = make(doc).overlay
         const bar = findChild(o, "staleBar")
-        doc.stale = true
+        doc.run.stale = true
         verify(bar.visible)
-        doc.busy = true                  // not while a run is on its way
+        doc.run.busy = true                  // not while a run is on its way
         verify(!bar.visible)
-        doc.busy = false
+        doc.run.busy = false
         verify(bar.visible)
         mouseClick(findChild(bar, "simulateButton"))
-        compare(doc.simulations, 1)
+        compare(doc.run.simulations, 1)
         verify(!bar.visible)
     }
 
@@ -126,18 +128,18 @@ TestCase {
     function test_realDocumentShowsProgressAndCancels() {
         const doc = createTemporaryObject(documentComponent, testCase)
         const o = make(doc).overlay
-        const before = doc.contextCount
-        doc.openGenerated(150000)
-        verify(doc.busy)
+        const before = doc.run.contextCount
+        doc.files.openGenerated(150000)
+        verify(doc.run.busy)
         tryCompare(o, "shown", true, 20000)
         verify(child(o, "jobText").text.indexOf("Generating 150,000 contexts") === 0)
         const cancel = child(o, "cancelJobButton")
         tryVerify(() => cancel.enabled)
         mouseClick(cancel)
-        verify(!doc.busy)
+        verify(!doc.run.busy)
         tryCompare(o.popup, "visible", false)
-        compare(doc.contextCount, before)
+        compare(doc.run.contextCount, before)
         wait(200)
-        compare(doc.contextCount, before)
+        compare(doc.run.contextCount, before)
     }
 }

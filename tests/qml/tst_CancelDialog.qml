@@ -14,23 +14,23 @@ TestCase {
     Component { id: dialogComponent; CancelDialog { document: doc } }
 
     function test_cancelWithCauseAtThePlayhead() {
-        doc.newScenario()
-        compare(doc.derive("root", "WithCancelCause", {}), "")
+        doc.files.newScenario()
+        compare(doc.contexts.derive("root", "WithCancelCause", {}), "")
         doc.seekTime(40e6)
         const d = createTemporaryObject(dialogComponent, testCase)
         d.start("cancelcause")
         tryCompare(d, "opened", true)
         findChild(d, "causeField").text = "user hit stop"
         d.accept()
-        const text = doc.serialized()
+        const text = doc.files.serialized()
         verify(text.indexOf("\"cause\": \"user hit stop\"") >= 0)
         verify(text.indexOf("\"at\": \"40ms\"") >= 0)
-        verify(doc.contextActions("cancelcause").done)
+        verify(doc.contexts.contextActions("cancelcause").done)
     }
 
     function test_enterCancels() {
-        doc.newScenario()
-        compare(doc.derive("root", "WithCancelCause", {}), "")
+        doc.files.newScenario()
+        compare(doc.contexts.derive("root", "WithCancelCause", {}), "")
         const d = createTemporaryObject(dialogComponent, testCase)
         d.start("cancelcause")
         tryCompare(d, "opened", true)
@@ -39,6 +39,6 @@ TestCase {
         field.text = "by enter"
         keyClick(Qt.Key_Return)
         tryCompare(d, "opened", false)
-        verify(doc.contextActions("cancelcause").done)
+        verify(doc.contexts.contextActions("cancelcause").done)
     }
 }

@@ -16,7 +16,7 @@ TestCase {
     Component { id: dialogComponent; DeriveDialog { document: doc; editor: testEditor } }
     SignalSpy { id: failSpy; signalName: "failed" }
 
-    function init() { doc.newScenario() }
+    function init() { doc.files.newScenario() }
 
     function test_invalidDurationDisablesOk() {
         const d = createTemporaryObject(dialogComponent, testCase)
@@ -39,8 +39,8 @@ TestCase {
         findChild(d, "timeoutField").text = "80ms"
         findChild(d, "idField").text = "db"
         d.accept()
-        verify(doc.contextActions("db").exists)
-        compare(doc.contextActions("db").kind, "WithTimeoutCause")
+        verify(doc.contexts.contextActions("db").exists)
+        compare(doc.contexts.contextActions("db").kind, "WithTimeoutCause")
     }
 
     function test_withValueNeedsAKey() {
@@ -68,8 +68,8 @@ TestCase {
     // --- edit mode ----------------------------------------------------------------------
 
     function test_editModePrefillsTheCurrentParametersAndApplies() {
-        compare(doc.derive("root", "WithTimeoutCause", { id: "req", label: "request", timeout: "200ms", cause: "slow" }), "")
-        compare(doc.derive("req", "WithCancel", { id: "child" }), "")
+        compare(doc.contexts.derive("root", "WithTimeoutCause", { id: "req", label: "request", timeout: "200ms", cause: "slow" }), "")
+        compare(doc.contexts.derive("req", "WithCancel", { id: "child" }), "")
         const d = createTemporaryObject(dialogComponent, testCase)
         verify(d.startEdit("req"))
         tryCompare(d, "opened", true)
@@ -89,18 +89,18 @@ TestCase {
         verify(d.standardButton(Dialog.Ok).enabled)
         findChild(d, "causeField").text = "too slow"
         d.accept()
-        const now = doc.contextParameters("req")
+        const now = doc.contexts.contextParameters("req")
         compare(now.timeout, "1.5s")
         compare(now.cause, "too slow")
         compare(now.label, "request")
-        verify(doc.contextActions("child").exists)
+        verify(doc.contexts.contextActions("child").exists)
         verify(doc.undoText.indexOf("req") >= 0)
         doc.undo()
-        compare(doc.contextParameters("req").timeout, "200ms")
+        compare(doc.contexts.contextParameters("req").timeout, "200ms")
     }
 
     function test_editModeChecksTheKeyAndTheValueAsYouType() {
-        compare(doc.derive("root", "WithValue", { id: "user", key: "userID", value: "42", valueType: "number", keyType: "userKey" }), "")
+        compare(doc.contexts.derive("root", "WithValue", { id: "user", key: "userID", value: "42", valueType: "number", keyType: "userKey" }), "")
         const d = createTemporaryObject(dialogComponent, testCase)
         verify(d.startEdit("user"))
         tryCompare(d, "opened", true)
@@ -120,11 +120,11 @@ TestCase {
         value.text = "43"
         verify(d.valid)
         d.accept()
-        compare(doc.contextParameters("user").value, "43")
+        compare(doc.contexts.contextParameters("user").value, "43")
     }
 
     function test_contextsWithoutParametersAreNotEdited() {
-        compare(doc.derive("root", "WithCancel", {}), "")
+        compare(doc.contexts.derive("root", "WithCancel", {}), "")
         const d = createTemporaryObject(dialogComponent, testCase)
         failSpy.target = d
         failSpy.clear()
@@ -135,7 +135,7 @@ TestCase {
     }
 
     function test_deriveAfterAnEditStartsFromTheDefaults() {
-        compare(doc.derive("root", "WithTimeout", { id: "req", timeout: "2s" }), "")
+        compare(doc.contexts.derive("root", "WithTimeout", { id: "req", timeout: "2s" }), "")
         const d = createTemporaryObject(dialogComponent, testCase)
         verify(d.startEdit("req"))
         tryCompare(d, "opened", true)
@@ -148,13 +148,13 @@ TestCase {
         verify(findChild(d, "idField").visible)
         verify(d.title.indexOf("Derive WithTimeout from req") === 0)
         d.accept()
-        compare(doc.contextParameters("req").timeout, "2s")   // the edited context is untouched
-        compare(doc.contextCount, 3)
+        compare(doc.contexts.contextParameters("req").timeout, "2s")   // the edited context is untouched
+        compare(doc.run.contextCount, 3)
     }
 
     function test_editAtTheMovedPlayheadKeepsTheCreationTime() {
         doc.seekTime(40e6)
-        compare(doc.derive("root", "WithDeadline", { id: "d", deadline: "300ms" }), "")
+        compare(doc.contexts.derive("root", "WithDeadline", { id: "d", deadline: "300ms" }), "")
         doc.seekTime(120e6)
         const d = createTemporaryObject(dialogComponent, testCase)
         verify(d.startEdit("d"))
@@ -163,8 +163,8 @@ TestCase {
         findChild(d, "deadlineField").text = "100ms"
         d.accept()
         compare(doc.time, 120e6)
-        compare(doc.contextParameters("d").at, "40ms")
-        verify(doc.contextActions("d").done)                    // its deadline (100ms) has passed
+        compare(doc.contexts.contextParameters("d").at, "40ms")
+        verify(doc.contexts.contextActions("d").done)                    // its deadline (100ms) has passed
     }
 
     function test_enterInAFieldDerives() {
@@ -181,7 +181,7 @@ TestCase {
         field.forceActiveFocus()
         keyClick(Qt.Key_Return)
         tryCompare(d, "opened", false)
-        verify(doc.contextActions("viaEnter").exists)
+        verify(doc.contexts.contextActions("viaEnter").exists)
     }
 
     function test_deadlineBeforeTheStartIsAccepted() {

@@ -10,12 +10,12 @@ TestCase {
     height: 600
     visible: true
 
-    Document { id: doc; recoveryPath: "" }
+    Document { id: doc; files.recoveryPath: "" }
     Exporter { id: testExporter; document: doc }
     Component { id: dialogComponent; ExportDialog { exporter: testExporter; nativeFileDialog: false } }
     SignalSpy { id: finishedSpy; target: testExporter; signalName: "finished" }
 
-    function init() { verify(doc.loadDefaultExample()); finishedSpy.clear() }
+    function init() { verify(doc.files.loadDefaultExample()); finishedSpy.clear() }
 
     function test_suggestsAPathForTheKindAndExportsInTheBackground() {
         const dialog = createTemporaryObject(dialogComponent, testCase)
@@ -77,8 +77,8 @@ TestCase {
     }
 
     function test_stopDuringAnExportWritesNothingAndSaysSo() {
-        doc.openGenerated(60000)          // big enough that the export takes a moment
-        tryVerify(() => !doc.busy, 60000)
+        doc.files.openGenerated(60000)          // big enough that the export takes a moment
+        tryVerify(() => !doc.run.busy, 60000)
         const dialog = createTemporaryObject(dialogComponent, testCase)
         dialog.start("chrome")
         tryCompare(dialog, "opened", true)

@@ -15,7 +15,7 @@ TestCase {
     height: 600
     visible: true
 
-    Document { id: doc; recoveryPath: "" }
+    Document { id: doc; files.recoveryPath: "" }
     RecentFiles { id: testRecent }
     Component { id: filesComponent; FileOperations { document: doc; recent: testRecent; nativeFileDialog: false } }
     SignalSpy { id: openedSpy; signalName: "opened" }
@@ -37,7 +37,7 @@ TestCase {
 
     // A fresh FilePlaces reads the settings as they are now, so clearing through it always writes.
     function forgetLastFolder() { createTemporaryObject(placesComponent, testCase).lastFolder = "" }
-    function init() { verify(doc.loadDefaultExample()); testRecent.clear(); forgetLastFolder() }
+    function init() { verify(doc.files.loadDefaultExample()); testRecent.clear(); forgetLastFolder() }
     function cleanupTestCase() { forgetLastFolder() }
     function typeText(text) {
         for (const c of text) keyClick(c)
@@ -53,7 +53,7 @@ TestCase {
 
     function test_changesAreAskedAboutAndDiscardingGoesOn() {
         const f = make()
-        compare(doc.derive("db", "WithCancel", {}), "")
+        compare(doc.contexts.derive("db", "WithCancel", {}), "")
         verify(doc.modified)
         let ran = 0
         f.whenSaved(() => ++ran)
@@ -94,7 +94,7 @@ TestCase {
 
     function test_saveAsFromThePromptGoesOnToWhatThePromptWasFor() {
         const f = make()
-        compare(doc.derive("db", "WithCancel", {}), "")
+        compare(doc.contexts.derive("db", "WithCancel", {}), "")
         let ran = 0
         f.whenSaved(() => ++ran)
         f.unsavedDialog.saveRequested()   // no file yet: Save As first
@@ -133,7 +133,7 @@ TestCase {
     function test_saveAsStartsOnTheCurrentFile() {
         const f = make()
         const path = scratch("current.ctxscope.json")
-        compare(doc.saveAs(path), "")
+        compare(doc.files.saveAs(path), "")
         f.places.lastFolder = "/"
         f.saveAs()
         tryCompare(f.pathDialog, "opened", true)
@@ -147,13 +147,13 @@ TestCase {
     function test_openAndSaveStartInTheLastFolderUsed() {
         const f = make()
         const path = scratch("remembered.ctxscope.json")
-        compare(doc.saveAs(path), "")
+        compare(doc.files.saveAs(path), "")
         compare(f.places.lastFolder, "")
         f.openPath(path)                                         // opening remembers its folder…
         compare(openedSpy.count, 1)
         compare(f.places.lastFolder, "/tmp")
         compare(createTemporaryObject(placesComponent, testCase).lastFolder, "/tmp")   // …in the settings, for the next start
-        doc.newScenario()
+        doc.files.newScenario()
         f.places.lastFolder = "/"
         f.choose(false)                                          // Open (typed-path dialog)
         tryCompare(f.pathDialog, "opened", true)
@@ -174,7 +174,7 @@ TestCase {
         compare(f.places.startFolder, places.documentsFolder())
         f.places.lastFolder = "/tmp/ctxscope-no-such-folder-" + Date.now()
         compare(f.places.startFolder, places.documentsFolder())   // a folder since removed: documents
-        doc.newScenario()
+        doc.files.newScenario()
         f.save()
         tryCompare(f.pathDialog, "opened", true)
         compare(f.pathDialog.folder, places.documentsFolder())
@@ -190,7 +190,7 @@ TestCase {
         compare(f.fileDialog.selectedFile.toString(), "")       // nothing recent there: nothing preselected
         f.fileDialog.close()
         const path = scratch("recent.ctxscope.json")
-        compare(doc.saveAs(path), "")
+        compare(doc.files.saveAs(path), "")
         testRecent.add("/elsewhere/other.ctxscope.json")
         testRecent.add(path)
         testRecent.add("/elsewhere/newest.ctxscope.json")
@@ -206,7 +206,7 @@ TestCase {
 
     function test_cancellingTheSaveDialogForgetsWhatThePromptWasFor() {
         const f = make()
-        compare(doc.derive("db", "WithCancel", {}), "")
+        compare(doc.contexts.derive("db", "WithCancel", {}), "")
         let ran = 0
         f.whenSaved(() => ++ran)
         f.unsavedDialog.saveRequested()

@@ -25,7 +25,7 @@ TestCase {
 
     // The inspector hands out the state as the NodeState enum; the state line takes its colour.
     function test_stateIsTheNodeStateEnum() {
-        verify(doc.loadDefaultExample())
+        verify(doc.files.loadDefaultExample())
         testScene.selectedId = "db"
         compare(testInspector.details.nodeState, NodeState.Alive)
         doc.seekTime(250e6)
@@ -54,7 +54,7 @@ TestCase {
     }
     SignalSpy { id: selectSpy; signalName: "select" }
 
-    function init() { verify(doc.loadDefaultExample()); testScene.selectedId = "" }
+    function init() { verify(doc.files.loadDefaultExample()); testScene.selectedId = "" }
 
     function test_showsTheSelectedContext() {
         const pane = createTemporaryObject(paneComponent, testCase)

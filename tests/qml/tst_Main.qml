@@ -8,7 +8,7 @@ TestCase {
     name: "Main"
     when: windowShown
 
-    Document { id: doc; recoveryPath: "" }
+    Document { id: doc; files.recoveryPath: "" }
     Component { id: mainComponent; Main { document: doc; offerRecovery: false } }
     Component { id: darkComponent; Main { document: doc; offerRecovery: false; forceDark: true } }
 
@@ -37,7 +37,7 @@ TestCase {
     }
 
     function test_windowLoadsTheDocument() {
-        verify(doc.loadDefaultExample())
+        verify(doc.files.loadDefaultExample())
         const w = createTemporaryObject(mainComponent, testCase)
         verify(w !== null)
         verify(w.title.indexOf("HTTP handler with a 200ms budget") >= 0)
@@ -45,7 +45,7 @@ TestCase {
         w.scene.selectedId = "db"
         verify(w.selectedActions.canCancel)
         w.derive("WithCancel")
-        compare(doc.contextCount, 9)
+        compare(doc.run.contextCount, 9)
         verify(w.title.indexOf("\u2022") === 0) // modified
         doc.undo()
         w.closingConfirmed = true
@@ -53,7 +53,7 @@ TestCase {
     }
 
     function test_theStudyPanelsAreInTheWindowAndFollowTheTree() {
-        verify(doc.loadDefaultExample())
+        verify(doc.files.loadDefaultExample())
         const w = createTemporaryObject(mainComponent, testCase)
         verify(w !== null)
         tryVerify(() => w.treePane.cardCount === 8, 3000)
@@ -92,7 +92,7 @@ TestCase {
     }
 
     function test_openingALessonAsksAboutUnsavedChangesFirst() {
-        verify(doc.loadDefaultExample())
+        verify(doc.files.loadDefaultExample())
         const w = createTemporaryObject(mainComponent, testCase)
         tryVerify(() => w.treePane.cardCount === 8, 3000)
         w.scene.selectedId = "db"
@@ -100,7 +100,7 @@ TestCase {
         verify(doc.modified)
         w.openLesson(0)
         tryVerify(() => w.popupOpen)           // the unsaved-changes prompt
-        compare(doc.contextCount, 9)           // nothing replaced yet
+        compare(doc.run.contextCount, 9)           // nothing replaced yet
         // Discarding goes on to open the lesson, titled by its name and with its notes shown.
         w.unsavedDialog.discardRequested()
         tryVerify(() => doc.displayName !== "untitled", 3000)
@@ -111,7 +111,7 @@ TestCase {
     }
 
     function test_theExportMenuOpensTheExportDialog() {
-        verify(doc.loadDefaultExample())
+        verify(doc.files.loadDefaultExample())
         const w = createTemporaryObject(mainComponent, testCase)
         w.actions.exportChrome.trigger()
         tryCompare(w.exportDialog, "opened", true)
@@ -146,7 +146,7 @@ TestCase {
     }
 
     function test_predictModeHidesLintsAndCountdownsUntilItIsLeft() {
-        verify(doc.loadDefaultExample())
+        verify(doc.files.loadDefaultExample())
         const w = createTemporaryObject(mainComponent, testCase)
         tryVerify(() => w.treePane.cardCount === 8, 3000)
         w.scene.selectedId = "pool"
@@ -182,7 +182,7 @@ TestCase {
     }
 
     function test_darkPaletteReachesTheMenuBarAndItsMenus() {
-        verify(doc.loadDefaultExample())
+        verify(doc.files.loadDefaultExample())
         const w = createTemporaryObject(darkComponent, testCase)
         tryVerify(() => w.treePane.cardCount === 8, 3000)
         verify(Theme.dark)
@@ -229,7 +229,7 @@ TestCase {
     // Issue #12: a newly derived context could land off-screen; now it is selected and scrolled
     // into view, clear of the legend.
     function test_aNewContextIsSelectedAndInView() {
-        verify(doc.loadDefaultExample())
+        verify(doc.files.loadDefaultExample())
         const w = createTemporaryObject(mainComponent, testCase)
         tryVerify(() => w.treePane.cardCount === 8, 3000)
         w.scene.selectedId = "audit"
@@ -237,7 +237,7 @@ TestCase {
         w.treePane.zoom = 1
         w.treePane.panX = -3000
         w.treePane.panY = -2000
-        compare(doc.derive("audit", "WithCancel", {id: "fresh"}), "")
+        compare(doc.contexts.derive("audit", "WithCancel", {id: "fresh"}), "")
         compare(w.selectedId, "fresh")
         verify(w.treePane.nodeInView("fresh"))
         doc.undo()
@@ -247,7 +247,7 @@ TestCase {
 
     // After an export the status bar says where the file went, with Open folder.
     function test_anExportSaysWhereItWent() {
-        verify(doc.loadDefaultExample())
+        verify(doc.files.loadDefaultExample())
         const w = createTemporaryObject(mainComponent, testCase)
         const path = "/tmp/ctxscope-main-export-" + Date.now() + ".trace.jsonl"
         w.exportDialog.start("trace")
@@ -267,7 +267,7 @@ TestCase {
 
     // F10 opens the menu bar's first menu, as desktop apps do.
     function test_f10OpensTheMenuBar() {
-        verify(doc.loadDefaultExample())
+        verify(doc.files.loadDefaultExample())
         const w = createTemporaryObject(mainComponent, testCase)
         tryVerify(() => w.treePane.cardCount === 8, 3000)
         compare(String(w.actions.menus.shortcut), "F10")

@@ -17,7 +17,7 @@ TestCase {
     Component { id: menuComponent; NodeMenu { actions: testActions } }
     Component { id: deriveComponent; NodeDeriveMenu { actions: testActions } }
 
-    function init() { verify(doc.loadDefaultExample()) }
+    function init() { verify(doc.files.loadDefaultExample()) }
 
     function test_itemsFollowWhatGoAllows() {
         const menu = createTemporaryObject(menuComponent, testCase)

@@ -22,55 +22,55 @@ TestCase {
     Component { id: switcherComponent; OutcomeSwitcher { document: doc } }
     Component { id: barComponent; PlayBar { width: testCase.width; document: doc; clock: testClock; actions: testActions } }
 
-    function init() { verify(doc.loadDefaultExample()); doc.predicting = false }
+    function init() { verify(doc.files.loadDefaultExample()); doc.predicting = false }
 
     function test_hiddenWithOneOutcome() {
         const s = createTemporaryObject(switcherComponent, testCase)
-        compare(doc.outcomeCount, 1)
+        compare(doc.outcomes.count, 1)
         verify(!s.visible)
         verify(!testActions.nextOutcome.enabled)
     }
 
     function test_switchesOutcomesKeepingThePlayhead() {
-        compare(doc.openFile(testCase.lesson25).length, 0)
+        compare(doc.files.openFile(testCase.lesson25).length, 0)
         const s = createTemporaryObject(switcherComponent, testCase)
         verify(s.visible)
         const label = findChild(s, "outcomeLabel")
         compare(label.text, "\u2684 outcome 1 of 2")
         doc.seekTime(300e6)
         mouseClick(findChild(s, "nextOutcome"))
-        compare(doc.outcome, 1)
+        compare(doc.outcomes.index, 1)
         compare(label.text, "\u2684 outcome 2 of 2")
         compare(doc.time, 300e6)
-        verify(doc.outcomeDetail.indexOf("work timer of watchdog before deadline of request") >= 0)
+        verify(doc.outcomes.detail.indexOf("work timer of watchdog before deadline of request") >= 0)
         mouseClick(findChild(s, "previousOutcome"))
-        compare(doc.outcome, 0)
+        compare(doc.outcomes.index, 0)
         mouseClick(findChild(s, "previousOutcome"))   // round: from the first to the last
-        compare(doc.outcome, 1)
-        doc.outcome = 0
+        compare(doc.outcomes.index, 1)
+        doc.outcomes.index = 0
     }
 
     function test_keysStepThroughOutcomes() {
-        compare(doc.openFile(testCase.lesson25).length, 0)
+        compare(doc.files.openFile(testCase.lesson25).length, 0)
         compare(String(testActions.nextOutcome.shortcut), "O")
         compare(String(testActions.previousOutcome.shortcut), "Shift+O")
         verify(testActions.nextOutcome.enabled)
         testActions.nextOutcome.trigger()
-        compare(doc.outcome, 1)
+        compare(doc.outcomes.index, 1)
         testActions.previousOutcome.trigger()
-        compare(doc.outcome, 0)
+        compare(doc.outcomes.index, 0)
         doc.predicting = true   // Predict mode (the scene hides the outcome): no switching (that a fact is raced is a hint)
         verify(!testActions.nextOutcome.enabled)
     }
 
     function test_hiddenWhilePredicting() {
-        compare(doc.openFile(testCase.lesson25).length, 0)
+        compare(doc.files.openFile(testCase.lesson25).length, 0)
         const s = createTemporaryObject(switcherComponent, testCase, { hideOutcome: true })
         verify(!s.visible)
     }
 
     function test_playBarShowsTheSwitcherAndRaceMarks() {
-        compare(doc.openFile(testCase.lesson25).length, 0)
+        compare(doc.files.openFile(testCase.lesson25).length, 0)
         const bar = createTemporaryObject(barComponent, testCase)
         const label = findChild(bar, "outcomeLabel")
         verify(label !== null)
@@ -78,7 +78,7 @@ TestCase {
         const tick = findChild(bar, "raceTick")
         verify(tick !== null)
         verify(tick.visible)
-        compare(doc.raceMarks.length, 1)
-        verify(doc.raceMarks[0].text.indexOf("deadline of request vs work timer of watchdog") >= 0)
+        compare(doc.outcomes.raceMarks.length, 1)
+        verify(doc.outcomes.raceMarks[0].text.indexOf("deadline of request vs work timer of watchdog") >= 0)
     }
 }

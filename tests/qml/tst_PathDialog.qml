@@ -16,7 +16,7 @@ TestCase {
     Component { id: dialogComponent; PathDialog {} }
     SignalSpy { id: spy; signalName: "chosen" }
     SignalSpy { id: canceledSpy; signalName: "canceled" }
-    Document { id: doc; recoveryPath: "" }
+    Document { id: doc; files.recoveryPath: "" }
     FilePlaces { id: places }
 
     function make() {
@@ -83,8 +83,8 @@ TestCase {
 
     function test_anExistingFileIsReplacedOnlyWhenTheButtonSaysSo() {
         const path = "/tmp/" + unique("existing.ctxscope.json")
-        verify(doc.loadDefaultExample())
-        compare(doc.saveAs(path), "")
+        verify(doc.files.loadDefaultExample())
+        compare(doc.files.saveAs(path), "")
         const d = make()
         d.start(true, "/tmp", places.fileNameOf(path))
         tryCompare(d, "opened", true)
@@ -98,8 +98,8 @@ TestCase {
 
     function test_openNeedsAnExistingFile() {
         const path = "/tmp/" + unique("to-open.ctxscope.json")
-        verify(doc.loadDefaultExample())
-        compare(doc.saveAs(path), "")
+        verify(doc.files.loadDefaultExample())
+        compare(doc.files.saveAs(path), "")
         const d = make()
         d.start(false, "/tmp", "")
         tryCompare(d, "opened", true)
@@ -157,8 +157,8 @@ TestCase {
         compare(d.acceptButton.text, "Save")
         keyClick(Qt.Key_Escape)
         tryCompare(d, "visible", false)
-        verify(doc.loadDefaultExample())
-        compare(doc.saveAs(path), "")                // written while the dialog was closed
+        verify(doc.files.loadDefaultExample())
+        compare(doc.files.saveAs(path), "")                // written while the dialog was closed
         d.start(true, "/tmp", places.fileNameOf(path))   // the same folder and name again
         tryCompare(d, "opened", true)
         compare(d.acceptButton.text, "Replace")

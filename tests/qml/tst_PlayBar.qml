@@ -16,7 +16,7 @@ TestCase {
     RecordingActions { id: testActions; document: doc; scene: testScene; clock: testClock }
     Component { id: barComponent; PlayBar { width: testCase.width; document: doc; clock: testClock; actions: testActions } }
 
-    function init() { verify(doc.loadDefaultExample()); testClock.playing = false }
+    function init() { verify(doc.files.loadDefaultExample()); testClock.playing = false }
 
     function test_clockShowsGoDurations() {
         const bar = createTemporaryObject(barComponent, testCase)
@@ -24,7 +24,7 @@ TestCase {
         doc.seekTime(153e6)
         compare(label.text, "153ms")
         doc.seekTime(1.5e9)
-        compare(label.text, doc.timelineEndText)
+        compare(label.text, doc.run.timelineEndText)
     }
 
     function test_playButtonStartsAndPausesTheClock() {
@@ -51,7 +51,7 @@ TestCase {
     function test_scrubberSeeks() {
         const bar = createTemporaryObject(barComponent, testCase)
         const scrubber = findChild(bar, "scrubber")
-        compare(scrubber.to, doc.timelineEnd)
+        compare(scrubber.to, doc.run.timelineEnd)
         scrubber.value = 200e6
         scrubber.moved()
         compare(doc.time, 200e6)

@@ -15,7 +15,7 @@ TestCase {
     name: "PredictEveryLesson"
     when: windowShown
 
-    Document { id: doc; recoveryPath: "" }
+    Document { id: doc; files.recoveryPath: "" }
     LessonLibrary { id: lessons }
     Component { id: mainComponent; Main { document: doc; offerRecovery: false; library: lessons } }
 

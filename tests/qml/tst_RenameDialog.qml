@@ -14,15 +14,15 @@ TestCase {
     Component { id: dialogComponent; RenameDialog { document: doc } }
 
     function test_renameSetsTheLabelAndUndoRestoresIt() {
-        doc.newScenario()
+        doc.files.newScenario()
         const d = createTemporaryObject(dialogComponent, testCase)
         d.start("root", "root")
         tryCompare(d, "opened", true)
         compare(findChild(d, "labelField").text, "root")
         findChild(d, "labelField").text = "the root"
         d.accept()
-        verify(doc.serialized().indexOf("\"label\": \"the root\"") >= 0)
+        verify(doc.files.serialized().indexOf("\"label\": \"the root\"") >= 0)
         doc.undo()
-        verify(doc.serialized().indexOf("the root") < 0)
+        verify(doc.files.serialized().indexOf("the root") < 0)
     }
 }

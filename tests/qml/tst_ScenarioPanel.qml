@@ -11,7 +11,7 @@ TestCase {
     height: 600
     visible: true
 
-    Document { id: doc; recoveryPath: "" }
+    Document { id: doc; files.recoveryPath: "" }
     ScenarioEditor { id: testEditor; document: doc }
     LearnerEditor { id: testLearner; document: doc }
     Component { id: panelComponent; ScenarioPanel { width: 460; height: 560; editor: testEditor; learner: testLearner; document: doc } }
@@ -23,10 +23,10 @@ TestCase {
     SignalSpy { id: editActionSpy; signalName: "editAction" }
 
     function init() {
-        doc.newScenario()
-        compare(doc.derive("root", "WithCancel", { id: "job" }), "")
+        doc.files.newScenario()
+        compare(doc.contexts.derive("root", "WithCancel", { id: "job" }), "")
         doc.seekTime(40e6)
-        compare(doc.cancelContext("job", undefined), "")
+        compare(doc.contexts.cancelContext("job", undefined), "")
     }
 
     function test_actionsAreListedEditedAndDeleted() {

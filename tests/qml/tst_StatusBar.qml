@@ -12,19 +12,19 @@ TestCase {
     height: 60
     visible: true
 
-    Document { id: doc; recoveryPath: "" }
+    Document { id: doc; files.recoveryPath: "" }
     Component { id: barComponent; StatusBar { width: 900; document: doc } }
 
     function test_saysWhatHappenedAndHowBigTheScenarioIs() {
-        verify(doc.loadDefaultExample())
+        verify(doc.files.loadDefaultExample())
         doc.seekEnd()
         const bar = createTemporaryObject(barComponent, testCase)
         compare(findChild(bar, "eventLabel").text, doc.lastEventText)
-        compare(findChild(bar, "countsLabel").text, "8 contexts \u00B7 9 tasks \u00B7 %1 events \u00B7 1 lint".arg(doc.eventCount))
+        compare(findChild(bar, "countsLabel").text, "8 contexts \u00B7 9 tasks \u00B7 %1 events \u00B7 1 lint".arg(doc.run.eventCount))
     }
 
     function test_predictModeKeepsTheEventAndTheLintCountBack() {
-        verify(doc.loadDefaultExample())
+        verify(doc.files.loadDefaultExample())
         doc.seekEnd()
         const bar = createTemporaryObject(barComponent, testCase, { hideOutcome: true })
         verify(findChild(bar, "eventLabel").text.indexOf("Predict mode") === 0)
@@ -37,7 +37,7 @@ TestCase {
 
     // Issue #12: exports wrote silently. The bar says where the file went, with Open folder.
     function test_anExportNoticeSaysWhereAndOffersTheFolder() {
-        verify(doc.loadDefaultExample())
+        verify(doc.files.loadDefaultExample())
         const exporter = createTemporaryQmlObject("import Ctxscope; Exporter {}", testCase)
         const bar = createTemporaryObject(barComponent, testCase, { exporter: exporter })
         const notice = findChild(bar, "exportNotice")

@@ -22,7 +22,7 @@ TestCase {
         return findChild(e, name)
     }
 
-    function init() { doc.newScenario(); compare(doc.derive("root", "WithCancel", {}), "") }
+    function init() { doc.files.newScenario(); compare(doc.contexts.derive("root", "WithCancel", {}), "") }
 
     function test_presetsFillTheStepList() {
         const d = createTemporaryObject(dialogComponent, testCase)
@@ -47,8 +47,8 @@ TestCase {
         box.currentIndex = 2
         box.activated(2)
         d.accept()
-        compare(doc.taskCount, 1)
-        verify(doc.serialized().indexOf("\"watch\": \"40ms\"") >= 0)
+        compare(doc.run.taskCount, 1)
+        verify(doc.files.serialized().indexOf("\"watch\": \"40ms\"") >= 0)
     }
 
     function test_afterFuncMode() {
@@ -57,7 +57,7 @@ TestCase {
         tryCompare(d, "opened", true)
         verify(d.title.indexOf("AfterFunc") === 0)
         d.accept()
-        verify(doc.serialized().indexOf("after_funcs") >= 0)
+        verify(doc.files.serialized().indexOf("after_funcs") >= 0)
     }
 
     function test_nestedStepsAreEditedValidatedAndSaved() {
@@ -83,8 +83,8 @@ TestCase {
         nestedOf(editor, 2).setOp(0, "spawn")           // a spawn inside the second worker
         verify(nestedOf(nestedOf(editor, 2), 0) !== null)
         d.accept()
-        compare(doc.taskCount, 4)                       // the task, its two workers, and the one the second spawns
-        const task = JSON.parse(doc.serialized()).tasks[0]
+        compare(doc.run.taskCount, 4)                       // the task, its two workers, and the one the second spawns
+        const task = JSON.parse(doc.files.serialized()).tasks[0]
         compare(task.steps[1].spawn.steps.length, 2)
         compare(task.steps[1].spawn.steps[0].work, "30ms")
         compare(task.steps[1].spawn.steps[1].log, "hello")
@@ -100,8 +100,8 @@ TestCase {
         box.activated(4)
         d.accept()
         tryCompare(d, "visible", false)
-        const id = JSON.parse(doc.serialized()).tasks[0].id
-        const before = doc.serialized()
+        const id = JSON.parse(doc.files.serialized()).tasks[0].id
+        const before = doc.files.serialized()
         verify(d.startEdit(id))
         tryCompare(d, "opened", true)
         verify(d.title.indexOf("Edit task") === 0, d.title)
@@ -111,18 +111,18 @@ TestCase {
         // Unchanged, OK records nothing: the dialog gives back exactly the steps it was given.
         d.accept()
         tryCompare(d, "visible", false)
-        compare(doc.serialized(), before)
+        compare(doc.files.serialized(), before)
         verify(d.startEdit(id))
         tryCompare(d, "opened", true)
         const editor = findChild(d, "stepEditor")
         nestedOf(editor, 1).update(0, "duration", "75ms")
         editor.move(3, -1)                              // await children before the second spawn
         d.accept()
-        const task = JSON.parse(doc.serialized()).tasks[0]
+        const task = JSON.parse(doc.files.serialized()).tasks[0]
         compare(task.steps[1].spawn.steps[0].work, "75ms")
         compare(task.steps[2].await, "children")
         doc.undo()
-        compare(doc.serialized(), before)
+        compare(doc.files.serialized(), before)
     }
 
     function test_editModeRefusesATaskThatIsNotTopLevel() {
@@ -138,15 +138,15 @@ TestCase {
         const d = createTemporaryObject(dialogComponent, testCase)
         d.start("cancel", false)
         tryCompare(d, "opened", true)
-        const count = doc.taskCount
+        const count = doc.run.taskCount
         const fields = findChildren(d, (item) => item.placeholderText === "same as the id")
         verify(fields.length === 1)
         fields[0].forceActiveFocus()
         keyClick(Qt.Key_D)
         keyClick(Qt.Key_Return)
         tryCompare(d, "visible", false)
-        compare(doc.taskCount, count + 1)
-        compare(JSON.parse(doc.serialized()).tasks[0].id, "d")   // the id comes from the label
+        compare(doc.run.taskCount, count + 1)
+        compare(JSON.parse(doc.files.serialized()).tasks[0].id, "d")   // the id comes from the label
     }
 
     // Enter after picking a value from a closed combo box takes the dialog's action (a plain
@@ -155,7 +155,7 @@ TestCase {
         const d = createTemporaryObject(dialogComponent, testCase)
         d.start("cancel", false)
         tryCompare(d, "opened", true)
-        const count = doc.taskCount
+        const count = doc.run.taskCount
         const preset = findChild(d, "presetBox")
         preset.forceActiveFocus()
         keyClick(Qt.Key_Down)                      // the next behaviour, list closed
@@ -167,7 +167,7 @@ TestCase {
         verify(d.visible)
         keyClick(Qt.Key_Return)                    // now the dialog's action
         tryCompare(d, "visible", false)
-        compare(doc.taskCount, count + 1)
+        compare(doc.run.taskCount, count + 1)
     }
 
     function findChildren(item, pred) {

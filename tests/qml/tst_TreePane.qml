@@ -17,7 +17,7 @@ TestCase {
     Component { id: paneComponent; TreePane { anchors.fill: parent; scene: testScene; actions: testActions } }
 
     function init() {
-        verify(doc.loadDefaultExample())
+        verify(doc.files.loadDefaultExample())
         testScene.selectedId = ""
     }
 
@@ -153,8 +153,8 @@ TestCase {
         pane.goroutineSelected.connect((id) => { selected = id; pane.selectedGoroutine = id })
         pane.fitToView()
         pane.resetZoom()
-        const taskId = JSON.parse(doc.serialized()).tasks[0].id
-        const contextId = JSON.parse(doc.serialized()).tasks[0].context
+        const taskId = JSON.parse(doc.files.serialized()).tasks[0].id
+        const contextId = JSON.parse(doc.files.serialized()).tasks[0].context
         pane.ensureVisible(contextId)
         tryVerify(() => chipOf(pane, taskId) !== null, 2000, "the chip of " + taskId)
         const chip = chipOf(pane, taskId)
@@ -174,7 +174,7 @@ TestCase {
     // Issue #12: lesson 04's bottom row sat under the legend. The legend has a strip of its own
     // under the canvas: a fitted tree ends above it, and a press on it selects nothing.
     function test_theLegendNeverCoversANode() {
-        compare(doc.openFile(Qt.resolvedUrl("../../resources/lessons/04-cascade-request-tree.ctxscope.json")), [])
+        compare(doc.files.openFile(Qt.resolvedUrl("../../resources/lessons/04-cascade-request-tree.ctxscope.json")), [])
         const pane = createTemporaryObject(paneComponent, testCase)
         pane.fitToView()
         const strip = findChild(pane, "legendStrip")

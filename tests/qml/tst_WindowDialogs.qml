@@ -13,7 +13,7 @@ TestCase {
     height: 700
     visible: true
 
-    Document { id: doc; recoveryPath: "" }
+    Document { id: doc; files.recoveryPath: "" }
     ScenarioEditor { id: testEditor; document: doc }
     LearnerEditor { id: testLearner; document: doc }
     Exporter { id: testExporter; document: doc }
@@ -25,23 +25,23 @@ TestCase {
     }
     SignalSpy { id: recoveredSpy; signalName: "recovered" }
 
-    function init() { verify(doc.loadDefaultExample()); fakeTimeline.visible = true }
+    function init() { verify(doc.files.loadDefaultExample()); fakeTimeline.visible = true }
 
     function test_derivingWithoutParametersHappensAtOnce() {
         const d = createTemporaryObject(dialogsComponent, testCase)
         d.derive("db", "WithCancel")
-        compare(doc.contextCount, 9)
+        compare(doc.run.contextCount, 9)
         verify(!d.anyOpen)
         d.derive("db", "WithTimeout")   // a timeout to choose first
         tryVerify(() => d.anyOpen)
-        compare(doc.contextCount, 9)
+        compare(doc.run.contextCount, 9)
     }
 
     function test_cancelAsksForACauseOnlyWhereGoTakesOne() {
         const d = createTemporaryObject(dialogsComponent, testCase)
-        const before = doc.serialized()
+        const before = doc.files.serialized()
         d.cancel("cache", false)
-        verify(doc.serialized() !== before)
+        verify(doc.files.serialized() !== before)
         verify(!d.anyOpen)
         d.cancel("pool", true)
         tryVerify(() => d.anyOpen)
@@ -62,7 +62,7 @@ TestCase {
         const e = createTemporaryObject(dialogsComponent, testCase)
         e.remove("db")
         tryVerify(() => e.anyOpen)
-        compare(doc.contextCount, 8)   // nothing deleted before it is confirmed
+        compare(doc.run.contextCount, 8)   // nothing deleted before it is confirmed
     }
 
     function test_aHiddenPaneCannotBePictured() {

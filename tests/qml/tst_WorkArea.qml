@@ -14,7 +14,7 @@ TestCase {
     height: 800
     visible: true
 
-    Document { id: doc; recoveryPath: "" }
+    Document { id: doc; files.recoveryPath: "" }
     ScenarioEditor { id: testEditor; document: doc }
     LearnerEditor { id: testLearner; document: doc }
     TreeScene { id: testScene; document: doc }
@@ -29,7 +29,7 @@ TestCase {
     SignalSpy { id: selectSpy; signalName: "select" }
     SignalSpy { id: failedSpy; signalName: "failed" }
 
-    function init() { verify(doc.loadDefaultExample()); testScene.selectedId = ""; doc.predicting = false }
+    function init() { verify(doc.files.loadDefaultExample()); testScene.selectedId = ""; doc.predicting = false }
 
     function test_panesFollowTheTreeAndSendSelectionsOut() {
         const a = createTemporaryObject(areaComponent, testCase)

@@ -40,7 +40,7 @@ inline ctxscope::Scenario scenarioFrom(const std::string& json) {
 inline std::unique_ptr<ctxscope::Document> documentFrom(const std::string& json) {
     ensureApp();
     auto doc = std::make_unique<ctxscope::Document>();
-    doc->setRecoveryPath(QString()); // tests never write recovery files
+    doc->files()->setRecoveryPath(QString()); // tests never write recovery files
     doc->setScenario(scenarioFrom(json), QString());
     return doc;
 }

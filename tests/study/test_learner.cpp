@@ -132,7 +132,7 @@ TEST_CASE("exercise: Reset restores the shipped version as one undo step, keepin
     m.setDocument(doc.get());
     const Scenario shipped = doc->editedScenario();
     REQUIRE(learnerFix(*doc).isEmpty());
-    REQUIRE(doc->renameScenario("mine").isEmpty());
+    REQUIRE(doc->contexts()->renameScenario("mine").isEmpty());
     REQUIRE(m.canReset());
     REQUIRE(m.resetExercise().isEmpty());
     CHECK(doc->undoText() == "Reset exercise");
@@ -165,7 +165,7 @@ TEST_CASE("every shipped exercise: Check says not solved as shipped and solved w
     ensureApp();
     LessonLibrary lessons;
     Document doc;
-    doc.setRecoveryPath(QString());
+    doc.files()->setRecoveryPath(QString());
     int exercises = 0;
     for (int row = 0; row < lessons.rowCount(); ++row) {
         REQUIRE(lessons.open(row, &doc).isEmpty());
@@ -290,7 +290,7 @@ TEST_CASE("progress: read, solved and the best score are kept across restarts, a
     QTemporaryDir dir;
     const QString file = dir.filePath("progress.ini");
     Document doc;
-    doc.setRecoveryPath(QString());
+    doc.files()->setRecoveryPath(QString());
     LessonLibrary lessons;
     {
         LessonProgress p;
@@ -315,7 +315,7 @@ TEST_CASE("progress: read, solved and the best score are kept across restarts, a
         p.recordScore(6, 6);
         CHECK(p.of("13-anti-ignoring-done").value("best").toString() == "6/6");
         // A file replaces the lesson: nothing is recorded for it.
-        REQUIRE(doc.saveAs(dir.filePath("mine.ctxscope.json")).isEmpty());
+        REQUIRE(doc.files()->saveAs(dir.filePath("mine.ctxscope.json")).isEmpty());
         CHECK(p.currentLesson().isEmpty());
         p.recordScore(0, 6);
     }
@@ -355,7 +355,7 @@ TEST_CASE("predict on every lesson: the tree, the chips and the inspector show n
     ensureApp();
     LessonLibrary lessons;
     Document doc;
-    doc.setRecoveryPath(QString());
+    doc.files()->setRecoveryPath(QString());
     TreeScene scene;
     scene.setDocument(&doc);
     VisibleNodesModel nodes;
@@ -421,8 +421,8 @@ TEST_CASE("predict on every lesson: the tree, the chips and the inspector show n
 TEST_CASE("predict: a fact decided by a race takes any value Go can produce, and says so", "[learner][races]") {
     // Lesson 25: request's deadline and the watchdog's cancel are due at the same instant.
     auto doc = documentFrom(readText(QStringLiteral(CTXSCOPE_SOURCE_DIR "/resources/lessons/25-race-deadline-vs-cancel.ctxscope.json")));
-    REQUIRE(doc->waitForJob(60000));
-    REQUIRE(doc->outcomeCount() >= 2);
+    REQUIRE(doc->run()->waitForJob(60000));
+    REQUIRE(doc->outcomes()->count() >= 2);
     PredictModel m;
     m.setDocument(doc.get());
     doc->setPredicting(true);

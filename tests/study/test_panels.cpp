@@ -97,7 +97,7 @@ TEST_CASE("Check gives a verdict for the current revision and an edit clears it"
     CHECK(m.checked());
     CHECK_FALSE(m.allPassed());
     CHECK(m.verdictText().contains("1 of 3"));
-    CHECK(doc->derive("late", "WithCancel", {}).isEmpty()); // an edit: the verdict is stale
+    CHECK(doc->contexts()->derive("late", "WithCancel", {}).isEmpty()); // an edit: the verdict is stale
     CHECK_FALSE(m.checked());
     m.check();
     CHECK(m.checked());
@@ -126,7 +126,7 @@ TEST_CASE("opening a lesson makes it the document, without a file, named after t
     ensureApp();
     LessonLibrary lib;
     Document doc;
-    doc.setRecoveryPath(QString());
+    doc.files()->setRecoveryPath(QString());
     const int row = lib.rowOf("01");
     REQUIRE(row >= 0);
     CHECK(lib.open(row, &doc).isEmpty());
@@ -151,7 +151,7 @@ TEST_CASE("a lesson file that does not load is reported and leaves the document 
     REQUIRE(lib.rowCount() == 1);
     CHECK(lib.data(lib.index(0), LessonLibrary::TopicRole) == "More lessons"); // no index.json
     Document doc;
-    doc.setRecoveryPath(QString());
+    doc.files()->setRecoveryPath(QString());
     const QString before = doc.scenarioName();
     CHECK_FALSE(lib.open(0, &doc).isEmpty());
     CHECK(doc.scenarioName() == before);

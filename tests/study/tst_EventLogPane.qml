@@ -13,7 +13,7 @@ TestCase {
     height: 400
     visible: true
 
-    Document { id: doc; recoveryPath: "" }
+    Document { id: doc; files.recoveryPath: "" }
     LessonLibrary { id: lessons }
 
     Component {
@@ -33,7 +33,7 @@ TestCase {
         doc.seekTime(0)
         const atStart = p.model.count
         doc.seekEnd()
-        compare(p.model.count, doc.eventCount)
+        compare(p.model.count, doc.run.eventCount)
         verify(p.model.count > atStart)
         compare(p.list.count, p.model.count)
     }
@@ -45,7 +45,7 @@ TestCase {
         field.forceActiveFocus()
         field.text = "download"
         verify(p.model.count > 0)
-        verify(p.model.count < doc.eventCount)
+        verify(p.model.count < doc.run.eventCount)
         field.text = "no event says this"
         compare(p.model.count, 0)
     }
@@ -130,7 +130,7 @@ TestCase {
         doc.stepBack()
         tryVerify(() => p.list.atYEnd, 2000)
         p.list.positionViewAtBeginning()
-        doc.seekTime(doc.endTime - 1)
+        doc.seekTime(doc.run.endTime - 1)
         tryVerify(() => p.list.atYEnd, 2000)
         // A move that crosses no event (a frame of play between two) leaves a reader's scroll alone.
         doc.seekTime(40e6)   // lesson 01: nothing happens between 0s and 100ms

@@ -14,7 +14,7 @@ TestCase {
     height: 600
     visible: true
 
-    Document { id: doc; recoveryPath: "" }
+    Document { id: doc; files.recoveryPath: "" }
     LessonLibrary { id: lessons }
     Component {
         id: bannerComponent

@@ -13,7 +13,7 @@ TestCase {
     height: 400
     visible: true
 
-    Document { id: doc; recoveryPath: "" }
+    Document { id: doc; files.recoveryPath: "" }
     LessonLibrary { id: lessons }
 
     Component {
@@ -45,7 +45,7 @@ TestCase {
         mouseClick(findChild(p, "checkButton"))
         verify(verdict.visible)
         verify(p.model.allPassed)
-        compare(doc.cancelContext("metrics", undefined), "")  // now metrics is canceled: an expectation breaks
+        compare(doc.contexts.cancelContext("metrics", undefined), "")  // now metrics is canceled: an expectation breaks
         verify(!verdict.visible)
         mouseClick(findChild(p, "checkButton"))
         verify(verdict.visible)

@@ -12,7 +12,7 @@ TestCase {
     height: 500
     visible: true
 
-    Document { id: doc; recoveryPath: "" }
+    Document { id: doc; files.recoveryPath: "" }
     LessonLibrary { id: lessons }
 
     Component {
@@ -28,7 +28,7 @@ TestCase {
         verify(n.text.getText(0, n.text.length).indexOf("##") < 0) // rendered, not raw Markdown
         compare(lessons.open(lessons.rowOf("02"), doc), "")
         verify(n.markdown.indexOf("WithTimeout") >= 0)
-        doc.newScenario()
+        doc.files.newScenario()
         compare(n.markdown, "")
         // The placeholder, rendered: never the HTML source of the last lesson.
         const shown = n.text.getText(0, n.text.length)

@@ -13,7 +13,7 @@ TestCase {
     height: 500
     visible: true
 
-    Document { id: doc; recoveryPath: "" }
+    Document { id: doc; files.recoveryPath: "" }
 
     Component {
         id: paneComponent
@@ -79,7 +79,7 @@ TestCase {
         p.confirmUnsaved = true
         const requested = createTemporaryObject(spyComponent, testCase, {target: p, signalName: "openRequested"})
         p.openLesson(0)
-        compare(doc.addRoot(), "")            // an edit: the document is now modified
+        compare(doc.contexts.addRoot(), "")            // an edit: the document is now modified
         verify(doc.modified)
         const before = doc.scenarioName
         p.requestLesson(1)

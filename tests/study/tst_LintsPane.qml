@@ -13,7 +13,7 @@ TestCase {
     height: 400
     visible: true
 
-    Document { id: doc; recoveryPath: "" }
+    Document { id: doc; files.recoveryPath: "" }
     LessonLibrary { id: lessons }
 
     Component {

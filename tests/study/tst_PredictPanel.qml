@@ -13,7 +13,7 @@ TestCase {
     height: 700
     visible: true
 
-    Document { id: doc; recoveryPath: "" }
+    Document { id: doc; files.recoveryPath: "" }
     LessonLibrary { id: lessons }
     Component {
         id: panelComponent
@@ -61,7 +61,7 @@ TestCase {
         mouseClick(graded)
         compare(selectSpy.count, 1)
         compare(selectSpy.signalArguments[0][0], "budget")
-        verify(doc.appliedEvents < doc.eventCount)
+        verify(doc.appliedEvents < doc.run.eventCount)
         mouseClick(findChild(p, "predictAgainButton"))
         verify(doc.predicting)
         compare(m.answered, 0)

@@ -13,7 +13,7 @@ TestCase {
     height: 420
     visible: true
 
-    Document { id: doc; recoveryPath: "" }
+    Document { id: doc; files.recoveryPath: "" }
     LessonLibrary { id: lessons }
 
     Component {

@@ -162,7 +162,7 @@ TEST_CASE("the timeline is rebuilt when the document re-simulates", "[timeline]"
     TimelineModel m;
     m.setDocument(doc.get());
     const int before = m.laneCount();
-    CHECK(doc->derive("late", "WithCancel", {}).isEmpty());
+    CHECK(doc->contexts()->derive("late", "WithCancel", {}).isEmpty());
     CHECK(m.laneCount() == before + 1);
 }
 

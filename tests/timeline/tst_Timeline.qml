@@ -15,7 +15,7 @@ TestCase {
     height: 320
     visible: true
 
-    Document { id: doc; recoveryPath: "" }
+    Document { id: doc; files.recoveryPath: "" }
     LessonLibrary { id: lessons }
 
     Component {
@@ -85,7 +85,7 @@ TestCase {
     function test_wheel_zooms_and_fit_shows_the_whole_run() {
         const t = makeTimeline()
         const fitted = t.nsPerPixel
-        verify(Math.abs(t.view.timeAt(t.view.width - 12) - doc.timelineEnd) < 2 * fitted)
+        verify(Math.abs(t.view.timeAt(t.view.width - 12) - doc.run.timelineEnd) < 2 * fitted)
         mouseWheel(t.view, 300, 50, 0, 240)
         verify(t.nsPerPixel < fitted)
         mouseClick(findChild(t, "fitButton"))
@@ -106,7 +106,7 @@ TestCase {
         const mid = (lane) => lane * t.laneHeight + t.laneHeight / 2
         // request is alive before 120ms (green), then a thin canceled line; metrics stays alive.
         verify(Qt.colorEqual(t.view.pixelColorAt(t.view.xAt(60e6), mid(1)), Theme.alive))
-        const late = doc.timelineEnd * 0.95   // the axis fits the run: a time near its end
+        const late = doc.run.timelineEnd * 0.95   // the axis fits the run: a time near its end
         verify(late > 130e6)
         verify(Qt.colorEqual(t.view.pixelColorAt(t.view.xAt(late), mid(1)), Theme.canceled))
         verify(Qt.colorEqual(t.view.pixelColorAt(t.view.xAt(late), mid(10)), Theme.alive))

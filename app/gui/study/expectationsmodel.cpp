@@ -60,11 +60,11 @@ void ExpectationsModel::applyRaces() {
     // Go may run a raced scenario in any of its outcomes: an entry is right if it holds in one
     // of them, and says which (the switcher shows them).
     m_raced.assign(m_report.outcomes.size(), QString());
-    const RaceExploration* e = m_doc ? m_doc->races().exploration() : nullptr;
+    const RaceExploration* e = m_doc ? m_doc->outcomes()->races().exploration() : nullptr;
     if (!e || e->outcomes.size() < 2)
         return;
     const std::vector<Expectation>& expect = entries(); // done_when for an exercise
-    const auto shown = static_cast<std::size_t>(m_doc->outcome());
+    const auto shown = static_cast<std::size_t>(m_doc->outcomes()->index());
     for (std::size_t row = 0; row < m_report.outcomes.size(); ++row) {
         ExpectationOutcome& o = m_report.outcomes[row];
         if (o.index >= expect.size())

@@ -181,7 +181,7 @@ void PredictModel::grade() {
                 g.message = QString::fromStdString(o.failures.front());
             // A fact decided by a race (issue #13): any value Go can produce is a right answer,
             // and the grade says the other one was possible too.
-            const std::vector<Scalar> raced = m_doc->racedScalars(item.subject, f.field);
+            const std::vector<Scalar> raced = m_doc->outcomes()->racedScalars(item.subject, f.field);
             if (raced.size() > 1) {
                 QStringList values;
                 for (const Scalar& v : raced)

@@ -36,7 +36,7 @@ public:
     const timeline::TimelineData& data() const { return m_data; }
     // result is the simulation the lanes were built from (nullptr without a document).
     const SimulationResult* result() const { return m_doc ? &m_doc->result() : nullptr; }
-    Nanos timeEndNanos() const { return m_doc ? m_doc->timelineEndNanos() : m_data.runEnd; }
+    Nanos timeEndNanos() const { return m_doc ? m_doc->run()->timelineEndNanos() : m_data.runEnd; }
 
     // laneId is the context or task id of a lane; laneContextId the id of its context (what
     // selecting the lane selects in the tree). Both "" for an index out of range.

@@ -163,6 +163,19 @@ std::string uniqueTaskId(const Scenario& s, const std::string& base) {
     return firstFree(tasks, base);
 }
 
+FreshIds::FreshIds(const Scenario& s) { collectAllIds(s, m_contexts, m_tasks); }
+
+std::string FreshIds::take(std::unordered_set<std::string>& used, const std::string& base) {
+    std::string id = firstFree(used, base);
+    used.insert(id);
+    return id;
+}
+
+std::string valueKeyProblem(std::string_view key) {
+    const bool blank = std::all_of(key.begin(), key.end(), [](char c) { return std::isspace(static_cast<unsigned char>(c)); });
+    return blank ? "a WithValue needs a key, such as \"userID\"" : "";
+}
+
 std::string idFromLabel(std::string_view label) {
     std::string id;
     bool gap = false;

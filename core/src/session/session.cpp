@@ -76,11 +76,13 @@ Scenario Session::detach() {
 
 void Session::adopt(Scenario equal) { m_scenario = std::move(equal); }
 
-void Session::setCollapsed(const std::string& contextId, bool collapsed) {
-    if (collapsed)
-        m_collapsed.insert(contextId);
-    else
-        m_collapsed.erase(contextId);
+void Session::setCollapsed(const std::vector<std::string>& contextIds, bool collapsed) {
+    for (const std::string& id : contextIds) {
+        if (collapsed)
+            m_collapsed.insert(id);
+        else
+            m_collapsed.erase(id);
+    }
 }
 
 namespace {

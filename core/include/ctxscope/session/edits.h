@@ -6,6 +6,8 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
+#include <unordered_set>
 
 namespace ctxscope::edits {
 
@@ -58,6 +60,28 @@ std::string uniqueContextId(const Scenario& s, const std::string& base);
 // uniqueTaskId does the same among tasks (spawned ones included) and after-funcs, which share
 // one id space.
 std::string uniqueTaskId(const Scenario& s, const std::string& base);
+
+// FreshIds hands out ids no part of the scenario uses (as uniqueContextId and uniqueTaskId),
+// remembering the ones it gave: the contexts and goroutines one edit declares (a task with its
+// spawned tasks and derived contexts) must not share one either. The scenario's ids are read
+// once, so a dialog's many new steps cost one pass over a big scenario, not one each.
+class FreshIds {
+public:
+    explicit FreshIds(const Scenario& s);
+    std::string context(const std::string& base) { return take(m_contexts, base); }
+    std::string task(const std::string& base) { return take(m_tasks, base); } // tasks and after-funcs
+    // reserveTask marks an id the user chose for a task or after-func as given.
+    void reserveTask(const std::string& id) { m_tasks.insert(id); }
+
+private:
+    static std::string take(std::unordered_set<std::string>& used, const std::string& base);
+    std::unordered_set<std::string> m_contexts;
+    std::unordered_set<std::string> m_tasks;
+};
+
+// valueKeyProblem tells why a WithValue cannot be made with this key ("" if it can): the
+// dialogs ask for a key, such as "userID", rather than store a blank one.
+std::string valueKeyProblem(std::string_view key);
 
 // deriveContext adds a child of parentId created at `at` (no earlier than the parent's own at).
 EditResult deriveContext(const Scenario& s, const std::string& parentId, Nanos at, DeriveParams p);

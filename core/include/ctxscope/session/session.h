@@ -94,7 +94,7 @@ public:
     const Selection& selection() const { return m_selection; }
     void select(Selection s) { m_selection = std::move(s); }
     bool isCollapsed(const std::string& contextId) const { return m_collapsed.count(contextId) > 0; }
-    void setCollapsed(const std::string& contextId, bool collapsed);
+    void setCollapsed(const std::vector<std::string>& contextIds, bool collapsed);
     const std::unordered_set<std::string>& collapsed() const { return m_collapsed; }
     bool predicting() const { return m_predict; }
     void setPredicting(bool on) { m_predict = on; }

@@ -1,7 +1,8 @@
-// Document: files (open, save, the default example) and crash recovery.
-#include "document.h"
+// ScenarioFiles: files (open, save, the default example) and crash recovery.
+#include "scenariofiles.h"
 
 #include "ctxscope/formats/scenario_io.h"
+#include "document.h"
 #include "scenariogenerator.h"
 #include "simulationjob.h"
 
@@ -9,6 +10,8 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QLocale>
+#include <QStandardPaths>
+#include <QUrl>
 
 #include <map>
 #include <mutex>
@@ -68,15 +71,40 @@ bool loadFile(const QString& path, Scenario* out, QStringList* problems) {
 
 } // namespace
 
-// --- files -------------------------------------------------------------------------------
+QString localPath(const QString& pathOrUrl) {
+    if (pathOrUrl.startsWith(QLatin1String("file:")))
+        return QUrl(pathOrUrl).toLocalFile();
+    return pathOrUrl;
+}
 
-QStringList Document::openFile(const QString& pathOrUrl) {
+ScenarioFiles::ScenarioFiles(Document& document) : QObject(&document), m_document(document) {
+    const QString dir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+    if (!dir.isEmpty())
+        m_recoveryPath = dir + QStringLiteral("/recovery.ctxscope.json");
+}
+
+ScenarioFiles::~ScenarioFiles() { discardRecovery(); }
+
+Scenario ScenarioFiles::untitledScenario() {
+    Scenario s;
+    s.name = "Untitled";
+    ContextSpec root;
+    root.id = "root";
+    root.kind = ContextKind::Background;
+    s.contexts.push_back(root);
+    return s;
+}
+
+// --- files ----------------------------------------------------------------------------------
+
+QStringList ScenarioFiles::openFile(const QString& pathOrUrl) {
     const QString path = localPath(pathOrUrl);
     const QFileInfo info(path);
     if (info.isFile() && info.size() >= kSyncOpenBytes) {
-        startJob(SimulationJob::replace([path](Scenario* out, QStringList* problems) { return loadFile(path, out, problems); },
-                                        info.absoluteFilePath(), tr("Opening %1").arg(info.fileName())),
-                 false);
+        m_document.run()->startJob(
+            SimulationJob::replace([path](Scenario* out, QStringList* problems) { return loadFile(path, out, problems); },
+                                   info.absoluteFilePath(), tr("Opening %1").arg(info.fileName())),
+            false);
         return {};
     }
     Scenario s;
@@ -87,49 +115,56 @@ QStringList Document::openFile(const QString& pathOrUrl) {
     return {};
 }
 
-void Document::replaceScenario(Scenario scenario, const QString& filePath, const QString& what) {
-    const bool small = !isLarge(scenario);
+void ScenarioFiles::replaceScenario(Scenario scenario, const QString& filePath, const QString& what) {
+    const bool small = !m_document.run()->isLarge(scenario);
     auto given = std::make_shared<Scenario>(std::move(scenario));
-    startJob(SimulationJob::replace(
-                 [given](Scenario* out, QStringList*) {
-                     *out = std::move(*given);
-                     return true;
-                 },
-                 filePath, what),
-             small);
+    m_document.run()->startJob(SimulationJob::replace(
+                                   [given](Scenario* out, QStringList*) {
+                                       *out = std::move(*given);
+                                       return true;
+                                   },
+                                   filePath, what),
+                               small);
 }
 
-void Document::openGenerated(int contexts) {
-    startJob(SimulationJob::replace(
-                 [contexts](Scenario* out, QStringList*) {
-                     *out = generateScenario(contexts);
-                     return true;
-                 },
-                 QString(), tr("Generating %1 contexts").arg(QLocale().toString(contexts))),
-             false);
+void ScenarioFiles::openGenerated(int contexts) {
+    m_document.run()->startJob(SimulationJob::replace(
+                                   [contexts](Scenario* out, QStringList*) {
+                                       *out = generateScenario(contexts);
+                                       return true;
+                                   },
+                                   QString(), tr("Generating %1 contexts").arg(QLocale().toString(contexts))),
+                               false);
 }
 
-QString Document::save() {
-    if (m_filePath.isEmpty())
+void ScenarioFiles::finishOpening(SimulationJob& job) {
+    if (!job.ok()) {
+        Q_EMIT openFailed(tr("The scenario could not be opened"), job.problems);
+        return;
+    }
+    m_document.replaceWith(std::move(*job.scenario), job.filePath(), &job);
+    Q_EMIT opened(job.filePath());
+}
+
+QString ScenarioFiles::save() {
+    if (m_document.filePath().isEmpty())
         return QStringLiteral("the document has no file yet: use Save As");
-    return saveAs(m_filePath);
+    return saveAs(m_document.filePath());
 }
 
-QString Document::saveAs(const QString& pathOrUrl) {
+QString ScenarioFiles::saveAs(const QString& pathOrUrl) {
     const QString path = localPath(pathOrUrl);
     std::string error;
-    if (!saveScenarioFile(path.toStdString(), m_session.scenario(), &error))
+    if (!saveScenarioFile(path.toStdString(), m_document.editedScenario(), &error))
         return QString::fromStdString(error);
-    m_filePath = QFileInfo(path).absoluteFilePath();
-    m_session.setClean();
-    m_dirtyWithoutUndo = false;
     discardRecovery();
-    Q_EMIT fileChanged();
-    Q_EMIT modifiedChanged();
+    m_document.savedAs(QFileInfo(path).absoluteFilePath());
     return {};
 }
 
-bool Document::loadDefaultExample() {
+void ScenarioFiles::newScenario() { m_document.setScenario(untitledScenario(), QString()); }
+
+bool ScenarioFiles::loadDefaultExample() {
     QFile f(QStringLiteral(":/ctxscope/examples/default.ctxscope.json"));
     if (!f.open(QIODevice::ReadOnly))
         return false;
@@ -137,41 +172,43 @@ bool Document::loadDefaultExample() {
     const LoadResult r = parseScenario(std::string_view(text.constData(), static_cast<std::size_t>(text.size())));
     if (!r.scenario)
         return false;
-    setScenario(*r.scenario, QString());
+    m_document.setScenario(*r.scenario, QString());
     return true;
 }
 
-QString Document::serialized() const { return QString::fromStdString(serializeScenario(m_session.scenario())); }
+QString ScenarioFiles::serialized() const { return QString::fromStdString(serializeScenario(m_document.editedScenario())); }
 
-void Document::markClean() {
-    m_session.setClean();
-    m_dirtyWithoutUndo = false;
-    Q_EMIT modifiedChanged();
+// --- recovery -------------------------------------------------------------------------------
+
+void ScenarioFiles::setRecoveryPath(const QString& path) {
+    if (path == m_recoveryPath)
+        return;
+    m_recoveryPath = path;
+    Q_EMIT recoveryPathChanged();
 }
 
-// --- recovery ----------------------------------------------------------------------------
-
-void Document::writeRecovery() {
+void ScenarioFiles::writeRecovery() {
     if (m_recoveryPath.isEmpty())
         return;
-    if (!isModified()) {
+    if (!m_document.isModified()) {
         discardRecovery();
         return;
     }
-    if (m_job && m_job->hasBeforeRun())
+    SimulationRunner& run = *m_document.run();
+    if (run.jobAutosaves())
         return; // the worker writes it from the job's copy (recoveryOnWorker)
-    if (isLarge(m_session.scenario())) {
+    if (run.isLarge(m_document.editedScenario())) {
         // No job to write it (a cancel went back to an edited state): a copy to the worker.
-        auto copy = std::make_shared<const Scenario>(m_session.scenario());
-        m_worker.start([path = m_recoveryPath, number = nextRecoveryNumber(), copy] {
+        auto copy = std::make_shared<const Scenario>(m_document.editedScenario());
+        run.onWorker([path = m_recoveryPath, number = nextRecoveryNumber(), copy] {
             writeRecoveryFile(path, copy.get(), number);
         });
         return;
     }
-    writeRecoveryFile(m_recoveryPath, &m_session.scenario(), nextRecoveryNumber());
+    writeRecoveryFile(m_recoveryPath, &m_document.editedScenario(), nextRecoveryNumber());
 }
 
-void Document::recoveryOnWorker(SimulationJob& job) {
+void ScenarioFiles::recoveryOnWorker(SimulationJob& job) {
     if (m_recoveryPath.isEmpty())
         return;
     // Numbered now, before writeRecovery (called once the undo stack has moved) could remove the
@@ -181,22 +218,21 @@ void Document::recoveryOnWorker(SimulationJob& job) {
     });
 }
 
-bool Document::hasRecovery() const { return !m_recoveryPath.isEmpty() && QFile::exists(m_recoveryPath); }
+bool ScenarioFiles::hasRecovery() const { return !m_recoveryPath.isEmpty() && QFile::exists(m_recoveryPath); }
 
-QStringList Document::recover() {
+QStringList ScenarioFiles::recover() {
     // Synchronous: the recovery file is the user's unsaved work, and the dialog waits for it.
     const QString path = m_recoveryPath;
     Scenario s;
     QStringList problems;
     if (!loadFile(path, &s, &problems))
         return problems;
-    setScenario(std::move(s), QString());
-    m_dirtyWithoutUndo = true; // recovered work is unsaved work
-    Q_EMIT modifiedChanged();
+    m_document.setScenario(std::move(s), QString());
+    m_document.markUnsaved(); // recovered work is unsaved work
     return {};
 }
 
-void Document::discardRecovery() {
+void ScenarioFiles::discardRecovery() {
     if (!m_recoveryPath.isEmpty())
         writeRecoveryFile(m_recoveryPath, nullptr, nextRecoveryNumber());
 }

@@ -90,7 +90,6 @@ SplitView {
                 anchors.fill: parent
                 document: root.document
                 selectedId: root.scene.selectedId
-                collapsedIds: root.scene.collapsedIds
                 onSelect: (id) => root.select(id)
             }
             OutcomeCover {

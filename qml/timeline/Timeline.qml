@@ -14,7 +14,6 @@ Item {
 
     required property Document document
     property string selectedId: ""          // input: the tree's selected context id
-    property var collapsedIds: []           // contexts whose subtrees are collapsed in the tree
     property real laneHeight: 24
     property real labelWidth: 200
     property real viewStart: 0              // ns at the left edge of the lanes
@@ -65,7 +64,6 @@ Item {
     TimelineModel {
         id: timeline
         document: root.document
-        collapsedIds: root.collapsedIds
         onLanesChanged: root.scrollTo(root.contentY)
     }
 

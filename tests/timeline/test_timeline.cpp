@@ -51,10 +51,12 @@ TEST_CASE("collapsing a context hides its descendants' lanes but keeps its own t
     auto doc = documentFrom(kSmallScenario);
     TimelineModel m;
     m.setDocument(doc.get());
-    m.setCollapsedIds({"early"});
+    // The collapsed contexts are the document's session's (the tree collapses them).
+    doc->setCollapsed({"early"}, true);
     CHECK(laneIds(m) == QStringList{"root", "w0", "early", "w1", "late"});
     CHECK(m.contextLane("child") == -1);
-    m.setCollapsedIds({"root"});
+    doc->setCollapsed({"early"}, false);
+    doc->setCollapsed({"root"}, true);
     CHECK(laneIds(m) == QStringList{"root", "w0"});
 }
 
@@ -153,7 +155,7 @@ TEST_CASE("the visible lanes model follows scrolling and obeys the model contrac
     CHECK(lanes.data(lanes.index(0), TimelineLanesModel::LaneIdRole) == "late");
     CHECK(lanes.data(lanes.index(0), TimelineLanesModel::StateRole).value<NodeState>() == NodeState::Canceled);
     lanes.setContentY(0);
-    m.setCollapsedIds({"root"});
+    doc->setCollapsed({"root"}, true);
     CHECK(lanes.rowCount() == 2);
 }
 

@@ -17,6 +17,7 @@ TestCase {
 
     Document { id: doc; files.recoveryPath: "" }
     LessonLibrary { id: lessons }
+    TreeScene { id: scene; document: doc } // collapsing is the tree's; the timeline follows the document
 
     Component {
         id: timelineComponent
@@ -94,10 +95,13 @@ TestCase {
 
     function test_collapsed_subtrees_hide_their_lanes() {
         const t = makeTimeline()
-        t.collapsedIds = ["request"]
+        scene.toggleCollapsed("request")
         compare(t.model.laneCount, 3) // root, request, metrics
         compare(t.model.laneId(2), "metrics")
-        t.collapsedIds = []
+        const built = t.model.laneCount
+        scene.selectedId = "metrics" // a selection is no collapse: the lanes stay
+        compare(t.model.laneCount, built)
+        scene.expandAll()
         compare(t.model.laneCount, 11)
     }
 

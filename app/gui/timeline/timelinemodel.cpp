@@ -15,16 +15,15 @@ TimelineModel::TimelineModel(QObject* parent) : QObject(parent) {}
 void TimelineModel::setDocument(Document* doc) {
     if (!followDocument(this, m_doc, doc, &TimelineModel::rebuild))
         return;
+    if (m_doc)
+        connect(m_doc, &Document::viewStateChanged, this, &TimelineModel::viewStateChanged);
     rebuild();
     Q_EMIT documentChanged();
 }
 
-void TimelineModel::setCollapsedIds(const QStringList& ids) {
-    if (ids == m_collapsedIds)
-        return;
-    m_collapsedIds = ids;
-    rebuild();
-    Q_EMIT collapsedIdsChanged();
+void TimelineModel::viewStateChanged() {
+    if (m_doc && m_doc->session().collapsed() != m_collapsedShown)
+        rebuild();
 }
 
 double TimelineModel::timeEnd() const { return static_cast<double>(timeEndNanos()); }
@@ -33,10 +32,8 @@ void TimelineModel::rebuild() {
     if (!m_doc) {
         m_data = {};
     } else {
-        std::unordered_set<std::string> collapsed;
-        for (const QString& id : m_collapsedIds)
-            collapsed.insert(id.toStdString());
-        m_data = timeline::buildTimeline(m_doc->result(), collapsed);
+        m_collapsedShown = m_doc->session().collapsed();
+        m_data = timeline::buildTimeline(m_doc->result(), m_collapsedShown);
     }
     Q_EMIT lanesChanged();
 }

@@ -11,13 +11,15 @@
 #include <QStringList>
 #include <QtQml/qqmlregistration.h>
 
+#include <string>
+#include <unordered_set>
+
 namespace ctxscope {
 
 class TimelineModel : public QObject {
     Q_OBJECT
     QML_ELEMENT
     Q_PROPERTY(ctxscope::Document* document READ document WRITE setDocument NOTIFY documentChanged)
-    Q_PROPERTY(QStringList collapsedIds READ collapsedIds WRITE setCollapsedIds NOTIFY collapsedIdsChanged)
     Q_PROPERTY(int laneCount READ laneCount NOTIFY lanesChanged)
     Q_PROPERTY(double timeEnd READ timeEnd NOTIFY lanesChanged)   // ns: how far the view may go
     Q_PROPERTY(double runEnd READ runEnd NOTIFY lanesChanged)     // ns: the last event
@@ -27,8 +29,6 @@ public:
 
     Document* document() const { return m_doc; }
     void setDocument(Document* doc);
-    QStringList collapsedIds() const { return m_collapsedIds; }
-    void setCollapsedIds(const QStringList& ids);
     int laneCount() const { return static_cast<int>(m_data.lanes.size()); }
     double timeEnd() const;
     double runEnd() const { return static_cast<double>(m_data.runEnd); }
@@ -55,14 +55,16 @@ public:
 
 Q_SIGNALS:
     void documentChanged();
-    void collapsedIdsChanged();
     void lanesChanged();
 
 private:
     void rebuild();
+    void viewStateChanged(); // rebuilds when the session's collapsed contexts changed
 
     QPointer<Document> m_doc;
-    QStringList m_collapsedIds;
+    // The collapsed contexts are the document's session's (the tree collapses them); this is the
+    // set the lanes were built with, to tell a collapse from a change of selection.
+    std::unordered_set<std::string> m_collapsedShown;
     timeline::TimelineData m_data;
 };
 

@@ -172,7 +172,17 @@ private:
     CtxIndex ctxById(std::string_view id) const { return m_r.contextIndex.find(m_r.contexts, id); }
     TaskIndex taskById(std::string_view id) const { return m_r.taskIndex.find(m_r.tasks, id); }
     AfIndex afById(std::string_view id) const { return m_r.afterFuncIndex.find(m_r.afterFuncs, id); }
-    CtxIndex treeOf(CtxIndex r) const { return r == kNone ? kNone : m_resultToTree[r]; }
+    // Result index r -> tree index (kNone until created), and back (kNone for hidden nodes).
+    CtxIndex treeOf(CtxIndex r) const
+    {
+        if (r == kNone)
+            return kNone;
+        if (m_sameIndex)
+            return r < m_tree.size() ? r : kNone;
+        return m_resultToTree[r];
+    }
+    CtxIndex resultOf(CtxIndex c) const { return m_sameIndex ? c : m_treeToResult[c]; }
+    void storeIndexMaps(); // from now on the two indices may differ: keep the maps
     void cancelContext(CtxIndex r, std::optional<std::string_view> cause, TaskIndex by);
     bool isDone(CtxIndex r) const { return treeOf(r) != kNone && m_tree.isDone(treeOf(r)); }
     bool canBeDone(CtxIndex r) const { return treeOf(r) != kNone && m_tree.canEverBeDone(treeOf(r)); }
@@ -260,7 +270,17 @@ private:
     bool m_inTimerPhase = false;
     TimerKey m_currentTimer{};
 
-    std::vector<const ContextSpec*> m_ctxSpec;      // per result context
+    // The spec of result context r: the scenario's own contexts come first, in file order, so
+    // only derived ones (declared by derive steps) need a pointer each.
+    const ContextSpec& specOf(CtxIndex r) const
+    {
+        return r < m_s.contexts.size() ? m_s.contexts[r] : *m_derivedSpec[r - m_s.contexts.size()];
+    }
+    std::vector<const ContextSpec*> m_derivedSpec;  // per derived result context
+    // While the contexts are created in declaration order and no hidden root was needed (most
+    // scenarios), a result index is its tree index and the two maps below are not stored (8
+    // bytes a context); storeIndexMaps() makes them at the first creation that breaks this.
+    bool m_sameIndex = true;
     std::vector<CtxIndex> m_resultToTree;            // kNone until created
     std::vector<CtxIndex> m_treeToResult;            // kNone for hidden nodes
     // Per tree context that something waits on (few of a million): a vector per context would
@@ -282,7 +302,15 @@ private:
     bool m_logTimers = false;
     std::vector<HandledTimer> m_handled;
     std::vector<InstantSeqs> m_instantSeqs;
-    std::vector<Creation> m_creations;
+    // What the scenario creates, in the order of (at, contexts before after-funcs before tasks,
+    // file order): the contexts through m_ctxOrder (empty when they are in time order already,
+    // as most scenarios are: no copy of a million rows), the rest in m_creations.
+    std::vector<Creation> m_creations;               // after-funcs and tasks
+    std::vector<std::uint32_t> m_ctxOrder;           // scenario contexts by creation time, if not in order
+    std::uint32_t ctxInOrder(std::size_t k) const
+    {
+        return m_ctxOrder.empty() ? static_cast<std::uint32_t>(k) : m_ctxOrder[k];
+    }
     std::vector<const Action*> m_actions;
     std::deque<TaskIndex> m_runQueue;
     std::function<bool(std::size_t, Nanos)> m_progress;

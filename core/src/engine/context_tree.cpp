@@ -29,7 +29,8 @@ void ContextTree::reserve(std::size_t n)
     m_deadlineFrom.reserve(n);
     m_cause.reserve(n);
     m_deadline.reserve(n);
-    m_doneAt.reserve(n);
+    if (m_keepDoneAt)
+        m_doneAt.reserve(n);
 }
 
 void ContextTree::setCancelOrder(CancelOrder order, std::uint64_t seed)
@@ -52,7 +53,8 @@ CtxIndex ContextTree::add(ContextKind kind, CtxIndex parent)
     m_deadlineFrom.push_back(parent == kNone ? kNone : m_deadlineFrom[parent]); // inherited (R17)
     m_cause.push_back(kNone);
     m_deadline.push_back(parent == kNone ? kNoDeadline : m_deadline[parent]);
-    m_doneAt.push_back(kNever);
+    if (m_keepDoneAt)
+        m_doneAt.push_back(kNever);
     if (parent != kNone)
         m_firstChild[parent] = c;
     return c;
@@ -65,7 +67,8 @@ void ContextTree::markDone(CtxIndex c, Nanos now, Err err, StrId cause, Reason r
     m_cause[c] = cause;
     m_reason[c] = static_cast<std::uint8_t>(reason);
     m_source[c] = source;
-    m_doneAt[c] = now;
+    if (m_keepDoneAt)
+        m_doneAt[c] = now;
 }
 
 CtxIndex ContextTree::background(Nanos /*now: a root is never done*/, ContextKind kind)

@@ -138,6 +138,7 @@ public:
         m_r.strings = {"context canceled", "context deadline exceeded"};
         m_tree.setCancelOrder(s.cancelOrder, static_cast<std::uint64_t>(m_r.seed));
         m_tree.setObserver(this);
+        m_tree.keepDoneAt(false); // ContextInfo::doneAt has it (contextDone)
         m_progress = o.progress;
         m_sched = o.schedule;
     }

@@ -201,7 +201,7 @@ void Simulator::loop()
         }
         Nanos next = kNoDeadline;
         while (!m_timers.empty()) {
-            const Timer& top = m_timers.top();
+            const Timer top = m_timers.top();
             const bool live = top.isDeadline ? m_tree.needsTimer(top.target)
                                              : (m_rt[top.target].token == top.token);
             if (live)

@@ -74,35 +74,82 @@ struct Timer {
     bool operator>(const Timer& o) const { return due != o.due ? due > o.due : o.key < key; }
 };
 
+// A context's deadline timer, as TimerQueue keeps it: 32 bytes where a Timer takes 56 (a
+// million WithTimeout contexts have a million of them pending). Its key is {armedAt, seq, 1, 0}.
+struct DeadlineTimer {
+    Nanos due;
+    Nanos armedAt;
+    std::uint64_t seq;
+    std::uint32_t target;      // tree context
+    bool operator>(const DeadlineTimer& o) const
+    {
+        if (due != o.due)
+            return due > o.due;
+        return armedAt != o.armedAt ? armedAt > o.armedAt : seq > o.seq;
+    }
+    Timer timer() const { return {due, {armedAt, seq, 1, 0}, target, 0, true, false}; }
+};
+
 // TimerQueue holds the pending timers in (due, key) order, as a priority queue does. Most
 // arrive in that order already (deadlines armed as their contexts are created, timeouts spread
 // evenly, ...): those are appended to a FIFO run, and only the others go to a heap, so a
-// million timers do not pay a heap's cache misses each. top() is the smaller of the two fronts.
+// million timers do not pay a heap's cache misses each. Deadlines and the other timers are kept
+// apart (a deadline's compact form), each as a run and a heap; top() is the least of the fronts.
 // No two timers compare equal (each real timer has its own seq; a polling check differs in
 // `sub`), so the order is exactly one heap's.
 class TimerQueue {
 public:
-    bool empty() const { return m_run.empty() && m_heap.empty(); }
-    const Timer& top() const { return fromRun() ? m_run.front() : m_heap.top(); }
+    bool empty() const { return m_deadlines.empty() && m_others.empty(); }
+    Timer top() const { return deadlineFirst() ? m_deadlines.top().timer() : m_others.top(); }
     void pop()
     {
-        if (fromRun())
-            m_run.pop_front();
+        if (deadlineFirst())
+            m_deadlines.pop();
         else
-            m_heap.pop();
+            m_others.pop();
     }
     void push(const Timer& t)
     {
-        if (m_run.empty() || t > m_run.back())
-            m_run.push_back(t);
+        if (t.isDeadline && !t.isPollCheck && t.token == 0 && t.key.sub == 1 && t.key.chain == 0)
+            m_deadlines.push({t.due, t.key.armedAt, t.key.seq, t.target});
         else
-            m_heap.push(t);
+            m_others.push(t);
     }
 
 private:
-    bool fromRun() const { return !m_run.empty() && (m_heap.empty() || m_heap.top() > m_run.front()); }
-    std::deque<Timer> m_run; // nondecreasing: each is greater than the one before
-    std::priority_queue<Timer, std::vector<Timer>, std::greater<Timer>> m_heap;
+    template <typename T>
+    class Store {
+    public:
+        bool empty() const { return m_run.empty() && m_heap.empty(); }
+        const T& top() const { return fromRun() ? m_run.front() : m_heap.top(); }
+        void pop()
+        {
+            if (fromRun())
+                m_run.pop_front();
+            else
+                m_heap.pop();
+        }
+        void push(const T& t)
+        {
+            if (m_run.empty() || t > m_run.back())
+                m_run.push_back(t);
+            else
+                m_heap.push(t);
+        }
+
+    private:
+        bool fromRun() const { return !m_run.empty() && (m_heap.empty() || m_heap.top() > m_run.front()); }
+        std::deque<T> m_run; // nondecreasing: each is greater than the one before
+        std::priority_queue<T, std::vector<T>, std::greater<T>> m_heap;
+    };
+    bool deadlineFirst() const
+    {
+        if (m_deadlines.empty())
+            return false;
+        return m_others.empty() || m_others.top() > m_deadlines.top().timer();
+    }
+    Store<DeadlineTimer> m_deadlines;
+    Store<Timer> m_others;
 };
 
 // A timer handled at some instant, with the arm counter just before it was handled: where a

@@ -28,9 +28,9 @@ void ContextTree::reserve(std::size_t n)
     m_source.reserve(n);
     m_deadlineFrom.reserve(n);
     m_cause.reserve(n);
-    m_createdAt.reserve(n);
     m_deadline.reserve(n);
-    m_doneAt.reserve(n);
+    if (m_keepDoneAt)
+        m_doneAt.reserve(n);
 }
 
 void ContextTree::setCancelOrder(CancelOrder order, std::uint64_t seed)
@@ -39,7 +39,7 @@ void ContextTree::setCancelOrder(CancelOrder order, std::uint64_t seed)
     m_rng = seed;
 }
 
-CtxIndex ContextTree::add(ContextKind kind, CtxIndex parent, Nanos now)
+CtxIndex ContextTree::add(ContextKind kind, CtxIndex parent)
 {
     const auto c = static_cast<CtxIndex>(m_kind.size());
     m_kind.push_back(static_cast<std::uint8_t>(kind));
@@ -52,9 +52,9 @@ CtxIndex ContextTree::add(ContextKind kind, CtxIndex parent, Nanos now)
     m_source.push_back(kNone);
     m_deadlineFrom.push_back(parent == kNone ? kNone : m_deadlineFrom[parent]); // inherited (R17)
     m_cause.push_back(kNone);
-    m_createdAt.push_back(now);
     m_deadline.push_back(parent == kNone ? kNoDeadline : m_deadline[parent]);
-    m_doneAt.push_back(kNever);
+    if (m_keepDoneAt)
+        m_doneAt.push_back(kNever);
     if (parent != kNone)
         m_firstChild[parent] = c;
     return c;
@@ -67,17 +67,18 @@ void ContextTree::markDone(CtxIndex c, Nanos now, Err err, StrId cause, Reason r
     m_cause[c] = cause;
     m_reason[c] = static_cast<std::uint8_t>(reason);
     m_source[c] = source;
-    m_doneAt[c] = now;
+    if (m_keepDoneAt)
+        m_doneAt[c] = now;
 }
 
-CtxIndex ContextTree::background(Nanos now, ContextKind kind)
+CtxIndex ContextTree::background(Nanos /*now: a root is never done*/, ContextKind kind)
 {
-    return add(kind, kNone, now);
+    return add(kind, kNone);
 }
 
 CtxIndex ContextTree::withCancel(CtxIndex parent, Nanos now, ContextKind kind)
 {
-    const CtxIndex c = add(kind, parent, now);
+    const CtxIndex c = add(kind, parent);
     m_flags[c] |= kCancellable;
     if (isDone(parent)) // R16: born done, with the parent's err and cause
         markDone(c, now, err(parent), m_cause[parent], Reason::Parent, m_source[parent]);
@@ -87,7 +88,7 @@ CtxIndex ContextTree::withCancel(CtxIndex parent, Nanos now, ContextKind kind)
 CtxIndex ContextTree::withDeadline(CtxIndex parent, Nanos now, Nanos deadline, StrId deadlineCause,
                                    ContextKind kind)
 {
-    const CtxIndex c = add(kind, parent, now);
+    const CtxIndex c = add(kind, parent);
     m_flags[c] |= kCancellable;
     if (hasDeadline(parent) && m_deadline[parent] < deadline) {
         // R27: the parent's deadline is earlier, so Go returns WithCancel(parent): the parent's
@@ -115,16 +116,16 @@ CtxIndex ContextTree::withDeadline(CtxIndex parent, Nanos now, Nanos deadline, S
 
 CtxIndex ContextTree::withValue(CtxIndex parent, Nanos now)
 {
-    const CtxIndex c = add(ContextKind::WithValue, parent, now);
+    const CtxIndex c = add(ContextKind::WithValue, parent);
     m_flags[c] |= (m_flags[parent] & kCancellable); // mirrors its parent (R36)
     if (isDone(parent))
         markDone(c, now, err(parent), m_cause[parent], Reason::Parent, m_source[parent]);
     return c;
 }
 
-CtxIndex ContextTree::withoutCancel(CtxIndex parent, Nanos now)
+CtxIndex ContextTree::withoutCancel(CtxIndex parent, Nanos /*now: never done*/)
 {
-    const CtxIndex c = add(ContextKind::WithoutCancel, parent, now);
+    const CtxIndex c = add(ContextKind::WithoutCancel, parent);
     m_deadline[c] = kNoDeadline; // R42: no deadline, whatever the parent has
     m_flags[c] &= static_cast<std::uint8_t>(~kHasDeadline);
     return c;

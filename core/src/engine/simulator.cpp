@@ -76,15 +76,13 @@ void Simulator::declare()
         info.deferCancel = deferCancel;
         const auto r = static_cast<CtxIndex>(m_r.contexts.size());
         m_r.contexts.push_back(std::move(info));
-        m_ctxSpec.push_back(&spec);
-        m_resultToTree.push_back(kNone);
+        if (r >= m_s.contexts.size())
+            m_derivedSpec.push_back(&spec);
         m_cancelCalled.push_back(false);
         if (index)
             m_r.contextIndex.add(m_r.contexts, r);
     };
     m_r.contexts.reserve(m_s.contexts.size());
-    m_ctxSpec.reserve(m_s.contexts.size());
-    m_resultToTree.reserve(m_s.contexts.size());
     m_r.contextIndex.reserve(m_s.contexts.size());
     m_r.taskIndex.reserve(m_s.tasks.size() + m_s.afterFuncs.size());
     m_r.afterFuncIndex.reserve(m_s.afterFuncs.size());
@@ -147,8 +145,17 @@ AfIndex Simulator::declareAfterFunc(const AfterFuncSpec& spec)
 void Simulator::schedule()
 {
     // At one instant: contexts, then after-funcs, then tasks, each in file order (scenario.md).
-    for (std::uint32_t i = 0; i < m_s.contexts.size(); ++i)
-        m_creations.push_back({m_s.contexts[i].at, Creation::Context, i});
+    // The contexts keep their file order when it is the time order already (no sort, no copy).
+    const auto& cs = m_s.contexts;
+    const bool inOrder =
+        std::is_sorted(cs.begin(), cs.end(), [](const ContextSpec& a, const ContextSpec& b) { return a.at < b.at; });
+    if (!inOrder) {
+        m_ctxOrder.resize(cs.size());
+        for (std::uint32_t i = 0; i < cs.size(); ++i)
+            m_ctxOrder[i] = i;
+        std::stable_sort(m_ctxOrder.begin(), m_ctxOrder.end(),
+                         [&cs](std::uint32_t a, std::uint32_t b) { return cs[a].at < cs[b].at; });
+    }
     for (std::uint32_t i = 0; i < m_s.afterFuncs.size(); ++i)
         m_creations.push_back({m_s.afterFuncs[i].at, Creation::AfterFunc, i});
     for (std::uint32_t i = 0; i < m_s.tasks.size(); ++i)
@@ -160,6 +167,15 @@ void Simulator::schedule()
     std::stable_sort(m_actions.begin(), m_actions.end(),
                      [](const Action* a, const Action* b) { return a->at < b->at; });
     m_tree.reserve(m_r.contexts.size() + 1);
+    // The events, from what the scenario declares: one creation and at most one cancellation a
+    // context, a start and an end a task, about one a step. Growing by doubling instead would
+    // copy them, and briefly hold the old and the new buffer: at 10^6 contexts, the run's peak.
+    // Reserved pages that are never written cost address space only.
+    std::size_t steps = 0;
+    for (const TaskRuntime& rt : m_rt)
+        steps += rt.steps ? rt.steps->size() : 0;
+    m_r.events.reserve(2 * m_r.contexts.size() + 3 * m_rt.size() + 2 * steps + 2 * m_r.afterFuncs.size() +
+                       m_s.actions.size() + 1);
     if (m_sched)
         m_enabler.assign(m_rt.size(), kNone);
 }
@@ -169,7 +185,9 @@ void Simulator::schedule()
 
 void Simulator::loop()
 {
-    std::size_t nextCreation = 0;
+    std::size_t nextCtx = 0;      // into the contexts in creation order (ctxInOrder)
+    std::size_t nextCreation = 0; // into m_creations
+    const std::size_t ctxCount = m_s.contexts.size();
     std::size_t nextAction = 0;
     std::size_t nextProgress = SimulationOptions::kProgressEvery;
     for (;;) {
@@ -183,7 +201,7 @@ void Simulator::loop()
         }
         Nanos next = kNoDeadline;
         while (!m_timers.empty()) {
-            const Timer& top = m_timers.top();
+            const Timer top = m_timers.top();
             const bool live = top.isDeadline ? m_tree.needsTimer(top.target)
                                              : (m_rt[top.target].token == top.token);
             if (live)
@@ -192,13 +210,16 @@ void Simulator::loop()
         }
         if (!m_timers.empty())
             next = m_timers.top().due;
+        if (nextCtx < ctxCount)
+            next = std::min(next, m_s.contexts[ctxInOrder(nextCtx)].at);
         if (nextCreation < m_creations.size())
             next = std::min(next, m_creations[nextCreation].at);
         if (nextAction < m_actions.size())
             next = std::min(next, m_actions[nextAction]->at);
         // Nothing pending at all (a timer may be due at kNoDeadline's value itself: a deadline
         // of the largest time.Duration, which Go keeps pending).
-        if (m_timers.empty() && nextCreation == m_creations.size() && nextAction == m_actions.size()) {
+        if (m_timers.empty() && nextCtx == ctxCount && nextCreation == m_creations.size() &&
+            nextAction == m_actions.size()) {
             m_r.stopped = StopReason::Idle;
             break;
         }
@@ -246,8 +267,16 @@ void Simulator::loop()
         }
         m_inTimerPhase = false;
         // 2. What the scenario creates now: contexts, after-funcs, tasks, in file order.
-        while (nextCreation < m_creations.size() && m_creations[nextCreation].at <= m_now) {
-            const Creation c = m_creations[nextCreation++];
+        for (;;) {
+            // The earlier of the next context and the next after-func or task; a context first
+            // at the same instant.
+            const bool ctxDue = nextCtx < ctxCount && m_s.contexts[ctxInOrder(nextCtx)].at <= m_now;
+            const bool otherDue = nextCreation < m_creations.size() && m_creations[nextCreation].at <= m_now;
+            if (!ctxDue && !otherDue)
+                break;
+            const Creation c = ctxDue && (!otherDue || m_s.contexts[ctxInOrder(nextCtx)].at <= m_creations[nextCreation].at)
+                                   ? Creation{m_now, Creation::Context, ctxInOrder(nextCtx++)}
+                                   : m_creations[nextCreation++];
             if (c.type == Creation::Context) {
                 const ContextSpec& spec = m_s.contexts[c.index];
                 CtxIndex parentR = kNone;
@@ -307,19 +336,34 @@ void Simulator::drain()
 // ------------------------------------------------------------------------------------------
 // Contexts
 
+void Simulator::storeIndexMaps()
+{
+    if (!m_sameIndex)
+        return;
+    m_sameIndex = false;
+    const auto created = static_cast<CtxIndex>(m_tree.size());
+    m_resultToTree.assign(m_r.contexts.size(), kNone);
+    m_treeToResult.resize(created);
+    for (CtxIndex c = 0; c < created; ++c)
+        m_resultToTree[c] = m_treeToResult[c] = c;
+}
+
 CtxIndex Simulator::createContext(CtxIndex r, CtxIndex parentR, TaskIndex by)
 {
-    const ContextSpec& spec = *m_ctxSpec[r];
+    const ContextSpec& spec = specOf(r);
     ContextInfo& info = m_r.contexts[r];
     CtxIndex parentTree = treeOf(parentR);
     if (parentTree == kNone && !isRoot(spec.kind)) {
         // A derive in an after-func's call: its context is one that is never done.
         if (m_hiddenRoot == kNone) {
+            storeIndexMaps();
             m_hiddenRoot = m_tree.background(m_now);
             m_treeToResult.push_back(kNone);
         }
         parentTree = m_hiddenRoot;
     }
+    if (m_sameIndex && r != m_tree.size())
+        storeIndexMaps(); // created out of declaration order: the indices differ from now on
     CtxIndex c = kNone;
     switch (spec.kind) {
     case ContextKind::Background:
@@ -350,14 +394,16 @@ CtxIndex Simulator::createContext(CtxIndex r, CtxIndex parentR, TaskIndex by)
     }
     if (parentR != kNone)
         touch(ObjectKind::Context, parentR, false); // R16: a done parent makes it done at once
-    m_resultToTree[r] = c;
-    m_treeToResult.push_back(r);
+    if (!m_sameIndex) {
+        m_resultToTree[r] = c;
+        m_treeToResult.push_back(r);
+    }
 
     info.parent = parentR;
     info.createdAt = m_now;
     info.deadline = m_tree.hasDeadline(c) ? m_tree.deadline(c) : kNoDeadline;
     const CtxIndex from = m_tree.deadlineFrom(c);
-    info.deadlineFrom = from == kNone ? kNone : m_treeToResult[from];
+    info.deadlineFrom = from == kNone ? kNone : resultOf(from);
     info.degraded = m_tree.degraded(c);
     info.canEverBeDone = m_tree.canEverBeDone(c);
     Event& e = emit(EventKind::ContextCreated, r);
@@ -381,7 +427,7 @@ CtxIndex Simulator::createContext(CtxIndex r, CtxIndex parentR, TaskIndex by)
 
 void Simulator::contextDone(CtxIndex treeCtx)
 {
-    const CtxIndex r = m_treeToResult[treeCtx];
+    const CtxIndex r = resultOf(treeCtx);
     if (m_sched && r != kNone && m_tree.hasOwnDeadline(treeCtx) && m_tree.deadline(treeCtx) == m_now &&
         !(m_tree.reason(treeCtx) == Reason::Deadline && m_tree.source(treeCtx) == treeCtx)) {
         UnitId timer; // its own deadline, due now, will not fire: it could have fired first
@@ -397,7 +443,7 @@ void Simulator::contextDone(CtxIndex treeCtx)
         info.cause = m_tree.cause(treeCtx);
         info.reason = m_tree.reason(treeCtx);
         const CtxIndex src = m_tree.source(treeCtx);
-        info.source = src == kNone ? kNone : m_treeToResult[src];
+        info.source = src == kNone ? kNone : resultOf(src);
         info.doneAt = m_now;
         Event& e = emit(EventKind::ContextCanceled, r);
         e.err = info.err;

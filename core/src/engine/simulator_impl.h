@@ -74,35 +74,82 @@ struct Timer {
     bool operator>(const Timer& o) const { return due != o.due ? due > o.due : o.key < key; }
 };
 
+// A context's deadline timer, as TimerQueue keeps it: 32 bytes where a Timer takes 56 (a
+// million WithTimeout contexts have a million of them pending). Its key is {armedAt, seq, 1, 0}.
+struct DeadlineTimer {
+    Nanos due;
+    Nanos armedAt;
+    std::uint64_t seq;
+    std::uint32_t target;      // tree context
+    bool operator>(const DeadlineTimer& o) const
+    {
+        if (due != o.due)
+            return due > o.due;
+        return armedAt != o.armedAt ? armedAt > o.armedAt : seq > o.seq;
+    }
+    Timer timer() const { return {due, {armedAt, seq, 1, 0}, target, 0, true, false}; }
+};
+
 // TimerQueue holds the pending timers in (due, key) order, as a priority queue does. Most
 // arrive in that order already (deadlines armed as their contexts are created, timeouts spread
 // evenly, ...): those are appended to a FIFO run, and only the others go to a heap, so a
-// million timers do not pay a heap's cache misses each. top() is the smaller of the two fronts.
+// million timers do not pay a heap's cache misses each. Deadlines and the other timers are kept
+// apart (a deadline's compact form), each as a run and a heap; top() is the least of the fronts.
 // No two timers compare equal (each real timer has its own seq; a polling check differs in
 // `sub`), so the order is exactly one heap's.
 class TimerQueue {
 public:
-    bool empty() const { return m_run.empty() && m_heap.empty(); }
-    const Timer& top() const { return fromRun() ? m_run.front() : m_heap.top(); }
+    bool empty() const { return m_deadlines.empty() && m_others.empty(); }
+    Timer top() const { return deadlineFirst() ? m_deadlines.top().timer() : m_others.top(); }
     void pop()
     {
-        if (fromRun())
-            m_run.pop_front();
+        if (deadlineFirst())
+            m_deadlines.pop();
         else
-            m_heap.pop();
+            m_others.pop();
     }
     void push(const Timer& t)
     {
-        if (m_run.empty() || t > m_run.back())
-            m_run.push_back(t);
+        if (t.isDeadline && !t.isPollCheck && t.token == 0 && t.key.sub == 1 && t.key.chain == 0)
+            m_deadlines.push({t.due, t.key.armedAt, t.key.seq, t.target});
         else
-            m_heap.push(t);
+            m_others.push(t);
     }
 
 private:
-    bool fromRun() const { return !m_run.empty() && (m_heap.empty() || m_heap.top() > m_run.front()); }
-    std::deque<Timer> m_run; // nondecreasing: each is greater than the one before
-    std::priority_queue<Timer, std::vector<Timer>, std::greater<Timer>> m_heap;
+    template <typename T>
+    class Store {
+    public:
+        bool empty() const { return m_run.empty() && m_heap.empty(); }
+        const T& top() const { return fromRun() ? m_run.front() : m_heap.top(); }
+        void pop()
+        {
+            if (fromRun())
+                m_run.pop_front();
+            else
+                m_heap.pop();
+        }
+        void push(const T& t)
+        {
+            if (m_run.empty() || t > m_run.back())
+                m_run.push_back(t);
+            else
+                m_heap.push(t);
+        }
+
+    private:
+        bool fromRun() const { return !m_run.empty() && (m_heap.empty() || m_heap.top() > m_run.front()); }
+        std::deque<T> m_run; // nondecreasing: each is greater than the one before
+        std::priority_queue<T, std::vector<T>, std::greater<T>> m_heap;
+    };
+    bool deadlineFirst() const
+    {
+        if (m_deadlines.empty())
+            return false;
+        return m_others.empty() || m_others.top() > m_deadlines.top().timer();
+    }
+    Store<DeadlineTimer> m_deadlines;
+    Store<Timer> m_others;
 };
 
 // A timer handled at some instant, with the arm counter just before it was handled: where a
@@ -138,6 +185,7 @@ public:
         m_r.strings = {"context canceled", "context deadline exceeded"};
         m_tree.setCancelOrder(s.cancelOrder, static_cast<std::uint64_t>(m_r.seed));
         m_tree.setObserver(this);
+        m_tree.keepDoneAt(false); // ContextInfo::doneAt has it (contextDone)
         m_progress = o.progress;
         m_sched = o.schedule;
     }
@@ -172,7 +220,17 @@ private:
     CtxIndex ctxById(std::string_view id) const { return m_r.contextIndex.find(m_r.contexts, id); }
     TaskIndex taskById(std::string_view id) const { return m_r.taskIndex.find(m_r.tasks, id); }
     AfIndex afById(std::string_view id) const { return m_r.afterFuncIndex.find(m_r.afterFuncs, id); }
-    CtxIndex treeOf(CtxIndex r) const { return r == kNone ? kNone : m_resultToTree[r]; }
+    // Result index r -> tree index (kNone until created), and back (kNone for hidden nodes).
+    CtxIndex treeOf(CtxIndex r) const
+    {
+        if (r == kNone)
+            return kNone;
+        if (m_sameIndex)
+            return r < m_tree.size() ? r : kNone;
+        return m_resultToTree[r];
+    }
+    CtxIndex resultOf(CtxIndex c) const { return m_sameIndex ? c : m_treeToResult[c]; }
+    void storeIndexMaps(); // from now on the two indices may differ: keep the maps
     void cancelContext(CtxIndex r, std::optional<std::string_view> cause, TaskIndex by);
     bool isDone(CtxIndex r) const { return treeOf(r) != kNone && m_tree.isDone(treeOf(r)); }
     bool canBeDone(CtxIndex r) const { return treeOf(r) != kNone && m_tree.canEverBeDone(treeOf(r)); }
@@ -260,7 +318,17 @@ private:
     bool m_inTimerPhase = false;
     TimerKey m_currentTimer{};
 
-    std::vector<const ContextSpec*> m_ctxSpec;      // per result context
+    // The spec of result context r: the scenario's own contexts come first, in file order, so
+    // only derived ones (declared by derive steps) need a pointer each.
+    const ContextSpec& specOf(CtxIndex r) const
+    {
+        return r < m_s.contexts.size() ? m_s.contexts[r] : *m_derivedSpec[r - m_s.contexts.size()];
+    }
+    std::vector<const ContextSpec*> m_derivedSpec;  // per derived result context
+    // While the contexts are created in declaration order and no hidden root was needed (most
+    // scenarios), a result index is its tree index and the two maps below are not stored (8
+    // bytes a context); storeIndexMaps() makes them at the first creation that breaks this.
+    bool m_sameIndex = true;
     std::vector<CtxIndex> m_resultToTree;            // kNone until created
     std::vector<CtxIndex> m_treeToResult;            // kNone for hidden nodes
     // Per tree context that something waits on (few of a million): a vector per context would
@@ -282,7 +350,15 @@ private:
     bool m_logTimers = false;
     std::vector<HandledTimer> m_handled;
     std::vector<InstantSeqs> m_instantSeqs;
-    std::vector<Creation> m_creations;
+    // What the scenario creates, in the order of (at, contexts before after-funcs before tasks,
+    // file order): the contexts through m_ctxOrder (empty when they are in time order already,
+    // as most scenarios are: no copy of a million rows), the rest in m_creations.
+    std::vector<Creation> m_creations;               // after-funcs and tasks
+    std::vector<std::uint32_t> m_ctxOrder;           // scenario contexts by creation time, if not in order
+    std::uint32_t ctxInOrder(std::size_t k) const
+    {
+        return m_ctxOrder.empty() ? static_cast<std::uint32_t>(k) : m_ctxOrder[k];
+    }
     std::vector<const Action*> m_actions;
     std::deque<TaskIndex> m_runQueue;
     std::function<bool(std::size_t, Nanos)> m_progress;

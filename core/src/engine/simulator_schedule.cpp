@@ -14,7 +14,7 @@ UnitId Simulator::timerUnit(const Timer& tm) const
     UnitId id;
     id.kind = UnitId::Timer;
     id.deadline = tm.isDeadline;
-    id.target = tm.isDeadline ? m_treeToResult[tm.target] : tm.target;
+    id.target = tm.isDeadline ? resultOf(tm.target) : tm.target;
     id.key1 = tm.isDeadline ? 0 : tm.token;
     return id;
 }
@@ -132,7 +132,7 @@ void Simulator::runUnit(const UnitId& id, std::uint32_t point)
         if (m_logTimers)
             m_handled.push_back({m_now, tm.key, m_timerSeq});
         if (tm.isDeadline) {
-            touchCancelAttempt(m_treeToResult[tm.target]);
+            touchCancelAttempt(resultOf(tm.target));
             m_tree.expire(tm.target, m_now);
         } else {
             timerFired(tm.target);

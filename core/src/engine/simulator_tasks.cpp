@@ -384,10 +384,10 @@ bool Simulator::execStep(TaskIndex t, const Step& step)
         l.keyType = step.keyType;
         // R37, R38: nearest binding wins, through every kind of node; key type and name must match.
         for (CtxIndex c = treeOf(rt.ctx); c != kNone; c = m_tree.parent(c)) {
-            const CtxIndex r = m_treeToResult[c];
-            if (r == kNone || m_ctxSpec[r]->kind != ContextKind::WithValue)
+            const CtxIndex r = resultOf(c);
+            if (r == kNone || specOf(r).kind != ContextKind::WithValue)
                 continue;
-            const ContextSpec& spec = *m_ctxSpec[r];
+            const ContextSpec& spec = specOf(r);
             if (spec.key == step.text && goDynamicKeyType(spec.keyType) == goDynamicKeyType(step.keyType)) {
                 l.boundAt = r;
                 l.found = spec.value.type != Scalar::Type::Null; // a nil binding reads as absent

@@ -72,7 +72,7 @@ public:
         std::size_t cap = 16;
         while (cap < 2 * n)
             cap *= 2;
-        m_slots.assign(cap, kEmpty);
+        m_slots.assign(cap, Slot{});
         m_entries.reserve(n);
         m_keys.reserve(n);
     }
@@ -83,10 +83,11 @@ public:
     {
         if (2 * (m_entries.size() + 1) > m_slots.size())
             grow();
-        std::size_t i = slotOf(key);
-        if (m_slots[i] != kEmpty)
-            return {&m_entries[m_slots[i]], false};
-        m_slots[i] = static_cast<std::uint32_t>(m_entries.size());
+        const std::size_t h = hashOf(key);
+        std::size_t i = slotOf(key, h);
+        if (m_slots[i].entry != kEmpty)
+            return {&m_entries[m_slots[i].entry], false};
+        m_slots[i] = {static_cast<std::uint32_t>(m_entries.size()), tagOf(h)};
         m_entries.push_back(std::move(entry));
         m_keys.push_back(key);
         return {&m_entries.back(), true};
@@ -96,33 +97,57 @@ public:
     {
         if (m_slots.empty())
             return nullptr;
-        const std::size_t i = slotOf(key);
-        return m_slots[i] == kEmpty ? nullptr : &m_entries[m_slots[i]];
+        const std::size_t i = slotOf(key, hashOf(key));
+        return m_slots[i].entry == kEmpty ? nullptr : &m_entries[m_slots[i].entry];
     }
 
     const std::vector<std::string_view>& keys() const { return m_keys; } // insertion order
 
 private:
     static constexpr std::uint32_t kEmpty = 0xFFFFFFFFu;
+    // Each slot keeps 32 bits of its key's hash: a probe past another key then rarely reads
+    // that key (two cache misses: its string_view, then its characters in the scenario).
+    struct Slot {
+        std::uint32_t entry = kEmpty;
+        std::uint32_t tag = 0;
+    };
 
-    std::size_t slotOf(std::string_view key) const
+    static std::size_t hashOf(std::string_view key)
+    {
+        std::uint64_t h = std::hash<std::string_view>{}(key);
+        h ^= h >> 29; // the low bits pick the slot, the high 32 are the tag: mix so both are good
+        h *= 0xbf58476d1ce4e5b9ull;
+        h ^= h >> 32;
+        return static_cast<std::size_t>(h);
+    }
+    static std::uint32_t tagOf(std::size_t h) { return static_cast<std::uint32_t>(static_cast<std::uint64_t>(h) >> 32); }
+
+    std::size_t slotOf(std::string_view key, std::size_t h) const
     {
         const std::size_t mask = m_slots.size() - 1;
-        std::size_t i = std::hash<std::string_view>{}(key)&mask;
-        while (m_slots[i] != kEmpty && m_keys[m_slots[i]] != key)
+        const std::uint32_t tag = tagOf(h);
+        std::size_t i = h & mask;
+        while (m_slots[i].entry != kEmpty && (m_slots[i].tag != tag || m_keys[m_slots[i].entry] != key))
             i = (i + 1) & mask;
         return i;
     }
 
     void grow()
     {
-        std::vector<std::uint32_t> old = std::move(m_slots);
-        m_slots.assign(old.empty() ? 16 : old.size() * 2, kEmpty);
-        for (std::uint32_t e = 0; e < m_keys.size(); ++e)
-            m_slots[slotOf(m_keys[e])] = e;
+        std::vector<Slot> old = std::move(m_slots);
+        m_slots.assign(old.empty() ? 16 : old.size() * 2, Slot{});
+        for (const Slot& s : old) {
+            if (s.entry == kEmpty)
+                continue;
+            const std::size_t mask = m_slots.size() - 1;
+            std::size_t i = hashOf(m_keys[s.entry]) & mask;
+            while (m_slots[i].entry != kEmpty)
+                i = (i + 1) & mask;
+            m_slots[i] = s;
+        }
     }
 
-    std::vector<std::uint32_t> m_slots;
+    std::vector<Slot> m_slots;
     std::vector<Entry> m_entries;
     std::vector<std::string_view> m_keys;
 };

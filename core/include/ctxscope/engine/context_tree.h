@@ -1,6 +1,6 @@
 #pragma once
 // ContextTree: Go's context tree with its exact semantics (spec/semantics.md), no clock, no
-// tasks. Nodes live in flat arrays indexed by CtxIndex (struct of arrays: ~50 bytes a node),
+// tasks. Nodes live in flat arrays indexed by CtxIndex (struct of arrays: ~44 bytes a node),
 // children are kept in creation order, and a cancellation walks the subtree iteratively, so a
 // chain of a million contexts cancels without deep recursion.
 //
@@ -30,6 +30,9 @@ public:
 
     // seed drives the "random" cancel order (a seeded shuffle of each child list).
     void setCancelOrder(CancelOrder order, std::uint64_t seed);
+    // keepDoneAt(false), before the first node, drops doneAt() (8 bytes a node): for a caller
+    // that records the time itself when told by the observer, as the simulator does.
+    void keepDoneAt(bool keep) { m_keepDoneAt = keep; }
     // setObserver installs the cascade observer (nullptr: none).
     void setObserver(CancelObserver* observer) { m_observer = observer; }
 
@@ -68,8 +71,8 @@ public:
     StrId cause(CtxIndex c) const { return isDone(c) ? m_cause[c] : kNone; } // Cause(ctx)
     Reason reason(CtxIndex c) const { return static_cast<Reason>(m_reason[c]); }
     CtxIndex source(CtxIndex c) const { return isDone(c) ? m_source[c] : kNone; }
-    Nanos doneAt(CtxIndex c) const { return m_doneAt[c]; }
-    Nanos createdAt(CtxIndex c) const { return m_createdAt[c]; }
+    // doneAt: when it became done (kNever: not done), unless keepDoneAt(false) was called.
+    Nanos doneAt(CtxIndex c) const { return m_keepDoneAt ? m_doneAt[c] : kNever; }
     // hasDeadline: Deadline() returns ok == true. Then deadline() is what it reports, which may
     // be any int64, kNoDeadline's value included (a WithDeadline of the largest time.Duration).
     bool hasDeadline(CtxIndex c) const { return (m_flags[c] & kHasDeadline) != 0; }
@@ -94,7 +97,7 @@ public:
 
 private:
     enum : std::uint8_t { kOwnDeadline = 1, kDegraded = 2, kCancellable = 4, kHasDeadline = 8 };
-    CtxIndex add(ContextKind kind, CtxIndex parent, Nanos now);
+    CtxIndex add(ContextKind kind, CtxIndex parent);
     void markDone(CtxIndex c, Nanos now, Err err, StrId cause, Reason reason, CtxIndex source);
     void cascade(CtxIndex from, Nanos now);
     void pushChildren(CtxIndex c);
@@ -102,9 +105,10 @@ private:
     std::vector<std::uint8_t> m_kind, m_flags, m_err, m_reason;
     std::vector<CtxIndex> m_parent, m_firstChild, m_nextSibling, m_source, m_deadlineFrom;
     std::vector<StrId> m_cause; // before done: the deadline cause of a *Cause node (or kNone)
-    std::vector<Nanos> m_createdAt, m_deadline, m_doneAt;
+    std::vector<Nanos> m_deadline, m_doneAt; // (creation times are the simulator's: ContextInfo)
     std::vector<CtxIndex> m_stack;    // scratch for the iterative cascade
     CancelObserver* m_observer = nullptr;
+    bool m_keepDoneAt = true;
     CancelOrder m_order = CancelOrder::Creation;
     std::uint64_t m_rng = 0;
 };

@@ -18,28 +18,36 @@ struct Schedule; // schedule.h: the explorer's hold on the orders Go leaves open
 // kNever and kNoDeadline, the sentinel instants, are in duration.h.
 
 struct ContextInfo {
+    // (Members are ordered by size, not by topic, so a row is 120 bytes rather than 128: there
+    // is one per context, a million of them at the format's limit.)
     std::string id;
     std::string label;             // the spec's label or the id
-    ContextKind kind = ContextKind::Background;
-    CtxIndex parent = kNone;
-    TaskIndex derivedBy = kNone;   // the task whose derive step made it
-    bool deferCancel = true;       // false: derive without defer (lostcancel candidate)
     // Static facts, known at creation:
     Nanos createdAt = kNever;      // kNever: declared (by a derive step) but never created
     Nanos deadline = kNoDeadline;  // what Deadline() reports (own, or inherited: R17, R27), if hasDeadline()
+    // Final state (at the end of the run):
+    Nanos doneAt = kNever;
+    // Static facts:
+    CtxIndex parent = kNone;
+    TaskIndex derivedBy = kNone;   // the task whose derive step made it
     CtxIndex deadlineFrom = kNone; // the context whose own deadline that is (itself if own)
+    // Final state:
+    StrId cause = kNone;
+    CtxIndex source = kNone;
+    // Static facts:
+    ContextKind kind = ContextKind::Background;
+    bool deferCancel = true;       // false: derive without defer (lostcancel candidate)
+    bool degraded = false;         // a deadline kind that became WithCancel (R27)
+    bool canEverBeDone = false;    // false under Background/TODO/WithoutCancel only (R5, R42)
+    // Final state:
+    Err err = Err::None;
+    Reason reason = Reason::None;
+
     // Deadline() has ok == true. Test this, not deadline == kNoDeadline: a WithDeadline of the
     // largest time.Duration reports exactly kNoDeadline's value.
     bool hasDeadline() const { return deadlineFrom != kNone; }
-    bool degraded = false;         // a deadline kind that became WithCancel (R27)
-    bool canEverBeDone = false;    // false under Background/TODO/WithoutCancel only (R5, R42)
-    // Final state (at the end of the run):
-    Err err = Err::None;
-    StrId cause = kNone;
-    Reason reason = Reason::None;
-    CtxIndex source = kNone;
-    Nanos doneAt = kNever;
 };
+static_assert(sizeof(ContextInfo) <= 2 * sizeof(std::string) + 56);
 
 enum class TaskResultKind : std::uint8_t { NotStarted, Running, Blocked, Ended };
 

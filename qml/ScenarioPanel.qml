@@ -117,6 +117,14 @@ ScrollView {
             }
         }
 
+        Label {
+            visible: root.editor.actionCount > root.editor.actions.length
+            text: qsTr("The first %1 of %2 timed actions are listed.").arg(root.editor.actions.length).arg(root.editor.actionCount)
+            opacity: 0.7
+            wrapMode: Text.Wrap
+            width: column.width
+        }
+
         Item {
             width: column.width
             height: addButton.implicitHeight + 10
@@ -164,6 +172,13 @@ ScrollView {
                     onClicked: { const e = root.editor.deleteExpectation(expectRow.modelData.index); if (e !== "") root.failed(e) }
                 }
             }
+        }
+        Label {
+            visible: root.editor.expectationCount > root.editor.expectations.length
+            text: qsTr("The first %1 of %2 expectations are listed.").arg(root.editor.expectations.length).arg(root.editor.expectationCount)
+            opacity: 0.7
+            wrapMode: Text.Wrap
+            width: column.width
         }
 
         ExerciseSection {

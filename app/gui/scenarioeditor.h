@@ -24,7 +24,12 @@ class ScenarioEditor : public QObject {
     // The scenario's timed actions and expectations as rows for the lists, in file order:
     // actions [{index, at, atNanos, text, op, target, cause, takesCause}], expectations
     // [{index, text, kind}]. They change whenever the scenario does.
+    // A list of rows is for reading and clicking: past kListedRows (a generated scenario may have
+    // 10^4 actions) only the first ones are listed, and the counts say how many there are.
     Q_PROPERTY(QVariantList actions READ actions NOTIFY changed)
+    Q_PROPERTY(int actionCount READ actionCount NOTIFY changed)
+    Q_PROPERTY(int expectationCount READ expectationCount NOTIFY changed)
+    Q_PROPERTY(int listedRows READ listedRows CONSTANT)
     Q_PROPERTY(QVariantList expectations READ expectations NOTIFY changed)
     // The step editor's vocabulary: the operations a step may have and the kinds a derive step
     // may make, spelled as the dialogs show them.
@@ -41,6 +46,10 @@ public:
     Document* document() const { return m_document; }
     void setDocument(Document* d);
     QVariantList actions() const;
+    int actionCount() const { return m_document ? static_cast<int>(m_document->editedScenario().actions.size()) : 0; }
+    int expectationCount() const { return m_document ? static_cast<int>(m_document->editedScenario().expect.size()) : 0; }
+    static constexpr int kListedRows = 500;
+    int listedRows() const { return kListedRows; }
     QVariantList expectations() const;
     QStringList stepOps() const;
     QStringList deriveKinds() const;

@@ -249,3 +249,34 @@ TEST_CASE("editor: every behaviour of the task dialog makes a task the core acce
     CHECK_FALSE(editor.stepsProblem(editor.presetSteps(0, {{"duration", "150 ms"}})).isEmpty());
     CHECK(editor.presetSteps(99, params).isEmpty());
 }
+
+TEST_CASE("editor: a scenario with thousands of timed actions lists the first rows and says how many", "[editor]") {
+    ensureApp();
+    Scenario s;
+    s.name = "many actions";
+    ContextSpec root;
+    root.id = "root";
+    root.kind = ContextKind::Background;
+    s.contexts.push_back(root);
+    for (int i = 0; i < 1200; ++i) {
+        ContextSpec c;
+        c.id = "c" + std::to_string(i);
+        c.kind = i % 2 ? ContextKind::WithCancelCause : ContextKind::WithCancel;
+        c.parent = "root";
+        s.contexts.push_back(c);
+        Action a;
+        a.at = (i + 1) * kMillisecond;
+        a.target = c.id;
+        s.actions.push_back(a);
+    }
+    Document doc;
+    doc.setScenario(s, QString());
+    ScenarioEditor editor;
+    editor.setDocument(&doc);
+    CHECK(editor.actionCount() == 1200);
+    const QVariantList rows = editor.actions();
+    REQUIRE(rows.size() == ScenarioEditor::kListedRows);
+    CHECK(rows[1].toMap().value("takesCause").toBool());      // c1 is a WithCancelCause
+    CHECK_FALSE(rows[0].toMap().value("takesCause").toBool());
+    CHECK(rows.last().toMap().value("index").toInt() == ScenarioEditor::kListedRows - 1);
+}

@@ -20,7 +20,7 @@ namespace ctxscope {
 namespace {
 
 // Autosaves (crash recovery) come from the GUI thread for a small scenario and from the worker
-// for a big one (serializing 300,000 contexts takes seconds: SimulationJob::setBeforeRun). Each
+// for a big one (serializing 300,000 contexts takes seconds: SimulationJob::setAfterRun). Each
 // is numbered when it is asked for, and one never overwrites (or removes) what a later one did.
 struct RecoveryLedger {
     std::mutex mutex;
@@ -213,7 +213,7 @@ void ScenarioFiles::recoveryOnWorker(SimulationJob& job) {
         return;
     // Numbered now, before writeRecovery (called once the undo stack has moved) could remove the
     // file because the change went back to the saved state: that removal is then the later one.
-    job.setBeforeRun([path = m_recoveryPath, number = nextRecoveryNumber()](const Scenario& s) {
+    job.setAfterRun([path = m_recoveryPath, number = nextRecoveryNumber()](const Scenario& s) {
         writeRecoveryFile(path, &s, number);
     });
 }

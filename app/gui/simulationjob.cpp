@@ -69,7 +69,8 @@ bool SimulationJob::step(const std::function<bool()>& keepGoing) {
     playback = std::move(p);
     if (m_keepScenario)
         scenario = std::move(m_input);
-    m_input.reset();
+    else if (!m_afterRun)
+        m_input.reset(); // else run() hands it to afterRun
     m_phase.store(Phase::Done);
     return true;
 }
@@ -107,17 +108,19 @@ bool SimulationJob::explore(const std::function<bool()>& keepGoing) {
     return true;
 }
 
-void SimulationJob::run() {
-    if (m_beforeRun && m_input && !isCancelled()) {
-        m_phase.store(Phase::Autosaving);
-        m_beforeRun(*m_input);
-    }
+void SimulationJob::run(const std::function<void()>& finished) {
     if (!step([this] { return !isCancelled(); }) || isCancelled()) {
         // Cancelled: free what was made here, on the worker, not on the GUI thread.
         clear();
-        m_input.reset();
         m_phase.store(Phase::Done);
     }
+    std::unique_ptr<Scenario> input = std::move(m_input);
+    if (finished)
+        finished();
+    // Ran or cancelled, the edit was made: its recovery copy is written (numbered when it was
+    // asked for, so it never overwrites a later one).
+    if (input && m_afterRun)
+        m_afterRun(*input);
 }
 
 bool SimulationJob::runFor(std::chrono::milliseconds budget) {

@@ -27,7 +27,7 @@ public:
         Resimulate, // an edit, undo or redo: the document's scenario simulated again
         Replace,    // a new document (open, generate, recover): nothing changes until it is done
     };
-    enum class Phase { Queued, Autosaving, Reading, Simulating, Exploring, Preparing, Done };
+    enum class Phase { Queued, Reading, Simulating, Exploring, Preparing, Done };
 
     // A source makes the scenario of a Replace job on the worker (reads and checks a file,
     // generates one); it returns false with the problems when there is none.
@@ -42,7 +42,8 @@ public:
 
     // run does the whole job (on any thread). A cancelled job stops at the next progress call
     // and drops what it made.
-    void run();
+    // finished is called once the run is over (before afterRun), on the worker.
+    void run(const std::function<void()>& finished = {});
     // runFor does the job on the calling thread but gives up once it has run `budget` (the engine
     // is asked every SimulationOptions::kProgressEvery events): true when done, false when it
     // gave up, and then the job is as new and may be run() elsewhere.
@@ -62,10 +63,12 @@ public:
     // The worker frees the simulated scenario instead of handing it back (the Document already
     // holds the same scenario as its working copy: no second copy to free on the GUI thread).
     void setKeepScenario(bool keep) { m_keepScenario = keep; }
-    // beforeRun is called by run() (not runFor) with the scenario, before simulating it: the
-    // document's autosave of a big scenario, which takes seconds to write. Set before run().
-    void setBeforeRun(std::function<void(const Scenario&)> hook) { m_beforeRun = std::move(hook); }
-    bool hasBeforeRun() const { return static_cast<bool>(m_beforeRun); }
+    // afterRun is called by run() (not runFor) with the scenario once the run is handed back
+    // (run's `finished`): the document's autosave of a big scenario, which takes seconds to
+    // write, so an edit is on screen before its recovery copy is written, not after (the write
+    // and fsync before the run were a quarter of an edit at 10^5 contexts). Set before run().
+    void setAfterRun(std::function<void(const Scenario&)> hook) { m_afterRun = std::move(hook); }
+    bool hasAfterRun() const { return static_cast<bool>(m_afterRun); }
     // Races (issue #13): after simulating, explore the other orders Go may run the scenario in
     // (races.h), bounded by maxOrders and by budget (wall time); a scenario with more than
     // maxSubjects contexts + tasks is not explored (racesNote says so). Set before running.
@@ -100,7 +103,7 @@ private:
     QString m_what;
     QString m_filePath;
     Source m_source;
-    std::function<void(const Scenario&)> m_beforeRun;
+    std::function<void(const Scenario&)> m_afterRun;
     std::unique_ptr<Scenario> m_input; // the scenario to simulate, kept until done (runFor may retry)
     bool m_keepScenario = true;
     ExploreLimits m_explore;

@@ -209,10 +209,12 @@ void SimulationRunner::startJob(std::shared_ptr<SimulationJob> job, bool small) 
     m_jobClock.start();
     m_progressTimer.start();
     m_worker.start([this, job = m_job] {
-        job->run();
-        // Back on the GUI thread. ~SimulationRunner waits for this thread, so `this` is alive
-        // here; a call still queued when it is destroyed is dropped with it.
-        QMetaObject::invokeMethod(this, [this, job] { jobFinished(job); }, Qt::QueuedConnection);
+        job->run([this, job] {
+            // Back on the GUI thread (before the job's autosave, if any). ~SimulationRunner waits
+            // for this thread, so `this` is alive here; a call still queued when it is destroyed
+            // is dropped with it.
+            QMetaObject::invokeMethod(this, [this, job] { jobFinished(job); }, Qt::QueuedConnection);
+        });
     });
     Q_EMIT jobChanged();
     Q_EMIT jobProgressChanged();
@@ -281,9 +283,11 @@ void SimulationRunner::simulateNow() {
 
 bool SimulationRunner::waitForJob(int timeoutMs) {
     QDeadlineTimer deadline(timeoutMs);
-    while (m_job && !deadline.hasExpired())
+    // The autosave a big edit's job writes after its run is part of it here.
+    const auto busy = [this] { return m_job || m_worker.activeThreadCount() > 0; };
+    while (busy() && !deadline.hasExpired())
         QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
-    return !m_job;
+    return !busy();
 }
 
 // --- progress -------------------------------------------------------------------------------
@@ -312,7 +316,6 @@ QString SimulationRunner::jobDetail() const {
     const QLocale locale;
     switch (m_job->phase()) {
     case SimulationJob::Phase::Queued: return tr("Waiting for the last run to stop…");
-    case SimulationJob::Phase::Autosaving: return tr("Saving the recovery copy of your edit…");
     case SimulationJob::Phase::Reading: return tr("Reading and checking the scenario…");
     case SimulationJob::Phase::Simulating:
         return tr("%1 events, at %2 of virtual time")

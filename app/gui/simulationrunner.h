@@ -135,7 +135,7 @@ public:
     // simulation made here. A job still running for the old document is cancelled.
     void reset(SimulationJob* ran);
     // jobAutosaves: the running job writes the recovery copy from its own (recoveryOnWorker).
-    bool jobAutosaves() const { return m_job && m_job->hasBeforeRun(); }
+    bool jobAutosaves() const { return m_job && m_job->hasAfterRun(); }
     // onWorker runs work on the worker thread, after the job there (~SimulationRunner waits).
     void onWorker(std::function<void()> work) { m_worker.start(std::move(work)); }
 

@@ -21,7 +21,6 @@ std::optional<Nanos> readDuration(const QString& what, const QString& text, QStr
     return p.value;
 }
 
-
 } // namespace
 
 ScenarioEditor::ScenarioEditor(QObject* parent) : QObject(parent) {}

@@ -18,6 +18,9 @@ QtObject {
     // whether the scenario has it (not one only the run made).
     property string selectedGoroutine: ""
     property bool selectedGoroutineEditable: false
+    // The top-level task or after-func whose steps spawn or register the selected goroutine
+    // ("" for a top-level one): editing it opens that owner's steps.
+    property string selectedGoroutineOwner: ""
     // Panels (View menu): the timeline under the tree; the side column of inspector/notes over
     // the study tabs.
     property bool timelineShown: true
@@ -157,7 +160,7 @@ QtObject {
     }
     readonly property Action editGoroutine: Action {
         text: qsTr("Edit &task…"); shortcut: "Return"
-        enabled: root.goroutineActive && root.selectedGoroutineEditable
+        enabled: root.goroutineActive && (root.selectedGoroutineEditable || root.selectedGoroutineOwner !== "")
         onTriggered: root.editGoroutineRequested()
     }
     // The chips of the selected context, one after the other (keyboard users' click on a chip).

@@ -130,7 +130,9 @@ Pane {
                     Label { text: qsTr("Selected: %1").arg(root.actions.selectedGoroutine); font.bold: true; elide: Text.ElideRight; Layout.fillWidth: true }
                     Label {
                         visible: !root.actions.selectedGoroutineEditable
-                        text: qsTr("Started by a step of another task: edit that task's steps.")
+                        text: root.actions.selectedGoroutineOwner !== ""
+                              ? qsTr("Started by a step of %1: Edit task opens its steps, this one among them.").arg(root.actions.selectedGoroutineOwner)
+                              : qsTr("Started by a step of another task: edit that task's steps.")
                         wrapMode: Text.Wrap
                         opacity: 0.75
                         Layout.fillWidth: true

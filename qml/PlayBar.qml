@@ -139,7 +139,10 @@ ToolBar {
             HoverHandler { id: endHover }
         }
         Label {
-            text: qsTr("event %1 / %2").arg(root.document.appliedEvents).arg(root.document.run.eventCount)
+            // While predicting, how many events the run has would hint at how it ends.
+            objectName: "eventCountLabel"
+            text: root.document.predicting ? qsTr("event %1").arg(root.document.appliedEvents)
+                                           : qsTr("event %1 / %2").arg(root.document.appliedEvents).arg(root.document.run.eventCount)
             opacity: 0.75
             Layout.leftMargin: 8
         }

@@ -50,6 +50,8 @@ ApplicationWindow {
     property string selectedGoroutine: ""
     readonly property bool selectedGoroutineEditable: (root.document.revision, root.selectedGoroutine !== ""
                                                        && scenarioEditor.goroutine(root.selectedGoroutine).ok === true)
+    readonly property string selectedGoroutineOwner: (root.document.revision, root.selectedGoroutine === "" ? ""
+                                                      : scenarioEditor.ownerOf(root.selectedGoroutine))
     readonly property alias scenarioEditor: scenarioEditor
     readonly property alias selectedActions: appActions.selectedActions
     readonly property bool popupOpen: dialogs.anyOpen || files.dialogOpen || root.document.run.busy
@@ -223,6 +225,7 @@ ApplicationWindow {
         popupOpen: root.popupOpen
         selectedGoroutine: root.selectedGoroutine
         selectedGoroutineEditable: root.selectedGoroutineEditable
+        selectedGoroutineOwner: root.selectedGoroutineOwner
         onNewScenarioRequested: root.newScenario()
         onOpenRequested: root.openFileDialog()
         onSaveRequested: root.save()

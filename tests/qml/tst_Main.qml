@@ -277,4 +277,22 @@ TestCase {
         w.closingConfirmed = true
         w.close()
     }
+
+    // A goroutine a step spawns: Edit task opens its top-level owner, whose steps hold it; Del
+    // stays off (it is deleted from the owner's steps).
+    function test_aSpawnedGoroutineIsEditedThroughItsOwner() {
+        verify(doc.files.loadDefaultExample())
+        const w = createTemporaryObject(mainComponent, testCase)
+        tryVerify(() => w.treePane.cardCount === 8, 3000)
+        w.selectedGoroutine = "worker1"
+        compare(w.selectedGoroutineOwner, "dispatcher")
+        verify(!w.selectedGoroutineEditable)
+        verify(w.actions.editGoroutine.enabled)
+        verify(!w.actions.remove.enabled)
+        w.selectedGoroutine = "dispatcher"
+        compare(w.selectedGoroutineOwner, "")
+        verify(w.actions.editGoroutine.enabled)
+        w.closingConfirmed = true
+        w.close()
+    }
 }

@@ -95,5 +95,15 @@ TestCase {
         verify(step || Number.isInteger(doc.time / 1e6), doc.timeText)
         verify(doc.timeText.length <= 6, doc.timeText)
     }
-}
 
+    // Predict mode: how many events the run has is a hint at how it ends, so only the count shown.
+    function test_predictModeHidesTheNumberOfEvents() {
+        const bar = createTemporaryObject(barComponent, testCase)
+        const label = findChild(bar, "eventCountLabel")
+        doc.seekEvents(5)
+        compare(label.text, "event 5 / " + doc.run.eventCount)
+        doc.predicting = true
+        compare(label.text, "event 5")
+        doc.predicting = false
+    }
+}

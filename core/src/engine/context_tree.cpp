@@ -1,5 +1,7 @@
 #include "ctxscope/engine/context_tree.h"
 
+#include "prefault.h"
+
 #include <algorithm>
 
 namespace ctxscope {
@@ -31,6 +33,20 @@ void ContextTree::reserve(std::size_t n)
     m_deadline.reserve(n);
     if (m_keepDoneAt)
         m_doneAt.reserve(n);
+    // Every created context writes a row of each (prefault.h).
+    prefault(m_kind);
+    prefault(m_flags);
+    prefault(m_err);
+    prefault(m_reason);
+    prefault(m_parent);
+    prefault(m_firstChild);
+    prefault(m_nextSibling);
+    prefault(m_source);
+    prefault(m_deadlineFrom);
+    prefault(m_cause);
+    prefault(m_deadline);
+    if (m_keepDoneAt)
+        prefault(m_doneAt);
 }
 
 void ContextTree::setCancelOrder(CancelOrder order, std::uint64_t seed)

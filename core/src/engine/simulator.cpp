@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <deque>
+#include <limits>
 #include <queue>
 #include <string_view>
 #include <unordered_map>
@@ -83,13 +84,24 @@ void Simulator::declare()
             m_r.contextIndex.add(m_r.contexts, r);
     };
     m_r.contexts.reserve(m_s.contexts.size());
+    prefault(m_r.contexts);
     m_r.contextIndex.reserve(m_s.contexts.size());
     m_r.taskIndex.reserve(m_s.tasks.size() + m_s.afterFuncs.size());
     m_r.afterFuncIndex.reserve(m_s.afterFuncs.size());
     // The scenario's contexts are indexed in one go (addRange: as many adds, minus the cache
     // misses), before any derived one, as one add each would.
-    for (const ContextSpec& c : m_s.contexts)
+    // The same pass notes whether the contexts are in time order (schedule() needs no second
+    // pass over a million 264-byte specs to find out).
+    Nanos lastAt = std::numeric_limits<Nanos>::min();
+    for (std::size_t i = 0; i < m_s.contexts.size(); ++i) {
+        if (i + kSpecAhead < m_s.contexts.size())
+            prefetchSpec(m_s.contexts[i + kSpecAhead]);
+        const ContextSpec& c = m_s.contexts[i];
         declareContext(c, kNone, true, false);
+        m_ctxInTimeOrder = m_ctxInTimeOrder && c.at >= lastAt;
+        m_deadlineSpecs += isTimeoutKind(c.kind) || isDeadlineKind(c.kind);
+        lastAt = c.at;
+    }
     m_r.contextIndex.addRange(m_r.contexts, 0, static_cast<std::uint32_t>(m_r.contexts.size()));
     for (const TaskSpec& t : m_s.tasks)
         m_topTasks.push_back(declareTask(t.id, t.label, t.steps));
@@ -147,9 +159,7 @@ void Simulator::schedule()
     // At one instant: contexts, then after-funcs, then tasks, each in file order (scenario.md).
     // The contexts keep their file order when it is the time order already (no sort, no copy).
     const auto& cs = m_s.contexts;
-    const bool inOrder =
-        std::is_sorted(cs.begin(), cs.end(), [](const ContextSpec& a, const ContextSpec& b) { return a.at < b.at; });
-    if (!inOrder) {
+    if (!m_ctxInTimeOrder) {
         m_ctxOrder.resize(cs.size());
         for (std::uint32_t i = 0; i < cs.size(); ++i)
             m_ctxOrder[i] = i;
@@ -167,6 +177,7 @@ void Simulator::schedule()
     std::stable_sort(m_actions.begin(), m_actions.end(),
                      [](const Action* a, const Action* b) { return a->at < b->at; });
     m_tree.reserve(m_r.contexts.size() + 1);
+    m_timers.reserveDeadlines(m_deadlineSpecs);
     // The events, from what the scenario declares: one creation and at most one cancellation a
     // context, a start and an end a task, about one a step. Growing by doubling instead would
     // copy them, and briefly hold the old and the new buffer: at 10^6 contexts, the run's peak.
@@ -176,6 +187,7 @@ void Simulator::schedule()
         steps += rt.steps ? rt.steps->size() : 0;
     m_r.events.reserve(2 * m_r.contexts.size() + 3 * m_rt.size() + 2 * steps + 2 * m_r.afterFuncs.size() +
                        m_s.actions.size() + 1);
+    prefault(m_r.events, m_s.contexts.size()); // one creation a context at least (if created)
     if (m_sched)
         m_enabler.assign(m_rt.size(), kNone);
 }
@@ -278,6 +290,9 @@ void Simulator::loop()
                                    ? Creation{m_now, Creation::Context, ctxInOrder(nextCtx++)}
                                    : m_creations[nextCreation++];
             if (c.type == Creation::Context) {
+                // The specs are far apart (264 bytes each) and read once: fetch a few ahead.
+                if (nextCtx + kSpecAhead < ctxCount)
+                    prefetchSpec(m_s.contexts[ctxInOrder(nextCtx + kSpecAhead)]);
                 const ContextSpec& spec = m_s.contexts[c.index];
                 CtxIndex parentR = kNone;
                 if (!isRoot(spec.kind)) {

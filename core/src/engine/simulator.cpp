@@ -187,7 +187,6 @@ void Simulator::schedule()
         steps += rt.steps ? rt.steps->size() : 0;
     m_r.events.reserve(2 * m_r.contexts.size() + 3 * m_rt.size() + 2 * steps + 2 * m_r.afterFuncs.size() +
                        m_s.actions.size() + 1);
-    prefault(m_r.events, m_s.contexts.size()); // one creation a context at least (if created)
     if (m_sched)
         m_enabler.assign(m_rt.size(), kNone);
 }

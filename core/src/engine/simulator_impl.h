@@ -203,6 +203,7 @@ private:
         e.kind = kind;
         e.subject = subject;
         m_r.events.push_back(e);
+        prefaultAhead(m_r.events); // (reserved generously by schedule())
         return m_r.events.back();
     }
     StrId intern(std::string_view s);

@@ -69,7 +69,8 @@ public:
         else
             m_others.pop();
     }
-    // reserveDeadlines: room for n deadline timers in arming order, mapped at once (prefault.h).
+    // reserveDeadlines: room for n deadline timers in arming order (a deadline under an earlier
+    // one arms none, so the room is mapped only as it fills: prefaultAhead).
     void reserveDeadlines(std::size_t n) { m_deadlines.reserveRun(n); }
     void push(const Timer& t)
     {
@@ -103,15 +104,12 @@ private:
                     m_head = 0;
                 }
                 m_run.push_back(t);
+                prefaultAhead(m_run);
             } else {
                 m_heap.push(t);
             }
         }
-        void reserveRun(std::size_t n)
-        {
-            m_run.reserve(n);
-            prefault(m_run);
-        }
+        void reserveRun(std::size_t n) { m_run.reserve(n); } // (mapped as it fills: prefaultAhead)
 
     private:
         bool runEmpty() const { return m_head == m_run.size(); }

@@ -7,9 +7,11 @@
 
 #include "ctxscope/formats/atomic_file.h"
 #include "ctxscope/formats/json.h"
+#include "plain_context.h"
 
 #include <algorithm>
 #include <charconv>
+#include <utility>
 
 namespace ctxscope {
 
@@ -125,13 +127,23 @@ public:
     template <typename F>
     void forEach(F&& f) const
     {
+        forEach(std::forward<F>(f), [](std::string_view, std::size_t, std::size_t) { return false; });
+    }
+    // This forEach first offers each element left in the text to plain(text, offset, i), a
+    // reader that needs no json::Value (plain_context.h); f gets the elements it declines.
+    template <typename F, typename Plain>
+    void forEach(F&& f, Plain&& plain) const
+    {
         if (!m_deferred) {
             for (std::size_t i = 0; i < m_list.items.size(); ++i)
                 f(m_list.items[i], i);
             return;
         }
         for (std::size_t i = 0; i < m_deferred->elements.size(); ++i) {
-            const Value element = json::parseElement(m_text, m_deferred->elements[i]);
+            const json::DeferredElement& at = m_deferred->elements[i];
+            if (plain(m_text, at.offset, i))
+                continue;
+            const Value element = json::parseElement(m_text, at);
             f(element, i);
         }
     }
@@ -986,9 +998,13 @@ std::optional<Scenario> Loader::load(const Value& root)
     std::string path; // reused: one buffer for every element's path
     if (std::optional<RootList> list = readRootList(root, "contexts")) {
         s.contexts.resize(list->size());
-        list->forEach([&](const Value& e, std::size_t i) {
-            readContext(e, elementPath(path, "contexts", i), s.contexts[i], false);
-        });
+        list->forEach(
+            [&](const Value& e, std::size_t i) {
+                readContext(e, elementPath(path, "contexts", i), s.contexts[i], false);
+            },
+            [&](std::string_view text, std::size_t offset, std::size_t i) {
+                return detail::readPlainContext(text, offset, s.contexts[i]);
+            });
     }
     if (std::optional<RootList> list = readRootList(root, "tasks")) {
         s.tasks.resize(list->size());

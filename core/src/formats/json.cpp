@@ -103,6 +103,16 @@ constexpr std::array<bool, 256> makePlainTable()
 }
 constexpr std::array<bool, 256> kPlain = makePlainTable();
 
+// Bytes appendQuoted writes as they are: everything but '"', '\' and control characters.
+constexpr std::array<bool, 256> makeVerbatimTable()
+{
+    std::array<bool, 256> t{};
+    for (int c = 0x20; c < 0x100; ++c)
+        t[static_cast<std::size_t>(c)] = c != '"' && c != '\\';
+    return t;
+}
+constexpr std::array<bool, 256> kVerbatim = makeVerbatimTable();
+
 bool isDigit(char c) { return c >= '0' && c <= '9'; }
 
 // utf8SequenceLength returns the length of the valid UTF-8 sequence at p (RFC 3629: no
@@ -849,6 +859,20 @@ bool isValidNumberText(std::string_view t)
 void appendQuoted(std::string& out, std::string_view s)
 {
     static const char* hex = "0123456789abcdef";
+    // Nearly every string written (ids, kinds, messages) needs no escape: then it is one
+    // append, found by a table look-up per byte instead of three comparisons.
+    std::size_t first = 0;
+    while (first < s.size() && kVerbatim[static_cast<unsigned char>(s[first])])
+        ++first;
+    if (first == s.size()) {
+        const std::size_t at = out.size();
+        out.resize(at + s.size() + 2);
+        char* p = out.data() + at;
+        p[0] = '"';
+        std::memcpy(p + 1, s.data(), s.size());
+        p[s.size() + 1] = '"';
+        return;
+    }
     out += '"';
     std::size_t run = 0;
     for (std::size_t i = 0; i < s.size(); ++i) {
@@ -892,8 +916,16 @@ void Writer::newline()
 {
     if (m_style != Style::Pretty)
         return;
-    m_out += '\n';
-    m_out.append(2 * m_levels.size(), ' ');
+    // One append of a line break and the indent, cut from a ready string: most of a pretty
+    // document's calls end up here.
+    static const std::string kBreak = '\n' + std::string(64, ' ');
+    const std::size_t n = 1 + 2 * m_levels.size();
+    if (n <= kBreak.size()) {
+        m_out.append(kBreak, 0, n);
+    } else {
+        m_out += '\n';
+        m_out.append(n - 1, ' ');
+    }
 }
 
 void Writer::beforeValue()
@@ -981,6 +1013,20 @@ Writer& Writer::key(std::string_view k)
     appendQuoted(m_out, k);
     m_out += m_style == Style::Pretty ? ": " : ":";
     m_afterKey = true;
+    return *this;
+}
+
+Writer& Writer::rawMember(std::string_view text)
+{
+    maybeFlush();
+    if (!m_levels.empty()) {
+        Level& level = m_levels.back();
+        if (!level.empty)
+            m_out += ',';
+        level.empty = false;
+        newline();
+    }
+    m_out += text;
     return *this;
 }
 

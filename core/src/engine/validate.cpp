@@ -19,6 +19,9 @@ constexpr std::size_t kMaxContexts = 1000000;
 constexpr std::size_t kMaxTasks = 1000000;
 // Looking for a "did you mean" among very many ids costs more than it helps.
 constexpr std::size_t kMaxSuggestionCandidates = 2000;
+// How many contexts ahead the loops over "contexts" ask for the id table's lines (IdTable's
+// prefetch*): far enough for a memory access to arrive, near enough to stay in the cache.
+constexpr std::size_t kPrefetchAhead = 16;
 
 const char* const kNumberForDuration = "durations are strings such as \"250ms\"";
 
@@ -47,13 +50,13 @@ std::string article(ContextKind k)
     return std::string("a ") + contextKindName(k) + " context";
 }
 
+// 24 bytes: there is one per context, a million at the format's limit, and the table of them
+// is read at random (every parent is looked up), so its size is cache misses and page faults.
 struct ContextEntry {
+    Nanos at = 0;              // top-level only
+    long topIndex = -1;        // index in scenario.contexts, -1 for a derive step's context
+    std::uint32_t derive = 0;  // a derive step's context: its index in Validator::m_derivePaths
     ContextKind kind = ContextKind::Background;
-    long topIndex = -1;   // index in scenario.contexts, -1 for a derive step's context
-    Nanos at = 0;         // top-level only
-    std::string derivePath; // a derive step's context: where it is declared (path of its "id")
-
-    std::string path() const { return topIndex >= 0 ? index("contexts", static_cast<std::size_t>(topIndex)) + ".id" : derivePath; }
 };
 
 struct TaskEntry {
@@ -73,24 +76,22 @@ public:
         while (cap < 2 * n)
             cap *= 2;
         m_slots.assign(cap, Slot{});
-        m_entries.reserve(n);
-        m_keys.reserve(n);
+        m_records.reserve(n);
     }
 
     // insert adds key -> entry unless key is present; returns the entry for key and whether it
     // was inserted.
     std::pair<Entry*, bool> insert(std::string_view key, Entry entry)
     {
-        if (2 * (m_entries.size() + 1) > m_slots.size())
+        if (2 * (m_records.size() + 1) > m_slots.size())
             grow();
         const std::size_t h = hashOf(key);
         std::size_t i = slotOf(key, h);
         if (m_slots[i].entry != kEmpty)
-            return {&m_entries[m_slots[i].entry], false};
-        m_slots[i] = {static_cast<std::uint32_t>(m_entries.size()), tagOf(h)};
-        m_entries.push_back(std::move(entry));
-        m_keys.push_back(key);
-        return {&m_entries.back(), true};
+            return {&m_records[m_slots[i].entry].entry, false};
+        m_slots[i] = {static_cast<std::uint32_t>(m_records.size()), tagOf(h)};
+        m_records.push_back({key, std::move(entry)});
+        return {&m_records.back().entry, true};
     }
 
     const Entry* find(std::string_view key) const
@@ -98,19 +99,59 @@ public:
         if (m_slots.empty())
             return nullptr;
         const std::size_t i = slotOf(key, hashOf(key));
-        return m_slots[i].entry == kEmpty ? nullptr : &m_entries[m_slots[i].entry];
+        return m_slots[i].entry == kEmpty ? nullptr : &m_records[m_slots[i].entry].entry;
     }
 
-    const std::vector<std::string_view>& keys() const { return m_keys; } // insertion order
+    // A table of a million ids is far bigger than the caches: a loop that inserts or finds
+    // many keys calls prefetchSlot for the key it will need some iterations ahead, then
+    // prefetchRecord a few iterations later (once the slot has arrived), so the misses of
+    // several look-ups overlap instead of each one stalling in turn.
+    void prefetchSlot(std::string_view key) const
+    {
+        if (!m_slots.empty())
+            prefetch(&m_slots[hashOf(key) & (m_slots.size() - 1)]);
+    }
+    void prefetchRecord(std::string_view key) const
+    {
+        if (m_slots.empty())
+            return;
+        const Slot& s = m_slots[hashOf(key) & (m_slots.size() - 1)];
+        if (s.entry != kEmpty)
+            prefetch(&m_records[s.entry]);
+    }
+
+    std::size_t size() const { return m_records.size(); }
+    std::vector<std::string_view> keys() const // insertion order
+    {
+        std::vector<std::string_view> out;
+        out.reserve(m_records.size());
+        for (const Record& r : m_records)
+            out.push_back(r.key);
+        return out;
+    }
 
 private:
     static constexpr std::uint32_t kEmpty = 0xFFFFFFFFu;
     // Each slot keeps 32 bits of its key's hash: a probe past another key then rarely reads
-    // that key (two cache misses: its string_view, then its characters in the scenario).
+    // that key (two cache misses: its record, then its characters in the scenario).
     struct Slot {
         std::uint32_t entry = kEmpty;
         std::uint32_t tag = 0;
     };
+    // A key and its entry side by side: one cache miss reaches both.
+    struct Record {
+        std::string_view key;
+        Entry entry;
+    };
+
+    static void prefetch(const void* p)
+    {
+#if defined(__GNUC__)
+        __builtin_prefetch(p);
+#else
+        (void)p;
+#endif
+    }
 
     static std::size_t hashOf(std::string_view key)
     {
@@ -127,7 +168,7 @@ private:
         const std::size_t mask = m_slots.size() - 1;
         const std::uint32_t tag = tagOf(h);
         std::size_t i = h & mask;
-        while (m_slots[i].entry != kEmpty && (m_slots[i].tag != tag || m_keys[m_slots[i].entry] != key))
+        while (m_slots[i].entry != kEmpty && (m_slots[i].tag != tag || m_records[m_slots[i].entry].key != key))
             i = (i + 1) & mask;
         return i;
     }
@@ -140,7 +181,7 @@ private:
             if (s.entry == kEmpty)
                 continue;
             const std::size_t mask = m_slots.size() - 1;
-            std::size_t i = hashOf(m_keys[s.entry]) & mask;
+            std::size_t i = hashOf(m_records[s.entry].key) & mask;
             while (m_slots[i].entry != kEmpty)
                 i = (i + 1) & mask;
             m_slots[i] = s;
@@ -148,8 +189,7 @@ private:
     }
 
     std::vector<Slot> m_slots;
-    std::vector<Entry> m_entries;
-    std::vector<std::string_view> m_keys;
+    std::vector<Record> m_records;
 };
 
 class Validator {
@@ -182,11 +222,18 @@ private:
     void checkTime(Nanos t, const std::string& path);
 
     std::string unknownContext(std::string_view id, const char* noun = "context") const;
+    // Where a context's id is declared: "contexts[i].id", or its derive step's "...derive.id".
+    const std::string& derivePathOf(const ContextEntry& e) const { return m_derivePaths[e.derive]; }
+    std::string pathOf(const ContextEntry& e) const
+    {
+        return e.topIndex >= 0 ? index("contexts", static_cast<std::size_t>(e.topIndex)) + ".id" : derivePathOf(e);
+    }
     std::string unknownTask(std::string_view id) const;
 
     const Scenario& m_s;
     std::vector<Problem> m_problems;
     IdTable<ContextEntry> m_contexts;
+    std::vector<std::string> m_derivePaths; // of the contexts made by derive steps
     IdTable<TaskEntry> m_tasks; // tasks and after-funcs share one set of ids
     std::size_t m_contextCount = 0;
     std::size_t m_taskCount = 0;
@@ -195,7 +242,7 @@ private:
 std::string Validator::unknownContext(std::string_view id, const char* noun) const
 {
     std::string msg = std::string("unknown ") + noun + " " + quote(id);
-    if (m_contexts.keys().size() <= kMaxSuggestionCandidates) {
+    if (m_contexts.size() <= kMaxSuggestionCandidates) {
         std::string near = closestName(id, m_contexts.keys());
         if (!near.empty())
             msg += " (did you mean " + quote(near) + "?)";
@@ -206,7 +253,7 @@ std::string Validator::unknownContext(std::string_view id, const char* noun) con
 std::string Validator::unknownTask(std::string_view id) const
 {
     std::string msg = "unknown task " + quote(id);
-    if (m_tasks.keys().size() <= kMaxSuggestionCandidates) {
+    if (m_tasks.size() <= kMaxSuggestionCandidates) {
         std::string near = closestName(id, m_tasks.keys());
         if (!near.empty())
             msg += " (did you mean " + quote(near) + "?)";
@@ -228,9 +275,14 @@ void Validator::declareContext(const ContextSpec& c, const std::string* derivePa
                         "and has at most 64 characters");
         return;
     }
-    auto [entry, inserted] = m_contexts.insert(c.id, ContextEntry{c.kind, topIndex, c.at, topIndex >= 0 ? std::string() : idPath()});
+    ContextEntry e{c.at, topIndex, 0, c.kind};
+    if (topIndex < 0) {
+        e.derive = static_cast<std::uint32_t>(m_derivePaths.size());
+        m_derivePaths.push_back(idPath());
+    }
+    auto [entry, inserted] = m_contexts.insert(c.id, e);
     if (!inserted)
-        add(idPath(), "duplicate context id " + quote(c.id) + ": already used at " + entry->path());
+        add(idPath(), "duplicate context id " + quote(c.id) + ": already used at " + pathOf(*entry));
 }
 
 void Validator::declareTask(const std::string& id, const std::string& path, bool afterFunc)
@@ -340,7 +392,7 @@ void Validator::checkTopContext(const ContextSpec& c, std::size_t i)
             add(path() + ".parent", unknownContext(c.parent, "parent"));
         } else if (it->topIndex < 0) {
             add(path() + ".parent", "parent " + quote(c.parent) + " is created by a task's derive step (" +
-                                      it->derivePath.substr(0, it->derivePath.size() - 3) +
+                                      derivePathOf(*it).substr(0, derivePathOf(*it).size() - 3) +
                                       "); a context in \"contexts\" can only have a parent from \"contexts\"");
         } else if (static_cast<std::size_t>(it->topIndex) > i) {
             add(path() + ".parent", "parent " + quote(c.parent) + " is listed later, at " + index("contexts", static_cast<std::size_t>(it->topIndex)) +
@@ -394,7 +446,7 @@ void Validator::checkStopTarget(const std::string& target, const std::string& pa
     if (!it) {
         std::string msg = "unknown after-func " + quote(target);
         std::vector<std::string_view> afs;
-        if (m_tasks.keys().size() <= kMaxSuggestionCandidates) {
+        if (m_tasks.size() <= kMaxSuggestionCandidates) {
             for (std::string_view id : m_tasks.keys()) {
                 if (m_tasks.find(id)->afterFunc)
                     afs.push_back(id);
@@ -644,8 +696,12 @@ std::vector<Problem> Validator::run()
     // Pass 1: declarations, in document order.
     m_contexts.reserve(m_s.contexts.size());
     m_tasks.reserve(m_s.tasks.size() + m_s.afterFuncs.size());
-    for (std::size_t i = 0; i < m_s.contexts.size(); ++i)
+    const std::size_t n = m_s.contexts.size();
+    for (std::size_t i = 0; i < n; ++i) {
+        if (i + kPrefetchAhead < n)
+            m_contexts.prefetchSlot(m_s.contexts[i + kPrefetchAhead].id);
         declareContext(m_s.contexts[i], nullptr, static_cast<long>(i));
+    }
     for (std::size_t i = 0; i < m_s.tasks.size(); ++i) {
         const std::string p = index("tasks", i);
         declareTask(m_s.tasks[i].id, p, false);
@@ -664,8 +720,13 @@ std::vector<Problem> Validator::run()
     // Pass 2: references and per-kind rules.
     if (m_s.until)
         checkTime(*m_s.until, "until");
-    for (std::size_t i = 0; i < m_s.contexts.size(); ++i)
+    for (std::size_t i = 0; i < n; ++i) {
+        if (i + kPrefetchAhead < n)
+            m_contexts.prefetchSlot(m_s.contexts[i + kPrefetchAhead].parent);
+        if (i + kPrefetchAhead / 2 < n)
+            m_contexts.prefetchRecord(m_s.contexts[i + kPrefetchAhead / 2].parent);
         checkTopContext(m_s.contexts[i], i);
+    }
 
     auto checkTopLevelOwner = [&](const std::string& context, Nanos at, const std::string& path, const char* what,
                                   const char* verb) {

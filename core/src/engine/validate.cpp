@@ -79,13 +79,24 @@ public:
         m_records.reserve(n);
     }
 
+    // hashOf is the hash the table files key under; the calls below that take it spare
+    // hashing the same key again (a loop that prefetches has hashed it already).
+    static std::size_t hashOf(std::string_view key)
+    {
+        std::uint64_t h = std::hash<std::string_view>{}(key);
+        h ^= h >> 29; // the low bits pick the slot, the high 32 are the tag: mix so both are good
+        h *= 0xbf58476d1ce4e5b9ull;
+        h ^= h >> 32;
+        return static_cast<std::size_t>(h);
+    }
+
     // insert adds key -> entry unless key is present; returns the entry for key and whether it
     // was inserted.
-    std::pair<Entry*, bool> insert(std::string_view key, Entry entry)
+    std::pair<Entry*, bool> insert(std::string_view key, Entry entry) { return insert(key, hashOf(key), std::move(entry)); }
+    std::pair<Entry*, bool> insert(std::string_view key, std::size_t h, Entry entry)
     {
         if (2 * (m_records.size() + 1) > m_slots.size())
             grow();
-        const std::size_t h = hashOf(key);
         std::size_t i = slotOf(key, h);
         if (m_slots[i].entry != kEmpty)
             return {&m_records[m_slots[i].entry].entry, false};
@@ -94,11 +105,12 @@ public:
         return {&m_records.back().entry, true};
     }
 
-    const Entry* find(std::string_view key) const
+    const Entry* find(std::string_view key) const { return find(key, hashOf(key)); }
+    const Entry* find(std::string_view key, std::size_t h) const
     {
         if (m_slots.empty())
             return nullptr;
-        const std::size_t i = slotOf(key, hashOf(key));
+        const std::size_t i = slotOf(key, h);
         return m_slots[i].entry == kEmpty ? nullptr : &m_records[m_slots[i].entry].entry;
     }
 
@@ -106,16 +118,16 @@ public:
     // many keys calls prefetchSlot for the key it will need some iterations ahead, then
     // prefetchRecord a few iterations later (once the slot has arrived), so the misses of
     // several look-ups overlap instead of each one stalling in turn.
-    void prefetchSlot(std::string_view key) const
+    void prefetchSlot(std::size_t h) const
     {
         if (!m_slots.empty())
-            prefetch(&m_slots[hashOf(key) & (m_slots.size() - 1)]);
+            prefetch(&m_slots[h & (m_slots.size() - 1)]);
     }
-    void prefetchRecord(std::string_view key) const
+    void prefetchRecord(std::size_t h) const
     {
         if (m_slots.empty())
             return;
-        const Slot& s = m_slots[hashOf(key) & (m_slots.size() - 1)];
+        const Slot& s = m_slots[h & (m_slots.size() - 1)];
         if (s.entry != kEmpty)
             prefetch(&m_records[s.entry]);
     }
@@ -153,14 +165,6 @@ private:
 #endif
     }
 
-    static std::size_t hashOf(std::string_view key)
-    {
-        std::uint64_t h = std::hash<std::string_view>{}(key);
-        h ^= h >> 29; // the low bits pick the slot, the high 32 are the tag: mix so both are good
-        h *= 0xbf58476d1ce4e5b9ull;
-        h ^= h >> 32;
-        return static_cast<std::size_t>(h);
-    }
     static std::uint32_t tagOf(std::size_t h) { return static_cast<std::uint32_t>(static_cast<std::uint64_t>(h) >> 32); }
 
     std::size_t slotOf(std::string_view key, std::size_t h) const
@@ -205,12 +209,13 @@ private:
     void add(std::string path, std::string message) { m_problems.push_back({std::move(path), std::move(message), 0, 0}); }
 
     // Pass 1
-    void declareContext(const ContextSpec& c, const std::string* derivePath, long topIndex);
+    // hash: IdTable::hashOf(c.id) when the caller has it, else 0 (computed here).
+    void declareContext(const ContextSpec& c, const std::string* derivePath, long topIndex, std::size_t hash = 0);
     void declareTask(const std::string& id, const std::string& path, bool afterFunc);
     void declareSteps(const std::vector<Step>& steps, const std::string& prefix, int depth);
 
     // Pass 2
-    void checkTopContext(const ContextSpec& c, std::size_t i);
+    void checkTopContext(const ContextSpec& c, std::size_t i, std::size_t parentHash);
     void checkKindFields(const ContextSpec& c, const std::string& path);
     void checkSteps(const std::vector<Step>& steps, const std::string& prefix, int depth, const std::string& taskId);
     void checkTaskContextRef(const std::string& context, const std::string& path);
@@ -261,7 +266,7 @@ std::string Validator::unknownTask(std::string_view id) const
     return msg;
 }
 
-void Validator::declareContext(const ContextSpec& c, const std::string* derivePath, long topIndex)
+void Validator::declareContext(const ContextSpec& c, const std::string* derivePath, long topIndex, std::size_t hash)
 {
     ++m_contextCount;
     auto idPath = [&] { return (derivePath ? *derivePath : index("contexts", static_cast<std::size_t>(topIndex))) + ".id"; };
@@ -280,7 +285,7 @@ void Validator::declareContext(const ContextSpec& c, const std::string* derivePa
         e.derive = static_cast<std::uint32_t>(m_derivePaths.size());
         m_derivePaths.push_back(idPath());
     }
-    auto [entry, inserted] = m_contexts.insert(c.id, e);
+    auto [entry, inserted] = m_contexts.insert(c.id, hash ? hash : IdTable<ContextEntry>::hashOf(c.id), e);
     if (!inserted)
         add(idPath(), "duplicate context id " + quote(c.id) + ": already used at " + pathOf(*entry));
 }
@@ -373,7 +378,7 @@ void Validator::checkKindFields(const ContextSpec& c, const std::string& path)
     }
 }
 
-void Validator::checkTopContext(const ContextSpec& c, std::size_t i)
+void Validator::checkTopContext(const ContextSpec& c, std::size_t i, std::size_t parentHash)
 {
     auto path = [&] { return index("contexts", i); }; // spelled out only for a problem
     if (c.at < 0)
@@ -387,7 +392,7 @@ void Validator::checkTopContext(const ContextSpec& c, std::size_t i)
     } else if (c.parent == c.id) {
         add(path() + ".parent", "a context cannot be its own parent");
     } else {
-        const ContextEntry* it = m_contexts.find(c.parent);
+        const ContextEntry* it = m_contexts.find(c.parent, parentHash);
         if (!it) {
             add(path() + ".parent", unknownContext(c.parent, "parent"));
         } else if (it->topIndex < 0) {
@@ -696,11 +701,21 @@ std::vector<Problem> Validator::run()
     // Pass 1: declarations, in document order.
     m_contexts.reserve(m_s.contexts.size());
     m_tasks.reserve(m_s.tasks.size() + m_s.afterFuncs.size());
+    // Each id (then each parent) is hashed once, kPrefetchAhead contexts early, and its slot
+    // fetched then; the hashes wait in a ring until their context's turn.
     const std::size_t n = m_s.contexts.size();
+    std::array<std::size_t, kPrefetchAhead> hashes{};
+    auto hashAhead = [&](std::size_t j, const std::string& key) {
+        hashes[j % kPrefetchAhead] = IdTable<ContextEntry>::hashOf(key);
+        m_contexts.prefetchSlot(hashes[j % kPrefetchAhead]);
+    };
+    for (std::size_t j = 0; j < std::min(n, kPrefetchAhead); ++j)
+        hashAhead(j, m_s.contexts[j].id);
     for (std::size_t i = 0; i < n; ++i) {
+        const std::size_t h = hashes[i % kPrefetchAhead];
         if (i + kPrefetchAhead < n)
-            m_contexts.prefetchSlot(m_s.contexts[i + kPrefetchAhead].id);
-        declareContext(m_s.contexts[i], nullptr, static_cast<long>(i));
+            hashAhead(i + kPrefetchAhead, m_s.contexts[i + kPrefetchAhead].id);
+        declareContext(m_s.contexts[i], nullptr, static_cast<long>(i), h);
     }
     for (std::size_t i = 0; i < m_s.tasks.size(); ++i) {
         const std::string p = index("tasks", i);
@@ -720,12 +735,16 @@ std::vector<Problem> Validator::run()
     // Pass 2: references and per-kind rules.
     if (m_s.until)
         checkTime(*m_s.until, "until");
+    // The same for parents, with their records fetched too once their slots are in.
+    for (std::size_t j = 0; j < std::min(n, kPrefetchAhead); ++j)
+        hashAhead(j, m_s.contexts[j].parent);
     for (std::size_t i = 0; i < n; ++i) {
+        const std::size_t h = hashes[i % kPrefetchAhead];
         if (i + kPrefetchAhead < n)
-            m_contexts.prefetchSlot(m_s.contexts[i + kPrefetchAhead].parent);
+            hashAhead(i + kPrefetchAhead, m_s.contexts[i + kPrefetchAhead].parent);
         if (i + kPrefetchAhead / 2 < n)
-            m_contexts.prefetchRecord(m_s.contexts[i + kPrefetchAhead / 2].parent);
-        checkTopContext(m_s.contexts[i], i);
+            m_contexts.prefetchRecord(hashes[(i + kPrefetchAhead / 2) % kPrefetchAhead]);
+        checkTopContext(m_s.contexts[i], i, h);
     }
 
     auto checkTopLevelOwner = [&](const std::string& context, Nanos at, const std::string& path, const char* what,

@@ -506,7 +506,9 @@ bool Parser::skipPlainObject()
         ++p;
         return true;
     };
-    std::string_view keys[kMaxPlainKeys];
+    // Plain arrays, left uninitialised: an array of string_views would be zeroed on every call.
+    const char* keyStart[kMaxPlainKeys];
+    std::size_t keySize[kMaxPlainKeys];
     int count = 0;
     skipSpace();
     if (p < m_end && *p == '}') {
@@ -524,10 +526,12 @@ bool Parser::skipPlainObject()
             if (!plainString(value))
                 return false;
             for (int i = 0; i < count; ++i) {
-                if (keys[i] == key)
+                if (std::string_view(keyStart[i], keySize[i]) == key)
                     return false; // a duplicate: the full reader says where the first one is
             }
-            keys[count++] = key;
+            keyStart[count] = key.data();
+            keySize[count] = key.size();
+            ++count;
             skipSpace();
             if (p < m_end && *p == ',') {
                 ++p;

@@ -71,7 +71,14 @@ bool readPlainContext(std::string_view text, std::size_t offset, ContextSpec& c)
     if (!in.take('{'))
         return false;
     // Keys are unique (the reader rejects duplicates, and a key without escapes is its own text).
-    std::array<std::string_view, kFields> value{};
+    // value[f] is set when seen has bit f; the array is not zeroed, which would cost more than
+    // the rest of a small element's reading.
+    struct Text { // a string_view would be zeroed
+        const char* data;
+        std::size_t size;
+        operator std::string_view() const { return {data, size}; }
+    };
+    Text value[kFields];
     unsigned seen = 0;
     do {
         std::string_view key, v;
@@ -80,7 +87,7 @@ bool readPlainContext(std::string_view text, std::size_t offset, ContextSpec& c)
         const std::optional<Field> f = fieldOf(key);
         if (!f)
             return false; // an unknown key
-        value[*f] = v;
+        value[*f] = {v.data(), v.size()};
         seen |= 1u << *f;
     } while (in.take(','));
     if (!in.take('}'))

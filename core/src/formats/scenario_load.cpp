@@ -997,13 +997,18 @@ std::optional<Scenario> Loader::load(const Value& root)
 
     std::string path; // reused: one buffer for every element's path
     if (std::optional<RootList> list = readRootList(root, "contexts")) {
-        s.contexts.resize(list->size());
+        // Made one by one as they are read, not resized first: each of a million ContextSpecs
+        // is then written while it is in the cache, not constructed once and filled later.
+        s.contexts.reserve(list->size());
+        auto spec = [&](std::size_t i) -> ContextSpec& {
+            if (s.contexts.size() == i)
+                s.contexts.emplace_back();
+            return s.contexts[i];
+        };
         list->forEach(
-            [&](const Value& e, std::size_t i) {
-                readContext(e, elementPath(path, "contexts", i), s.contexts[i], false);
-            },
+            [&](const Value& e, std::size_t i) { readContext(e, elementPath(path, "contexts", i), spec(i), false); },
             [&](std::string_view text, std::size_t offset, std::size_t i) {
-                return detail::readPlainContext(text, offset, s.contexts[i]);
+                return detail::readPlainContext(text, offset, spec(i));
             });
     }
     if (std::optional<RootList> list = readRootList(root, "tasks")) {

@@ -9,6 +9,7 @@
 #include <cctype>
 #include <cstdint>
 #include <functional>
+#include <optional>
 
 namespace ctxscope {
 
@@ -50,14 +51,35 @@ std::string article(ContextKind k)
     return std::string("a ") + contextKindName(k) + " context";
 }
 
-// 24 bytes: there is one per context, a million at the format's limit, and the table of them
-// is read at random (every parent is looked up), so its size is cache misses and page faults.
+// What the validator knows of a declared context (ContextIndex makes one from its spec).
 struct ContextEntry {
     Nanos at = 0;              // top-level only
     long topIndex = -1;        // index in scenario.contexts, -1 for a derive step's context
     std::uint32_t derive = 0;  // a derive step's context: its index in Validator::m_derivePaths
     ContextKind kind = ContextKind::Background;
 };
+
+// prefetch asks for the cache line at p without waiting for it: the loops over a million
+// contexts ask for the lines of a look-up some iterations before they need them.
+void prefetch(const void* p)
+{
+#if defined(__GNUC__)
+    __builtin_prefetch(p);
+#else
+    (void)p;
+#endif
+}
+
+// The hash of an id in the validator's tables: the low bits pick the slot, the high 32 are kept
+// in it as a tag; mixed so that both are good.
+std::size_t idHash(std::string_view id)
+{
+    std::uint64_t h = std::hash<std::string_view>{}(id);
+    h ^= h >> 29;
+    h *= 0xbf58476d1ce4e5b9ull;
+    h ^= h >> 32;
+    return static_cast<std::size_t>(h);
+}
 
 struct TaskEntry {
     bool afterFunc = false;
@@ -80,15 +102,8 @@ public:
     }
 
     // hashOf is the hash the table files key under; the calls below that take it spare
-    // hashing the same key again (a loop that prefetches has hashed it already).
-    static std::size_t hashOf(std::string_view key)
-    {
-        std::uint64_t h = std::hash<std::string_view>{}(key);
-        h ^= h >> 29; // the low bits pick the slot, the high 32 are the tag: mix so both are good
-        h *= 0xbf58476d1ce4e5b9ull;
-        h ^= h >> 32;
-        return static_cast<std::size_t>(h);
-    }
+    // hashing the same key again.
+    static std::size_t hashOf(std::string_view key) { return idHash(key); }
 
     // insert adds key -> entry unless key is present; returns the entry for key and whether it
     // was inserted.
@@ -114,24 +129,6 @@ public:
         return m_slots[i].entry == kEmpty ? nullptr : &m_records[m_slots[i].entry].entry;
     }
 
-    // A table of a million ids is far bigger than the caches: a loop that inserts or finds
-    // many keys calls prefetchSlot for the key it will need some iterations ahead, then
-    // prefetchRecord a few iterations later (once the slot has arrived), so the misses of
-    // several look-ups overlap instead of each one stalling in turn.
-    void prefetchSlot(std::size_t h) const
-    {
-        if (!m_slots.empty())
-            prefetch(&m_slots[h & (m_slots.size() - 1)]);
-    }
-    void prefetchRecord(std::size_t h) const
-    {
-        if (m_slots.empty())
-            return;
-        const Slot& s = m_slots[h & (m_slots.size() - 1)];
-        if (s.entry != kEmpty)
-            prefetch(&m_records[s.entry]);
-    }
-
     std::size_t size() const { return m_records.size(); }
     std::vector<std::string_view> keys() const // insertion order
     {
@@ -155,15 +152,6 @@ private:
         std::string_view key;
         Entry entry;
     };
-
-    static void prefetch(const void* p)
-    {
-#if defined(__GNUC__)
-        __builtin_prefetch(p);
-#else
-        (void)p;
-#endif
-    }
 
     static std::uint32_t tagOf(std::size_t h) { return static_cast<std::uint32_t>(static_cast<std::uint64_t>(h) >> 32); }
 
@@ -196,10 +184,148 @@ private:
     std::vector<Record> m_records;
 };
 
+// ContextIndex maps a context id to its ContextEntry without storing entries: a slot holds the
+// context's index in scenario.contexts, or (kDerived set) its index among the contexts of derive
+// steps, and the entry is read from that ContextSpec, which the scenario keeps. At 10^6 contexts
+// the table is then only its 16 MB of slots (a table of entries added 40 MB that copied what the
+// specs hold, each page of it a fault), and a look-up goes from the slot straight to the spec,
+// which it reads anyway to compare the id. Open addressing, each slot with 32 bits of its id's
+// hash, as IdTable.
+class ContextIndex {
+public:
+    explicit ContextIndex(const std::vector<ContextSpec>& top)
+        : m_top(top)
+    {
+    }
+
+    void reserve(std::size_t n)
+    {
+        std::size_t cap = 16;
+        while (cap < 2 * n)
+            cap *= 2;
+        m_slots.assign(cap, Slot{});
+    }
+
+    static std::size_t hashOf(std::string_view id) { return idHash(id); }
+
+    // insert files c (m_top[topIndex], or with topIndex < 0 a derive step's context, which then
+    // gets the next derive index) under h = hashOf(c.id), unless its id is filed already;
+    // returns the entry for the id and whether c was filed. Top-level contexts are all filed
+    // before any derive step's (keys() relies on it).
+    std::pair<ContextEntry, bool> insert(const ContextSpec& c, long topIndex, std::size_t h)
+    {
+        if (2 * (m_size + 1) > m_slots.size())
+            grow();
+        const std::size_t i = slotOf(c.id, h);
+        if (m_slots[i].code != kEmpty)
+            return {entryOf(m_slots[i].code), false};
+        std::uint32_t code = static_cast<std::uint32_t>(topIndex);
+        if (topIndex < 0) {
+            code = kDerived | static_cast<std::uint32_t>(m_derived.size());
+            m_derived.push_back(&c);
+        }
+        m_slots[i] = {code, tagOf(h)};
+        ++m_size;
+        return {entryOf(code), true};
+    }
+
+    std::optional<ContextEntry> find(std::string_view id) const { return find(id, hashOf(id)); }
+    std::optional<ContextEntry> find(std::string_view id, std::size_t h) const
+    {
+        if (m_slots.empty())
+            return std::nullopt;
+        const Slot& s = m_slots[slotOf(id, h)];
+        if (s.code == kEmpty)
+            return std::nullopt;
+        return entryOf(s.code);
+    }
+
+    // As IdTable's: fetch a slot some iterations ahead, then (once it is in) the spec it names.
+    void prefetchSlot(std::size_t h) const
+    {
+        if (!m_slots.empty())
+            prefetch(&m_slots[h & (m_slots.size() - 1)]);
+    }
+    void prefetchSpec(std::size_t h) const
+    {
+        if (m_slots.empty())
+            return;
+        const Slot& s = m_slots[h & (m_slots.size() - 1)];
+        if (s.code != kEmpty && !(s.code & kDerived))
+            prefetch(&m_top[s.code]);
+    }
+
+    std::size_t size() const { return m_size; }
+    std::vector<std::string_view> keys() const // in the order they were filed
+    {
+        std::vector<std::string_view> out;
+        out.reserve(m_size);
+        for (std::size_t i = 0; i < m_top.size(); ++i) {
+            const std::optional<ContextEntry> e = find(m_top[i].id);
+            if (e && e->topIndex == static_cast<long>(i))
+                out.push_back(m_top[i].id);
+        }
+        for (const ContextSpec* c : m_derived)
+            out.push_back(c->id);
+        return out;
+    }
+
+private:
+    static constexpr std::uint32_t kEmpty = 0xFFFFFFFFu;
+    static constexpr std::uint32_t kDerived = 0x80000000u;
+    struct Slot {
+        std::uint32_t code = kEmpty;
+        std::uint32_t tag = 0;
+    };
+
+    static std::uint32_t tagOf(std::size_t h) { return static_cast<std::uint32_t>(static_cast<std::uint64_t>(h) >> 32); }
+    const ContextSpec& specOf(std::uint32_t code) const
+    {
+        return (code & kDerived) ? *m_derived[code & ~kDerived] : m_top[code];
+    }
+    ContextEntry entryOf(std::uint32_t code) const
+    {
+        const ContextSpec& c = specOf(code);
+        if (code & kDerived)
+            return {c.at, -1, code & ~kDerived, c.kind};
+        return {c.at, static_cast<long>(code), 0, c.kind};
+    }
+
+    std::size_t slotOf(std::string_view id, std::size_t h) const
+    {
+        const std::size_t mask = m_slots.size() - 1;
+        const std::uint32_t tag = tagOf(h);
+        std::size_t i = h & mask;
+        while (m_slots[i].code != kEmpty && (m_slots[i].tag != tag || specOf(m_slots[i].code).id != id))
+            i = (i + 1) & mask;
+        return i;
+    }
+
+    void grow()
+    {
+        std::vector<Slot> old = std::move(m_slots);
+        m_slots.assign(old.empty() ? 16 : old.size() * 2, Slot{});
+        const std::size_t mask = m_slots.size() - 1;
+        for (const Slot& s : old) {
+            if (s.code == kEmpty)
+                continue;
+            std::size_t i = hashOf(specOf(s.code).id) & mask;
+            while (m_slots[i].code != kEmpty)
+                i = (i + 1) & mask;
+            m_slots[i] = s;
+        }
+    }
+
+    const std::vector<ContextSpec>& m_top;
+    std::vector<const ContextSpec*> m_derived; // the contexts of derive steps, in filing order
+    std::vector<Slot> m_slots;
+    std::size_t m_size = 0;
+};
+
 class Validator {
 public:
     explicit Validator(const Scenario& s)
-        : m_s(s)
+        : m_s(s), m_contexts(s.contexts)
     {
     }
 
@@ -237,7 +363,7 @@ private:
 
     const Scenario& m_s;
     std::vector<Problem> m_problems;
-    IdTable<ContextEntry> m_contexts;
+    ContextIndex m_contexts;
     std::vector<std::string> m_derivePaths; // of the contexts made by derive steps
     IdTable<TaskEntry> m_tasks; // tasks and after-funcs share one set of ids
     std::size_t m_contextCount = 0;
@@ -280,14 +406,11 @@ void Validator::declareContext(const ContextSpec& c, const std::string* derivePa
                         "and has at most 64 characters");
         return;
     }
-    ContextEntry e{c.at, topIndex, 0, c.kind};
-    if (topIndex < 0) {
-        e.derive = static_cast<std::uint32_t>(m_derivePaths.size());
-        m_derivePaths.push_back(idPath());
-    }
-    auto [entry, inserted] = m_contexts.insert(c.id, hash ? hash : IdTable<ContextEntry>::hashOf(c.id), e);
+    auto [entry, inserted] = m_contexts.insert(c, topIndex, hash ? hash : ContextIndex::hashOf(c.id));
     if (!inserted)
-        add(idPath(), "duplicate context id " + quote(c.id) + ": already used at " + pathOf(*entry));
+        add(idPath(), "duplicate context id " + quote(c.id) + ": already used at " + pathOf(entry));
+    else if (topIndex < 0)
+        m_derivePaths.push_back(idPath()); // at entry.derive, as ContextIndex numbers them
 }
 
 void Validator::declareTask(const std::string& id, const std::string& path, bool afterFunc)
@@ -392,7 +515,7 @@ void Validator::checkTopContext(const ContextSpec& c, std::size_t i, std::size_t
     } else if (c.parent == c.id) {
         add(path() + ".parent", "a context cannot be its own parent");
     } else {
-        const ContextEntry* it = m_contexts.find(c.parent, parentHash);
+        const std::optional<ContextEntry> it = m_contexts.find(c.parent, parentHash);
         if (!it) {
             add(path() + ".parent", unknownContext(c.parent, "parent"));
         } else if (it->topIndex < 0) {
@@ -426,7 +549,7 @@ void Validator::checkCancelTarget(const std::string& target, const std::optional
         add(targetPath, "missing context id: cancel names the context whose cancel function it calls");
         return;
     }
-    const ContextEntry* it = m_contexts.find(target);
+    const std::optional<ContextEntry> it = m_contexts.find(target);
     if (!it) {
         add(targetPath, unknownContext(target));
         return;
@@ -706,7 +829,7 @@ std::vector<Problem> Validator::run()
     const std::size_t n = m_s.contexts.size();
     std::array<std::size_t, kPrefetchAhead> hashes{};
     auto hashAhead = [&](std::size_t j, const std::string& key) {
-        hashes[j % kPrefetchAhead] = IdTable<ContextEntry>::hashOf(key);
+        hashes[j % kPrefetchAhead] = ContextIndex::hashOf(key);
         m_contexts.prefetchSlot(hashes[j % kPrefetchAhead]);
     };
     for (std::size_t j = 0; j < std::min(n, kPrefetchAhead); ++j)
@@ -735,7 +858,7 @@ std::vector<Problem> Validator::run()
     // Pass 2: references and per-kind rules.
     if (m_s.until)
         checkTime(*m_s.until, "until");
-    // The same for parents, with their records fetched too once their slots are in.
+    // The same for parents, with their specs fetched too once their slots are in.
     for (std::size_t j = 0; j < std::min(n, kPrefetchAhead); ++j)
         hashAhead(j, m_s.contexts[j].parent);
     for (std::size_t i = 0; i < n; ++i) {
@@ -743,7 +866,7 @@ std::vector<Problem> Validator::run()
         if (i + kPrefetchAhead < n)
             hashAhead(i + kPrefetchAhead, m_s.contexts[i + kPrefetchAhead].parent);
         if (i + kPrefetchAhead / 2 < n)
-            m_contexts.prefetchRecord(hashes[(i + kPrefetchAhead / 2) % kPrefetchAhead]);
+            m_contexts.prefetchSpec(hashes[(i + kPrefetchAhead / 2) % kPrefetchAhead]);
         checkTopContext(m_s.contexts[i], i, h);
     }
 
@@ -755,7 +878,7 @@ std::vector<Problem> Validator::run()
                 std::string("a top-level ") + what + " needs a context: the id of a context in \"contexts\"");
             return;
         }
-        const ContextEntry* it = m_contexts.find(context);
+        const std::optional<ContextEntry> it = m_contexts.find(context);
         if (!it) {
             add(path + ".context", unknownContext(context));
         } else if (it->topIndex < 0) {

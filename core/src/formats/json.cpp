@@ -1006,21 +1006,14 @@ Writer& Writer::endArray()
 
 Writer& Writer::key(std::string_view k)
 {
-    maybeFlush();
-    if (!m_levels.empty()) {
-        Level& level = m_levels.back();
-        if (!level.empty)
-            m_out += ',';
-        level.empty = false;
-        newline();
-    }
+    beforeMember();
     appendQuoted(m_out, k);
     m_out += m_style == Style::Pretty ? ": " : ":";
     m_afterKey = true;
     return *this;
 }
 
-Writer& Writer::rawMember(std::string_view text)
+void Writer::beforeMember()
 {
     maybeFlush();
     if (!m_levels.empty()) {
@@ -1030,8 +1023,6 @@ Writer& Writer::rawMember(std::string_view text)
         level.empty = false;
         newline();
     }
-    m_out += text;
-    return *this;
 }
 
 Writer& Writer::null()

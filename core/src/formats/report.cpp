@@ -63,8 +63,8 @@ private:
 };
 
 // ContextMember renders one member of the report's "contexts" object ("c1": {...}) as
-// json::Writer would in Pretty style at the given depth, into one reused buffer for
-// Writer::rawMember. A big report is mostly these members; with the keys, separators and
+// json::Writer would in Pretty style at the given depth, straight into the writer's text
+// (Writer::rawMemberWith). A big report is mostly these members; with the keys, separators and
 // indentation spelled out once here, each costs a handful of appends instead of about forty
 // writer calls. test_report.cpp checks the bytes against the writer's own layout.
 class ContextMember {
@@ -78,13 +78,14 @@ public:
         m_close = '\n' + std::string(2 * static_cast<std::size_t>(depth), ' ') + '}';
     }
 
-    std::string_view render(const ContextInfo& c)
+    // render appends the member of c to out.
+    void render(const ContextInfo& c, std::string& out)
     {
-        m_out.clear();
-        json::appendQuoted(m_out, c.id);
-        m_out += ": {";
+        m_out = &out; // the helpers below append there
+        json::appendQuoted(*m_out, c.id);
+        *m_out += ": {";
         key(0);
-        m_out += m_kinds(static_cast<std::size_t>(c.kind), [&] { return contextKindName(c.kind); });
+        *m_out += m_kinds(static_cast<std::size_t>(c.kind), [&] { return contextKindName(c.kind); });
         key(1);
         idOrNull(c.parent);
         key(2);
@@ -93,61 +94,60 @@ public:
         if (c.hasDeadline())
             integer(c.deadline);
         else
-            m_out += "null";
+            *m_out += "null";
         key(4);
         timeOrNull(c.doneAt);
         key(5);
         if (c.err != Err::None)
-            m_out += m_errs(static_cast<std::size_t>(c.err), [&] { return errString(c.err); });
+            *m_out += m_errs(static_cast<std::size_t>(c.err), [&] { return errString(c.err); });
         else
-            m_out += "null";
+            *m_out += "null";
         key(6);
         if (c.cause < m_r.strings.size())
-            m_out += m_causes(c.cause, [&] { return m_r.str(c.cause); });
+            *m_out += m_causes(c.cause, [&] { return m_r.str(c.cause); });
         else
-            m_out += "null";
+            *m_out += "null";
         key(7);
         if (c.reason != Reason::None)
-            m_out += m_reasons(static_cast<std::size_t>(c.reason), [&] { return reasonName(c.reason); });
+            *m_out += m_reasons(static_cast<std::size_t>(c.reason), [&] { return reasonName(c.reason); });
         else
-            m_out += "null";
+            *m_out += "null";
         key(8);
         idOrNull(c.source);
-        m_out += m_close;
-        return m_out;
+        *m_out += m_close;
     }
 
 private:
     static constexpr std::array<std::string_view, 9> kFields = {
         "kind", "parent", "created_ns", "deadline_ns", "done_ns", "err", "cause", "reason", "source"};
 
-    void key(std::size_t i) { m_out += m_keys[i]; }
+    void key(std::size_t i) { *m_out += m_keys[i]; }
     void integer(std::int64_t n)
     {
         char buf[24];
         auto res = std::to_chars(buf, buf + sizeof buf, n);
-        m_out.append(buf, res.ptr);
+        m_out->append(buf, res.ptr);
     }
     void timeOrNull(Nanos t)
     {
         if (t == kNever)
-            m_out += "null";
+            *m_out += "null";
         else
             integer(t);
     }
     void idOrNull(CtxIndex i)
     {
         if (i < m_r.contexts.size())
-            json::appendQuoted(m_out, m_r.contexts[i].id);
+            json::appendQuoted(*m_out, m_r.contexts[i].id);
         else
-            m_out += "null";
+            *m_out += "null";
     }
 
     const SimulationResult& m_r;
     QuotedOnce m_kinds, m_errs, m_causes, m_reasons;
     std::array<std::string, kFields.size()> m_keys;
     std::string m_close;
-    std::string m_out;
+    std::string* m_out = nullptr; // where render is writing
 };
 
 void writeContexts(json::Writer& w, const SimulationResult& r)
@@ -155,7 +155,7 @@ void writeContexts(json::Writer& w, const SimulationResult& r)
     w.key("contexts").beginObject();
     ContextMember member(r, w.depth());
     for (const ContextInfo& c : r.contexts)
-        w.rawMember(member.render(c));
+        w.rawMemberWith([&](std::string& out) { member.render(c, out); });
     w.endObject();
 }
 

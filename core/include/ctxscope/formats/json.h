@@ -160,12 +160,19 @@ public:
     Writer& string(std::string_view s);
     Writer& value(const Value& v);          // a whole DOM value, members in their stored order
 
-    // rawMember appends one member of the open object that the caller rendered itself: its
-    // quoted key, ": " (":" when Compact) and its value, laid out as this writer would at
-    // depth() (the number of open objects and arrays). The writer adds the ',' and line break
-    // before it. For a loop that writes a million members of one shape (a report's contexts),
-    // where a call per key and value costs more than the rest of the work.
-    Writer& rawMember(std::string_view text);
+    // rawMemberWith appends one member of the open object that the caller renders itself:
+    // render(std::string& out) appends its quoted key, ": " (":" when Compact) and its value to
+    // out, laid out as this writer would at depth() (the number of open objects and arrays).
+    // The writer adds the ',' and line break before it. For a loop that writes a million
+    // members of one shape (a report's contexts), where a call per key and value costs more
+    // than the rest of the work.
+    template <typename Render>
+    Writer& rawMemberWith(Render&& render)
+    {
+        beforeMember();
+        render(m_out);
+        return *this;
+    }
     int depth() const { return static_cast<int>(m_levels.size()); }
 
     const std::string& text() const { return m_out; }
@@ -180,6 +187,7 @@ public:
 
 private:
     void beforeValue();
+    void beforeMember(); // what goes before a key: a pending flush, ',' and the line break
     void newline();
     void maybeFlush()
     {

@@ -2,7 +2,8 @@
 // stages: the JSON reader (syntax, with line and column), the structural reader below (keys,
 // types, durations; it knows the DOM, so it reports positions directly), and validateScenario
 // (references and per-kind rules; its JSON paths are mapped back to DOM positions here). Every
-// stage lists all it finds.
+// stage lists all it finds. A plain top-level context (plain_context.h) skips the DOM: it is read
+// straight from the text when the structural reader would find nothing wrong with it.
 #include "ctxscope/formats/scenario_io.h"
 
 #include "ctxscope/formats/atomic_file.h"

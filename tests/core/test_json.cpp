@@ -287,8 +287,22 @@ TEST_CASE("parseShallow leaves the root's arrays in the text, and parseElement r
         for (std::size_t i = 0; i < d->elements.size(); ++i)
             CHECK(samePositions(parseElement(text, d->elements[i]), m.value.items[i]));
     }
-    // Errors are parse's, position and all, also inside a root array's element.
-    for (const char* bad : {"{\"a\": [1, {\"k\": tru}]}", "{\"a\": [{\"x\": 1, \"x\": 2}]}", "{\"a\": [1,]}", "[[1,]]"}) {
+    // Errors are parse's, position and all, also inside a root array's element, also next to
+    // or inside elements that parseShallow skips without building anything (objects of plain
+    // strings).
+    for (const char* bad : {"{\"a\": [1, {\"k\": tru}]}", "{\"a\": [{\"x\": 1, \"x\": 2}]}", "{\"a\": [1,]}", "[[1,]]",
+                            "{\"a\": [{\"x\": \"1\", \"x\": \"2\"}]}", "{\"a\": [{\"x\": \"1\", \"y\": \"2\",}]}",
+                            "{\"a\": [{\"x\": \"1\" \"y\": \"2\"}]}", "{\"a\": [{\"x\": \"1\"}, {\"x\": \"\u00e9\", \"x\": \"2\"}]}",
+                            "{\"a\": [{\"x\": \"1\"},\n {\"x\": \"\xC3\xA9\", \"y\": \"2\x01\"}]}",
+                            "{\"a\": [\n{\"k\": \"v\",\n \"k2\": \"v\"}, {\"k\": tru}]}",
+                            "{\"\xC3\xA9\": 1, \"a\": [{\"x\": \"1\"}, {\"y\": x}]}",
+                            "{\"\xC3\xA9\": 1, \"a\": [{\"x\":\n\"1\"}, {\"y\": x}]}",
+                            "{\"a\": [{\"x\": \"1\"}, {\"x\": \"1\"}, {\"x\": \"unterminated}]}",
+                            "{\"a\": [{\"x\": \"1\"}], \"a\": []}",
+                            "{\"a\": [{\"k0\": \"\", \"k1\": \"\", \"k2\": \"\", \"k3\": \"\", \"k4\": \"\", \"k5\": \"\", "
+                            "\"k6\": \"\", \"k7\": \"\", \"k8\": \"\", \"k9\": \"\", \"ka\": \"\", \"kb\": \"\", \"kc\": \"\", "
+                            "\"kd\": \"\", \"ke\": \"\", \"kf\": \"\", \"kg\": \"\", \"k3\": \"\"}]}",
+                            "{\"a\": [{}, {\"x\": \"1\"}, {\"x\": {\"y\": \"1\", \"y\": \"2\"}}]}"}) {
         const ParseResult f = parse(bad);
         const ParseResult s = parseShallow(bad);
         REQUIRE_FALSE(f.ok());
@@ -298,4 +312,27 @@ TEST_CASE("parseShallow leaves the root's arrays in the text, and parseElement r
         CHECK(s.error.column == f.error.column);
         CHECK(s.error.offset == f.error.offset);
     }
+}
+
+TEST_CASE("parseShallow skips plain elements with the positions of everything after them right", "[json]")
+{
+    using namespace ctxscope::json;
+    // Objects of plain strings (which parseShallow skips without building them) across lines,
+    // after a line with non-ASCII text, next to elements it builds, and an empty object.
+    const std::string text = "{\"\xC3\xA9\": \"\xC3\xA9\", \"a\": [{\"id\": \"c0\", \"kind\": \"Background\"}, {},\n"
+                             "  {\"id\":\n\"c1\" ,\r\n\t\"kind\" : \"WithCancel\"} , {\"n\": 1}, {\"s\": \"x\\n\"},\n"
+                             "{\"id\": \"c2\"}], \"b\": [{\"k\": \"v\"}], \"z\":\n  {\"w\": [1]}}";
+    const ParseResult full = parse(text);
+    const ParseResult shallow = parseShallow(text);
+    REQUIRE(full.ok());
+    REQUIRE(shallow.ok());
+    for (const char* key : {"a", "b"}) {
+        const DeferredArray* d = findDeferred(shallow.deferred, key);
+        REQUIRE(d);
+        const Value* list = full.value->find(key);
+        REQUIRE(d->elements.size() == list->items.size());
+        for (std::size_t i = 0; i < d->elements.size(); ++i)
+            CHECK(samePositions(parseElement(text, d->elements[i]), list->items[i]));
+    }
+    CHECK(samePositions(*shallow.value->find("z"), *full.value->find("z")));
 }

@@ -203,3 +203,29 @@ TEST_CASE("the report of a simulated run has every context, task and after-func 
     CHECK(call->find("result")->text == "ok");
     CHECK(report.find("end_ns")->text == "35000000");
 }
+
+TEST_CASE("the report's bytes are json::Writer's pretty layout of its own content", "[report][simulate]")
+{
+    // The contexts section is rendered by hand (report.cpp's ContextMember); reading the report
+    // and writing it again with the writer must give the same bytes, escapes included.
+    auto check = [](const SimulationResult& r) {
+        const std::string text = reportToString(r, {});
+        const auto parsed = json::parse(text);
+        REQUIRE(parsed.ok());
+        CHECK(json::write(*parsed.value, json::Style::Pretty) + "\n" == text);
+    };
+    check(httpHandlerResult());
+    check(SimulationResult{}); // no contexts at all: "contexts": {}
+    auto loaded = parseScenario(R"({"ctxscope": 1, "name": "quotes \" and \u00e9",
+        "contexts": [{"id": "root", "kind": "Background"},
+                     {"id": "c.1", "kind": "WithCancelCause", "parent": "root"},
+                     {"id": "t_2", "kind": "WithDeadlineCause", "parent": "c.1", "deadline": "5ms",
+                      "cause": "tab\there, \"quoted\", \u00e9 and \\ too"},
+                     {"id": "v", "kind": "WithValue", "parent": "t_2", "key": "k", "value": 7.50}],
+        "tasks": [{"id": "w", "context": "t_2", "steps": [
+            {"derive": {"id": "late", "kind": "WithTimeout", "timeout": "1s"}}, {"work": "1h"}]},
+                  {"id": "x", "context": "v", "at": "1ms", "steps": [{"derive": {"id": "never", "kind": "WithCancel"}}]}],
+        "actions": [{"at": "2ms", "cancel": "c.1", "cause": "line\nbreak"}]})");
+    REQUIRE(loaded.scenario);
+    check(simulate(*loaded.scenario));
+}

@@ -9,6 +9,7 @@
 #include <cctype>
 #include <cstdint>
 #include <functional>
+#include <optional>
 
 namespace ctxscope {
 
@@ -19,6 +20,9 @@ constexpr std::size_t kMaxContexts = 1000000;
 constexpr std::size_t kMaxTasks = 1000000;
 // Looking for a "did you mean" among very many ids costs more than it helps.
 constexpr std::size_t kMaxSuggestionCandidates = 2000;
+// How many contexts ahead the loops over "contexts" ask for the id table's lines (IdTable's
+// prefetch*): far enough for a memory access to arrive, near enough to stay in the cache.
+constexpr std::size_t kPrefetchAhead = 16;
 
 const char* const kNumberForDuration = "durations are strings such as \"250ms\"";
 
@@ -47,14 +51,35 @@ std::string article(ContextKind k)
     return std::string("a ") + contextKindName(k) + " context";
 }
 
+// What the validator knows of a declared context (ContextIndex makes one from its spec).
 struct ContextEntry {
+    Nanos at = 0;              // top-level only
+    long topIndex = -1;        // index in scenario.contexts, -1 for a derive step's context
+    std::uint32_t derive = 0;  // a derive step's context: its index in Validator::m_derivePaths
     ContextKind kind = ContextKind::Background;
-    long topIndex = -1;   // index in scenario.contexts, -1 for a derive step's context
-    Nanos at = 0;         // top-level only
-    std::string derivePath; // a derive step's context: where it is declared (path of its "id")
-
-    std::string path() const { return topIndex >= 0 ? index("contexts", static_cast<std::size_t>(topIndex)) + ".id" : derivePath; }
 };
+
+// prefetch asks for the cache line at p without waiting for it: the loops over a million
+// contexts ask for the lines of a look-up some iterations before they need them.
+void prefetch(const void* p)
+{
+#if defined(__GNUC__)
+    __builtin_prefetch(p);
+#else
+    (void)p;
+#endif
+}
+
+// The hash of an id in the validator's tables: the low bits pick the slot, the high 32 are kept
+// in it as a tag; mixed so that both are good.
+std::size_t idHash(std::string_view id)
+{
+    std::uint64_t h = std::hash<std::string_view>{}(id);
+    h ^= h >> 29;
+    h *= 0xbf58476d1ce4e5b9ull;
+    h ^= h >> 32;
+    return static_cast<std::size_t>(h);
+}
 
 struct TaskEntry {
     bool afterFunc = false;
@@ -73,53 +98,61 @@ public:
         while (cap < 2 * n)
             cap *= 2;
         m_slots.assign(cap, Slot{});
-        m_entries.reserve(n);
-        m_keys.reserve(n);
+        m_records.reserve(n);
     }
+
+    // hashOf is the hash the table files key under; the calls below that take it spare
+    // hashing the same key again.
+    static std::size_t hashOf(std::string_view key) { return idHash(key); }
 
     // insert adds key -> entry unless key is present; returns the entry for key and whether it
     // was inserted.
-    std::pair<Entry*, bool> insert(std::string_view key, Entry entry)
+    std::pair<Entry*, bool> insert(std::string_view key, Entry entry) { return insert(key, hashOf(key), std::move(entry)); }
+    std::pair<Entry*, bool> insert(std::string_view key, std::size_t h, Entry entry)
     {
-        if (2 * (m_entries.size() + 1) > m_slots.size())
+        if (2 * (m_records.size() + 1) > m_slots.size())
             grow();
-        const std::size_t h = hashOf(key);
         std::size_t i = slotOf(key, h);
         if (m_slots[i].entry != kEmpty)
-            return {&m_entries[m_slots[i].entry], false};
-        m_slots[i] = {static_cast<std::uint32_t>(m_entries.size()), tagOf(h)};
-        m_entries.push_back(std::move(entry));
-        m_keys.push_back(key);
-        return {&m_entries.back(), true};
+            return {&m_records[m_slots[i].entry].entry, false};
+        m_slots[i] = {static_cast<std::uint32_t>(m_records.size()), tagOf(h)};
+        m_records.push_back({key, std::move(entry)});
+        return {&m_records.back().entry, true};
     }
 
-    const Entry* find(std::string_view key) const
+    const Entry* find(std::string_view key) const { return find(key, hashOf(key)); }
+    const Entry* find(std::string_view key, std::size_t h) const
     {
         if (m_slots.empty())
             return nullptr;
-        const std::size_t i = slotOf(key, hashOf(key));
-        return m_slots[i].entry == kEmpty ? nullptr : &m_entries[m_slots[i].entry];
+        const std::size_t i = slotOf(key, h);
+        return m_slots[i].entry == kEmpty ? nullptr : &m_records[m_slots[i].entry].entry;
     }
 
-    const std::vector<std::string_view>& keys() const { return m_keys; } // insertion order
+    std::size_t size() const { return m_records.size(); }
+    std::vector<std::string_view> keys() const // insertion order
+    {
+        std::vector<std::string_view> out;
+        out.reserve(m_records.size());
+        for (const Record& r : m_records)
+            out.push_back(r.key);
+        return out;
+    }
 
 private:
     static constexpr std::uint32_t kEmpty = 0xFFFFFFFFu;
     // Each slot keeps 32 bits of its key's hash: a probe past another key then rarely reads
-    // that key (two cache misses: its string_view, then its characters in the scenario).
+    // that key (two cache misses: its record, then its characters in the scenario).
     struct Slot {
         std::uint32_t entry = kEmpty;
         std::uint32_t tag = 0;
     };
+    // A key and its entry side by side: one cache miss reaches both.
+    struct Record {
+        std::string_view key;
+        Entry entry;
+    };
 
-    static std::size_t hashOf(std::string_view key)
-    {
-        std::uint64_t h = std::hash<std::string_view>{}(key);
-        h ^= h >> 29; // the low bits pick the slot, the high 32 are the tag: mix so both are good
-        h *= 0xbf58476d1ce4e5b9ull;
-        h ^= h >> 32;
-        return static_cast<std::size_t>(h);
-    }
     static std::uint32_t tagOf(std::size_t h) { return static_cast<std::uint32_t>(static_cast<std::uint64_t>(h) >> 32); }
 
     std::size_t slotOf(std::string_view key, std::size_t h) const
@@ -127,7 +160,7 @@ private:
         const std::size_t mask = m_slots.size() - 1;
         const std::uint32_t tag = tagOf(h);
         std::size_t i = h & mask;
-        while (m_slots[i].entry != kEmpty && (m_slots[i].tag != tag || m_keys[m_slots[i].entry] != key))
+        while (m_slots[i].entry != kEmpty && (m_slots[i].tag != tag || m_records[m_slots[i].entry].key != key))
             i = (i + 1) & mask;
         return i;
     }
@@ -140,7 +173,7 @@ private:
             if (s.entry == kEmpty)
                 continue;
             const std::size_t mask = m_slots.size() - 1;
-            std::size_t i = hashOf(m_keys[s.entry]) & mask;
+            std::size_t i = hashOf(m_records[s.entry].key) & mask;
             while (m_slots[i].entry != kEmpty)
                 i = (i + 1) & mask;
             m_slots[i] = s;
@@ -148,14 +181,151 @@ private:
     }
 
     std::vector<Slot> m_slots;
-    std::vector<Entry> m_entries;
-    std::vector<std::string_view> m_keys;
+    std::vector<Record> m_records;
+};
+
+// ContextIndex maps a context id to its ContextEntry without storing entries: a slot holds the
+// context's index in scenario.contexts, or (kDerived set) its index among the contexts of derive
+// steps, and the entry is read from that ContextSpec, which the scenario keeps. At 10^6 contexts
+// the table is then only its 16 MB of slots (a table of entries added 40 MB that copied what the
+// specs hold, each page of it a fault), and a look-up goes from the slot straight to the spec,
+// which it reads anyway to compare the id. Open addressing, each slot with 32 bits of its id's
+// hash, as IdTable.
+class ContextIndex {
+public:
+    explicit ContextIndex(const std::vector<ContextSpec>& top)
+        : m_top(top)
+    {
+    }
+
+    void reserve(std::size_t n)
+    {
+        std::size_t cap = 16;
+        while (cap < 2 * n)
+            cap *= 2;
+        m_slots.assign(cap, Slot{});
+    }
+
+    static std::size_t hashOf(std::string_view id) { return idHash(id); }
+
+    // insert files c (m_top[topIndex], or with topIndex < 0 a derive step's context, which then
+    // gets the next derive index) under h = hashOf(c.id), unless its id is filed already;
+    // returns the entry for the id and whether c was filed. Top-level contexts are all filed
+    // before any derive step's (keys() relies on it).
+    std::pair<ContextEntry, bool> insert(const ContextSpec& c, long topIndex, std::size_t h)
+    {
+        if (2 * (m_size + 1) > m_slots.size())
+            grow();
+        const std::size_t i = slotOf(c.id, h);
+        if (m_slots[i].code != kEmpty)
+            return {entryOf(m_slots[i].code), false};
+        std::uint32_t code = static_cast<std::uint32_t>(topIndex);
+        if (topIndex < 0) {
+            code = kDerived | static_cast<std::uint32_t>(m_derived.size());
+            m_derived.push_back(&c);
+        }
+        m_slots[i] = {code, tagOf(h)};
+        ++m_size;
+        return {entryOf(code), true};
+    }
+
+    std::optional<ContextEntry> find(std::string_view id) const { return find(id, hashOf(id)); }
+    std::optional<ContextEntry> find(std::string_view id, std::size_t h) const
+    {
+        if (m_slots.empty())
+            return std::nullopt;
+        const Slot& s = m_slots[slotOf(id, h)];
+        if (s.code == kEmpty)
+            return std::nullopt;
+        return entryOf(s.code);
+    }
+
+    // As IdTable's: fetch a slot some iterations ahead, then (once it is in) the spec it names.
+    void prefetchSlot(std::size_t h) const
+    {
+        if (!m_slots.empty())
+            prefetch(&m_slots[h & (m_slots.size() - 1)]);
+    }
+    void prefetchSpec(std::size_t h) const
+    {
+        if (m_slots.empty())
+            return;
+        const Slot& s = m_slots[h & (m_slots.size() - 1)];
+        if (s.code != kEmpty && !(s.code & kDerived))
+            prefetch(&m_top[s.code]);
+    }
+
+    std::size_t size() const { return m_size; }
+    std::vector<std::string_view> keys() const // in the order they were filed
+    {
+        std::vector<std::string_view> out;
+        out.reserve(m_size);
+        for (std::size_t i = 0; i < m_top.size(); ++i) {
+            const std::optional<ContextEntry> e = find(m_top[i].id);
+            if (e && e->topIndex == static_cast<long>(i))
+                out.push_back(m_top[i].id);
+        }
+        for (const ContextSpec* c : m_derived)
+            out.push_back(c->id);
+        return out;
+    }
+
+private:
+    static constexpr std::uint32_t kEmpty = 0xFFFFFFFFu;
+    static constexpr std::uint32_t kDerived = 0x80000000u;
+    struct Slot {
+        std::uint32_t code = kEmpty;
+        std::uint32_t tag = 0;
+    };
+
+    static std::uint32_t tagOf(std::size_t h) { return static_cast<std::uint32_t>(static_cast<std::uint64_t>(h) >> 32); }
+    const ContextSpec& specOf(std::uint32_t code) const
+    {
+        return (code & kDerived) ? *m_derived[code & ~kDerived] : m_top[code];
+    }
+    ContextEntry entryOf(std::uint32_t code) const
+    {
+        const ContextSpec& c = specOf(code);
+        if (code & kDerived)
+            return {c.at, -1, code & ~kDerived, c.kind};
+        return {c.at, static_cast<long>(code), 0, c.kind};
+    }
+
+    std::size_t slotOf(std::string_view id, std::size_t h) const
+    {
+        const std::size_t mask = m_slots.size() - 1;
+        const std::uint32_t tag = tagOf(h);
+        std::size_t i = h & mask;
+        while (m_slots[i].code != kEmpty && (m_slots[i].tag != tag || specOf(m_slots[i].code).id != id))
+            i = (i + 1) & mask;
+        return i;
+    }
+
+    void grow()
+    {
+        std::vector<Slot> old = std::move(m_slots);
+        m_slots.assign(old.empty() ? 16 : old.size() * 2, Slot{});
+        const std::size_t mask = m_slots.size() - 1;
+        for (const Slot& s : old) {
+            if (s.code == kEmpty)
+                continue;
+            std::size_t i = hashOf(specOf(s.code).id) & mask;
+            while (m_slots[i].code != kEmpty)
+                i = (i + 1) & mask;
+            m_slots[i] = s;
+        }
+    }
+
+    const std::vector<ContextSpec>& m_top;
+    std::vector<const ContextSpec*> m_derived; // the contexts of derive steps, in filing order
+    std::vector<Slot> m_slots;
+    std::size_t m_size = 0;
 };
 
 class Validator {
 public:
     explicit Validator(const Scenario& s)
-        : m_s(s)
+        : m_s(s), m_contexts(s.contexts)
     {
     }
 
@@ -165,12 +335,13 @@ private:
     void add(std::string path, std::string message) { m_problems.push_back({std::move(path), std::move(message), 0, 0}); }
 
     // Pass 1
-    void declareContext(const ContextSpec& c, const std::string* derivePath, long topIndex);
+    // hash: IdTable::hashOf(c.id) when the caller has it, else 0 (computed here).
+    void declareContext(const ContextSpec& c, const std::string* derivePath, long topIndex, std::size_t hash = 0);
     void declareTask(const std::string& id, const std::string& path, bool afterFunc);
     void declareSteps(const std::vector<Step>& steps, const std::string& prefix, int depth);
 
     // Pass 2
-    void checkTopContext(const ContextSpec& c, std::size_t i);
+    void checkTopContext(const ContextSpec& c, std::size_t i, std::size_t parentHash);
     void checkKindFields(const ContextSpec& c, const std::string& path);
     void checkSteps(const std::vector<Step>& steps, const std::string& prefix, int depth, const std::string& taskId);
     void checkTaskContextRef(const std::string& context, const std::string& path);
@@ -182,11 +353,18 @@ private:
     void checkTime(Nanos t, const std::string& path);
 
     std::string unknownContext(std::string_view id, const char* noun = "context") const;
+    // Where a context's id is declared: "contexts[i].id", or its derive step's "...derive.id".
+    const std::string& derivePathOf(const ContextEntry& e) const { return m_derivePaths[e.derive]; }
+    std::string pathOf(const ContextEntry& e) const
+    {
+        return e.topIndex >= 0 ? index("contexts", static_cast<std::size_t>(e.topIndex)) + ".id" : derivePathOf(e);
+    }
     std::string unknownTask(std::string_view id) const;
 
     const Scenario& m_s;
     std::vector<Problem> m_problems;
-    IdTable<ContextEntry> m_contexts;
+    ContextIndex m_contexts;
+    std::vector<std::string> m_derivePaths; // of the contexts made by derive steps
     IdTable<TaskEntry> m_tasks; // tasks and after-funcs share one set of ids
     std::size_t m_contextCount = 0;
     std::size_t m_taskCount = 0;
@@ -195,7 +373,7 @@ private:
 std::string Validator::unknownContext(std::string_view id, const char* noun) const
 {
     std::string msg = std::string("unknown ") + noun + " " + quote(id);
-    if (m_contexts.keys().size() <= kMaxSuggestionCandidates) {
+    if (m_contexts.size() <= kMaxSuggestionCandidates) {
         std::string near = closestName(id, m_contexts.keys());
         if (!near.empty())
             msg += " (did you mean " + quote(near) + "?)";
@@ -206,7 +384,7 @@ std::string Validator::unknownContext(std::string_view id, const char* noun) con
 std::string Validator::unknownTask(std::string_view id) const
 {
     std::string msg = "unknown task " + quote(id);
-    if (m_tasks.keys().size() <= kMaxSuggestionCandidates) {
+    if (m_tasks.size() <= kMaxSuggestionCandidates) {
         std::string near = closestName(id, m_tasks.keys());
         if (!near.empty())
             msg += " (did you mean " + quote(near) + "?)";
@@ -214,7 +392,7 @@ std::string Validator::unknownTask(std::string_view id) const
     return msg;
 }
 
-void Validator::declareContext(const ContextSpec& c, const std::string* derivePath, long topIndex)
+void Validator::declareContext(const ContextSpec& c, const std::string* derivePath, long topIndex, std::size_t hash)
 {
     ++m_contextCount;
     auto idPath = [&] { return (derivePath ? *derivePath : index("contexts", static_cast<std::size_t>(topIndex))) + ".id"; };
@@ -228,9 +406,11 @@ void Validator::declareContext(const ContextSpec& c, const std::string* derivePa
                         "and has at most 64 characters");
         return;
     }
-    auto [entry, inserted] = m_contexts.insert(c.id, ContextEntry{c.kind, topIndex, c.at, topIndex >= 0 ? std::string() : idPath()});
+    auto [entry, inserted] = m_contexts.insert(c, topIndex, hash ? hash : ContextIndex::hashOf(c.id));
     if (!inserted)
-        add(idPath(), "duplicate context id " + quote(c.id) + ": already used at " + entry->path());
+        add(idPath(), "duplicate context id " + quote(c.id) + ": already used at " + pathOf(entry));
+    else if (topIndex < 0)
+        m_derivePaths.push_back(idPath()); // at entry.derive, as ContextIndex numbers them
 }
 
 void Validator::declareTask(const std::string& id, const std::string& path, bool afterFunc)
@@ -321,7 +501,7 @@ void Validator::checkKindFields(const ContextSpec& c, const std::string& path)
     }
 }
 
-void Validator::checkTopContext(const ContextSpec& c, std::size_t i)
+void Validator::checkTopContext(const ContextSpec& c, std::size_t i, std::size_t parentHash)
 {
     auto path = [&] { return index("contexts", i); }; // spelled out only for a problem
     if (c.at < 0)
@@ -335,12 +515,12 @@ void Validator::checkTopContext(const ContextSpec& c, std::size_t i)
     } else if (c.parent == c.id) {
         add(path() + ".parent", "a context cannot be its own parent");
     } else {
-        const ContextEntry* it = m_contexts.find(c.parent);
+        const std::optional<ContextEntry> it = m_contexts.find(c.parent, parentHash);
         if (!it) {
             add(path() + ".parent", unknownContext(c.parent, "parent"));
         } else if (it->topIndex < 0) {
             add(path() + ".parent", "parent " + quote(c.parent) + " is created by a task's derive step (" +
-                                      it->derivePath.substr(0, it->derivePath.size() - 3) +
+                                      derivePathOf(*it).substr(0, derivePathOf(*it).size() - 3) +
                                       "); a context in \"contexts\" can only have a parent from \"contexts\"");
         } else if (static_cast<std::size_t>(it->topIndex) > i) {
             add(path() + ".parent", "parent " + quote(c.parent) + " is listed later, at " + index("contexts", static_cast<std::size_t>(it->topIndex)) +
@@ -369,7 +549,7 @@ void Validator::checkCancelTarget(const std::string& target, const std::optional
         add(targetPath, "missing context id: cancel names the context whose cancel function it calls");
         return;
     }
-    const ContextEntry* it = m_contexts.find(target);
+    const std::optional<ContextEntry> it = m_contexts.find(target);
     if (!it) {
         add(targetPath, unknownContext(target));
         return;
@@ -394,7 +574,7 @@ void Validator::checkStopTarget(const std::string& target, const std::string& pa
     if (!it) {
         std::string msg = "unknown after-func " + quote(target);
         std::vector<std::string_view> afs;
-        if (m_tasks.keys().size() <= kMaxSuggestionCandidates) {
+        if (m_tasks.size() <= kMaxSuggestionCandidates) {
             for (std::string_view id : m_tasks.keys()) {
                 if (m_tasks.find(id)->afterFunc)
                     afs.push_back(id);
@@ -644,8 +824,22 @@ std::vector<Problem> Validator::run()
     // Pass 1: declarations, in document order.
     m_contexts.reserve(m_s.contexts.size());
     m_tasks.reserve(m_s.tasks.size() + m_s.afterFuncs.size());
-    for (std::size_t i = 0; i < m_s.contexts.size(); ++i)
-        declareContext(m_s.contexts[i], nullptr, static_cast<long>(i));
+    // Each id (then each parent) is hashed once, kPrefetchAhead contexts early, and its slot
+    // fetched then; the hashes wait in a ring until their context's turn.
+    const std::size_t n = m_s.contexts.size();
+    std::array<std::size_t, kPrefetchAhead> hashes{};
+    auto hashAhead = [&](std::size_t j, const std::string& key) {
+        hashes[j % kPrefetchAhead] = ContextIndex::hashOf(key);
+        m_contexts.prefetchSlot(hashes[j % kPrefetchAhead]);
+    };
+    for (std::size_t j = 0; j < std::min(n, kPrefetchAhead); ++j)
+        hashAhead(j, m_s.contexts[j].id);
+    for (std::size_t i = 0; i < n; ++i) {
+        const std::size_t h = hashes[i % kPrefetchAhead];
+        if (i + kPrefetchAhead < n)
+            hashAhead(i + kPrefetchAhead, m_s.contexts[i + kPrefetchAhead].id);
+        declareContext(m_s.contexts[i], nullptr, static_cast<long>(i), h);
+    }
     for (std::size_t i = 0; i < m_s.tasks.size(); ++i) {
         const std::string p = index("tasks", i);
         declareTask(m_s.tasks[i].id, p, false);
@@ -664,8 +858,17 @@ std::vector<Problem> Validator::run()
     // Pass 2: references and per-kind rules.
     if (m_s.until)
         checkTime(*m_s.until, "until");
-    for (std::size_t i = 0; i < m_s.contexts.size(); ++i)
-        checkTopContext(m_s.contexts[i], i);
+    // The same for parents, with their specs fetched too once their slots are in.
+    for (std::size_t j = 0; j < std::min(n, kPrefetchAhead); ++j)
+        hashAhead(j, m_s.contexts[j].parent);
+    for (std::size_t i = 0; i < n; ++i) {
+        const std::size_t h = hashes[i % kPrefetchAhead];
+        if (i + kPrefetchAhead < n)
+            hashAhead(i + kPrefetchAhead, m_s.contexts[i + kPrefetchAhead].parent);
+        if (i + kPrefetchAhead / 2 < n)
+            m_contexts.prefetchSpec(hashes[(i + kPrefetchAhead / 2) % kPrefetchAhead]);
+        checkTopContext(m_s.contexts[i], i, h);
+    }
 
     auto checkTopLevelOwner = [&](const std::string& context, Nanos at, const std::string& path, const char* what,
                                   const char* verb) {
@@ -675,7 +878,7 @@ std::vector<Problem> Validator::run()
                 std::string("a top-level ") + what + " needs a context: the id of a context in \"contexts\"");
             return;
         }
-        const ContextEntry* it = m_contexts.find(context);
+        const std::optional<ContextEntry> it = m_contexts.find(context);
         if (!it) {
             add(path + ".context", unknownContext(context));
         } else if (it->topIndex < 0) {

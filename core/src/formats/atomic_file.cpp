@@ -168,15 +168,28 @@ bool readFile(const std::string& path, std::string* contents, std::string* error
         return false;
     }
     std::string data;
+    std::size_t filled = 0; // bytes of data read so far
     if (::fstat(fd, &st) == 0 && S_ISREG(st.st_mode)) {
         if (static_cast<std::uint64_t>(st.st_size) > maxBytes) {
             ::close(fd);
             setError(error, "cannot read " + path + ": the file is larger than " + sizeText(maxBytes));
             return false;
         }
-        data.reserve(static_cast<std::size_t>(st.st_size));
+        // A regular file is read straight into its final place (a scenario can be 64 MiB):
+        // no copy through a buffer.
+        data.resize(static_cast<std::size_t>(st.st_size));
+        while (filled < data.size()) {
+            const ssize_t n = ::read(fd, data.data() + filled, data.size() - filled);
+            if (n < 0 && errno == EINTR)
+                continue;
+            if (n <= 0)
+                break; // an error is reported by the loop below, which reads again
+            filled += static_cast<std::size_t>(n);
+        }
+        data.resize(filled);
     }
-    // Read until EOF whatever fstat said: pipes and /proc files report no size.
+    // Read until EOF whatever fstat said: pipes and /proc files report no size, and a file
+    // may have grown since.
     char buf[65536];
     for (;;) {
         const ssize_t n = ::read(fd, buf, sizeof buf);

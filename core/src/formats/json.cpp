@@ -103,6 +103,16 @@ constexpr std::array<bool, 256> makePlainTable()
 }
 constexpr std::array<bool, 256> kPlain = makePlainTable();
 
+// Bytes appendQuoted writes as they are: everything but '"', '\' and control characters.
+constexpr std::array<bool, 256> makeVerbatimTable()
+{
+    std::array<bool, 256> t{};
+    for (int c = 0x20; c < 0x100; ++c)
+        t[static_cast<std::size_t>(c)] = c != '"' && c != '\\';
+    return t;
+}
+constexpr std::array<bool, 256> kVerbatim = makeVerbatimTable();
+
 bool isDigit(char c) { return c >= '0' && c <= '9'; }
 
 // utf8SequenceLength returns the length of the valid UTF-8 sequence at p (RFC 3629: no
@@ -204,6 +214,13 @@ private:
     {
         return m_shallow && m_stack.size() == 2 && m_stack[0].value.isObject() && m_stack[1].value.isArray();
     }
+    // Inside (or at) such an element: its values are checked exactly as always but not kept,
+    // since the element is read again from the text later (parseElement, or the loader's own
+    // reader). Keys are still kept until their object closes, for the duplicate-key check.
+    bool discarding() const
+    {
+        return m_shallow && m_stack.size() >= 2 && m_stack[0].value.isObject() && m_stack[1].value.isArray();
+    }
 
     bool atEnd() const { return m_p >= m_end; }
     int column(const char* at) const { return static_cast<int>((at - m_lineStart) - m_lineExtra) + 1; }
@@ -214,8 +231,9 @@ private:
 
     void skipWhitespace();
     bool parseString(std::string& out);
-    bool parseNumber(Value& v);
+    bool parseNumber(Value& v, bool keep);
     bool parseLiteral(Value& v);
+    bool skipPlainObject();
     bool addMember(Frame& f, Value&& v);
     Value closeTop();
 
@@ -234,6 +252,7 @@ private:
     const char* m_completedStart = nullptr;   // where the value just completed began
     std::vector<DeferredElement> m_deferredNow; // shallow: the open root array's elements
     std::vector<DeferredArray> m_deferred;
+    std::string m_scratch; // the text of a string value that is not kept (discarding)
 };
 
 bool Parser::failAt(const char* at, std::string message)
@@ -384,7 +403,7 @@ bool Parser::parseString(std::string& out)
     }
 }
 
-bool Parser::parseNumber(Value& v)
+bool Parser::parseNumber(Value& v, bool keep)
 {
     const char* start = m_p;
     if (*m_p == '-') {
@@ -417,7 +436,8 @@ bool Parser::parseNumber(Value& v)
             ++m_p;
     }
     v.type = Type::Number;
-    v.text.assign(start, static_cast<std::size_t>(m_p - start));
+    if (keep)
+        v.text.assign(start, static_cast<std::size_t>(m_p - start));
     return true;
 }
 
@@ -444,6 +464,92 @@ bool Parser::parseLiteral(Value& v)
     // "nullx" or "true1": the word must end here.
     if (m_p < m_end && ((*m_p >= 'a' && *m_p <= 'z') || (*m_p >= 'A' && *m_p <= 'Z') || isDigit(*m_p)))
         return fail("invalid literal: expected true, false or null");
+    return true;
+}
+
+// skipPlainObject moves past the object at m_p if it is "plain": members whose keys and values
+// are strings of printable ASCII without escapes, at most kMaxPlainKeys of them, no key twice.
+// Such an object is valid JSON, so skipping it is what the full reader would do, minus the
+// values it would build; on anything else it returns false having moved nothing, and the full
+// reader takes the object (and reports its errors, exactly as always). This is what makes
+// parseShallow cheap for a file of a million {"id": "c7", "kind": "WithCancel", ...}.
+bool Parser::skipPlainObject()
+{
+    constexpr int kMaxPlainKeys = 16; // beyond that, addMember's check is the one to use
+    const char* p = m_p + 1;
+    int line = m_line;
+    const char* lineStart = m_lineStart;
+    bool newLine = false;
+    auto skipSpace = [&] {
+        while (p < m_end) {
+            if (*p == ' ' || *p == '\t' || *p == '\r') {
+                ++p;
+            } else if (*p == '\n') {
+                ++p;
+                ++line;
+                lineStart = p;
+                newLine = true;
+            } else {
+                break;
+            }
+        }
+    };
+    auto plainString = [&](std::string_view& out) {
+        if (p >= m_end || *p != '"')
+            return false;
+        const char* start = ++p;
+        while (p < m_end && kPlain[static_cast<unsigned char>(*p)])
+            ++p;
+        if (p >= m_end || *p != '"')
+            return false;
+        out = std::string_view(start, static_cast<std::size_t>(p - start));
+        ++p;
+        return true;
+    };
+    // Plain arrays, left uninitialised: an array of string_views would be zeroed on every call.
+    const char* keyStart[kMaxPlainKeys];
+    std::size_t keySize[kMaxPlainKeys];
+    int count = 0;
+    skipSpace();
+    if (p < m_end && *p == '}') {
+        ++p;
+    } else {
+        for (;;) {
+            std::string_view key, value;
+            if (count == kMaxPlainKeys || !plainString(key))
+                return false;
+            skipSpace();
+            if (p >= m_end || *p != ':')
+                return false;
+            ++p;
+            skipSpace();
+            if (!plainString(value))
+                return false;
+            for (int i = 0; i < count; ++i) {
+                if (std::string_view(keyStart[i], keySize[i]) == key)
+                    return false; // a duplicate: the full reader says where the first one is
+            }
+            keyStart[count] = key.data();
+            keySize[count] = key.size();
+            ++count;
+            skipSpace();
+            if (p < m_end && *p == ',') {
+                ++p;
+                skipSpace();
+                continue;
+            }
+            if (p < m_end && *p == '}') {
+                ++p;
+                break;
+            }
+            return false;
+        }
+    }
+    m_p = p;
+    m_line = line;
+    m_lineStart = lineStart;
+    if (newLine)
+        m_lineExtra = 0;
     return true;
 }
 
@@ -485,10 +591,16 @@ Value Parser::closeTop()
         m_deferred.push_back(DeferredArray{m_stack[0].key, std::move(m_deferredNow)});
         m_deferredNow.clear();
     }
+    // Whether this container's children were kept: not inside a deferred element (where they
+    // were not collected, apart from the keys, which go now).
+    const bool discarded = discarding() && m_stack.size() > 2;
     Frame& f = m_stack.back();
     m_completedStart = f.startAt;
     Value v = std::move(f.value);
-    if (v.isArray()) {
+    if (discarded) {
+        if (v.isObject())
+            m_members.erase(m_members.begin() + static_cast<std::ptrdiff_t>(f.start), m_members.end());
+    } else if (v.isArray()) {
         const auto first = m_items.begin() + static_cast<std::ptrdiff_t>(f.start);
         v.items.reserve(m_items.size() - f.start);
         v.items.insert(v.items.end(), std::make_move_iterator(first), std::make_move_iterator(m_items.end()));
@@ -546,7 +658,9 @@ ParseResult Parser::run()
         m_completedStart = m_p;
         const char c = *m_p;
         bool completed = true;
-        if (c == '{' || c == '[') {
+        if (c == '{' && deferring() && skipPlainObject()) {
+            v.type = Type::Object; // checked and left in the text: nothing to keep
+        } else if (c == '{' || c == '[') {
             if (static_cast<int>(m_stack.size()) >= kMaxDepth) {
                 fail("nesting deeper than " + std::to_string(kMaxDepth) + " levels");
                 return finish();
@@ -577,9 +691,9 @@ ParseResult Parser::run()
             }
         } else if (c == '"') {
             v.type = Type::String;
-            ok = parseString(v.text);
+            ok = parseString(discarding() ? m_scratch : v.text);
         } else if (c == '-' || isDigit(c)) {
-            ok = parseNumber(v);
+            ok = parseNumber(v, !discarding());
         } else if (c == 't' || c == 'f' || c == 'n') {
             ok = parseLiteral(v);
         } else if (c == ']' && !m_stack.empty() && m_stack.back().value.isArray()) {
@@ -618,7 +732,8 @@ ParseResult Parser::run()
                     m_deferredNow.push_back(DeferredElement{static_cast<std::uint32_t>(m_completedStart - m_begin),
                                                             v.line, v.column});
                 } else if (top.value.isArray()) {
-                    m_items.push_back(std::move(v));
+                    if (!discarding())
+                        m_items.push_back(std::move(v));
                 } else if (!addMember(top, std::move(v))) {
                     return finish();
                 }
@@ -748,6 +863,20 @@ bool isValidNumberText(std::string_view t)
 void appendQuoted(std::string& out, std::string_view s)
 {
     static const char* hex = "0123456789abcdef";
+    // Nearly every string written (ids, kinds, messages) needs no escape: then it is one
+    // append, found by a table look-up per byte instead of three comparisons.
+    std::size_t first = 0;
+    while (first < s.size() && kVerbatim[static_cast<unsigned char>(s[first])])
+        ++first;
+    if (first == s.size()) {
+        const std::size_t at = out.size();
+        out.resize(at + s.size() + 2);
+        char* p = out.data() + at;
+        p[0] = '"';
+        std::memcpy(p + 1, s.data(), s.size());
+        p[s.size() + 1] = '"';
+        return;
+    }
     out += '"';
     std::size_t run = 0;
     for (std::size_t i = 0; i < s.size(); ++i) {
@@ -791,8 +920,16 @@ void Writer::newline()
 {
     if (m_style != Style::Pretty)
         return;
-    m_out += '\n';
-    m_out.append(2 * m_levels.size(), ' ');
+    // One append of a line break and the indent, cut from a ready string: most of a pretty
+    // document's calls end up here.
+    static const std::string kBreak = '\n' + std::string(64, ' ');
+    const std::size_t n = 1 + 2 * m_levels.size();
+    if (n <= kBreak.size()) {
+        m_out.append(kBreak, 0, n);
+    } else {
+        m_out += '\n';
+        m_out.append(n - 1, ' ');
+    }
 }
 
 void Writer::beforeValue()
@@ -869,6 +1006,15 @@ Writer& Writer::endArray()
 
 Writer& Writer::key(std::string_view k)
 {
+    beforeMember();
+    appendQuoted(m_out, k);
+    m_out += m_style == Style::Pretty ? ": " : ":";
+    m_afterKey = true;
+    return *this;
+}
+
+void Writer::beforeMember()
+{
     maybeFlush();
     if (!m_levels.empty()) {
         Level& level = m_levels.back();
@@ -877,10 +1023,6 @@ Writer& Writer::key(std::string_view k)
         level.empty = false;
         newline();
     }
-    appendQuoted(m_out, k);
-    m_out += m_style == Style::Pretty ? ": " : ":";
-    m_afterKey = true;
-    return *this;
 }
 
 Writer& Writer::null()

@@ -2,7 +2,11 @@
 
 #include "ctxscope/formats/json.h"
 
+#include <array>
+#include <charconv>
+#include <optional>
 #include <ostream>
+#include <vector>
 
 namespace ctxscope {
 namespace {
@@ -38,43 +42,120 @@ void writeScalar(json::Writer& w, const Scalar& s)
     }
 }
 
+// QuotedOnce keeps the quoted spelling of each entry of a small table (kind names, err strings,
+// the run's interned causes), made the first time it is asked for: a million contexts share a
+// handful of them.
+class QuotedOnce {
+public:
+    template <typename Name>
+    const std::string& operator()(std::size_t i, Name&& name)
+    {
+        if (i >= m_quoted.size())
+            m_quoted.resize(i + 1);
+        std::optional<std::string>& q = m_quoted[i];
+        if (!q)
+            q = json::quoted(name());
+        return *q;
+    }
+
+private:
+    std::vector<std::optional<std::string>> m_quoted;
+};
+
+// ContextMember renders one member of the report's "contexts" object ("c1": {...}) as
+// json::Writer would in Pretty style at the given depth, straight into the writer's text
+// (Writer::rawMemberWith). A big report is mostly these members; with the keys, separators and
+// indentation spelled out once here, each costs a handful of appends instead of about forty
+// writer calls. test_report.cpp checks the bytes against the writer's own layout.
+class ContextMember {
+public:
+    ContextMember(const SimulationResult& r, int depth)
+        : m_r(r)
+    {
+        const std::string indent = '\n' + std::string(2 * static_cast<std::size_t>(depth + 1), ' ');
+        for (std::size_t i = 0; i < kFields.size(); ++i)
+            m_keys[i] = (i == 0 ? "" : ",") + indent + json::quoted(kFields[i]) + ": ";
+        m_close = '\n' + std::string(2 * static_cast<std::size_t>(depth), ' ') + '}';
+    }
+
+    // render appends the member of c to out.
+    void render(const ContextInfo& c, std::string& out)
+    {
+        m_out = &out; // the helpers below append there
+        json::appendQuoted(*m_out, c.id);
+        *m_out += ": {";
+        key(0);
+        *m_out += m_kinds(static_cast<std::size_t>(c.kind), [&] { return contextKindName(c.kind); });
+        key(1);
+        idOrNull(c.parent);
+        key(2);
+        timeOrNull(c.createdAt);
+        key(3);
+        if (c.hasDeadline())
+            integer(c.deadline);
+        else
+            *m_out += "null";
+        key(4);
+        timeOrNull(c.doneAt);
+        key(5);
+        if (c.err != Err::None)
+            *m_out += m_errs(static_cast<std::size_t>(c.err), [&] { return errString(c.err); });
+        else
+            *m_out += "null";
+        key(6);
+        if (c.cause < m_r.strings.size())
+            *m_out += m_causes(c.cause, [&] { return m_r.str(c.cause); });
+        else
+            *m_out += "null";
+        key(7);
+        if (c.reason != Reason::None)
+            *m_out += m_reasons(static_cast<std::size_t>(c.reason), [&] { return reasonName(c.reason); });
+        else
+            *m_out += "null";
+        key(8);
+        idOrNull(c.source);
+        *m_out += m_close;
+    }
+
+private:
+    static constexpr std::array<std::string_view, 9> kFields = {
+        "kind", "parent", "created_ns", "deadline_ns", "done_ns", "err", "cause", "reason", "source"};
+
+    void key(std::size_t i) { *m_out += m_keys[i]; }
+    void integer(std::int64_t n)
+    {
+        char buf[24];
+        auto res = std::to_chars(buf, buf + sizeof buf, n);
+        m_out->append(buf, res.ptr);
+    }
+    void timeOrNull(Nanos t)
+    {
+        if (t == kNever)
+            *m_out += "null";
+        else
+            integer(t);
+    }
+    void idOrNull(CtxIndex i)
+    {
+        if (i < m_r.contexts.size())
+            json::appendQuoted(*m_out, m_r.contexts[i].id);
+        else
+            *m_out += "null";
+    }
+
+    const SimulationResult& m_r;
+    QuotedOnce m_kinds, m_errs, m_causes, m_reasons;
+    std::array<std::string, kFields.size()> m_keys;
+    std::string m_close;
+    std::string* m_out = nullptr; // where render is writing
+};
+
 void writeContexts(json::Writer& w, const SimulationResult& r)
 {
     w.key("contexts").beginObject();
-    for (const ContextInfo& c : r.contexts) {
-        const bool done = c.err != Err::None;
-        w.key(c.id).beginObject();
-        w.key("kind").string(contextKindName(c.kind));
-        w.key("parent");
-        contextIdOrNull(w, r, c.parent);
-        w.key("created_ns");
-        timeOrNull(w, c.createdAt, kNever);
-        w.key("deadline_ns");
-        if (c.hasDeadline())
-            w.integer(c.deadline);
-        else
-            w.null();
-        w.key("done_ns");
-        timeOrNull(w, c.doneAt, kNever);
-        w.key("err");
-        if (done)
-            w.string(errString(c.err));
-        else
-            w.null();
-        w.key("cause");
-        if (c.cause < r.strings.size())
-            w.string(r.str(c.cause));
-        else
-            w.null();
-        w.key("reason");
-        if (c.reason != Reason::None)
-            w.string(reasonName(c.reason));
-        else
-            w.null();
-        w.key("source");
-        contextIdOrNull(w, r, c.source);
-        w.endObject();
-    }
+    ContextMember member(r, w.depth());
+    for (const ContextInfo& c : r.contexts)
+        w.rawMemberWith([&](std::string& out) { member.render(c, out); });
     w.endObject();
 }
 

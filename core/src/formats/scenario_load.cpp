@@ -2,14 +2,17 @@
 // stages: the JSON reader (syntax, with line and column), the structural reader below (keys,
 // types, durations; it knows the DOM, so it reports positions directly), and validateScenario
 // (references and per-kind rules; its JSON paths are mapped back to DOM positions here). Every
-// stage lists all it finds.
+// stage lists all it finds. A plain top-level context (plain_context.h) skips the DOM: it is read
+// straight from the text when the structural reader would find nothing wrong with it.
 #include "ctxscope/formats/scenario_io.h"
 
 #include "ctxscope/formats/atomic_file.h"
 #include "ctxscope/formats/json.h"
+#include "plain_context.h"
 
 #include <algorithm>
 #include <charconv>
+#include <utility>
 
 namespace ctxscope {
 
@@ -125,13 +128,23 @@ public:
     template <typename F>
     void forEach(F&& f) const
     {
+        forEach(std::forward<F>(f), [](std::string_view, std::size_t, std::size_t) { return false; });
+    }
+    // This forEach first offers each element left in the text to plain(text, offset, i), a
+    // reader that needs no json::Value (plain_context.h); f gets the elements it declines.
+    template <typename F, typename Plain>
+    void forEach(F&& f, Plain&& plain) const
+    {
         if (!m_deferred) {
             for (std::size_t i = 0; i < m_list.items.size(); ++i)
                 f(m_list.items[i], i);
             return;
         }
         for (std::size_t i = 0; i < m_deferred->elements.size(); ++i) {
-            const Value element = json::parseElement(m_text, m_deferred->elements[i]);
+            const json::DeferredElement& at = m_deferred->elements[i];
+            if (plain(m_text, at.offset, i))
+                continue;
+            const Value element = json::parseElement(m_text, at);
             f(element, i);
         }
     }
@@ -985,10 +998,19 @@ std::optional<Scenario> Loader::load(const Value& root)
 
     std::string path; // reused: one buffer for every element's path
     if (std::optional<RootList> list = readRootList(root, "contexts")) {
-        s.contexts.resize(list->size());
-        list->forEach([&](const Value& e, std::size_t i) {
-            readContext(e, elementPath(path, "contexts", i), s.contexts[i], false);
-        });
+        // Made one by one as they are read, not resized first: each of a million ContextSpecs
+        // is then written while it is in the cache, not constructed once and filled later.
+        s.contexts.reserve(list->size());
+        auto spec = [&](std::size_t i) -> ContextSpec& {
+            if (s.contexts.size() == i)
+                s.contexts.emplace_back();
+            return s.contexts[i];
+        };
+        list->forEach(
+            [&](const Value& e, std::size_t i) { readContext(e, elementPath(path, "contexts", i), spec(i), false); },
+            [&](std::string_view text, std::size_t offset, std::size_t i) {
+                return detail::readPlainContext(text, offset, spec(i));
+            });
     }
     if (std::optional<RootList> list = readRootList(root, "tasks")) {
         s.tasks.resize(list->size());

@@ -61,6 +61,9 @@ class SimulationRunner : public QObject {
     Q_PROPERTY(int taskCount READ taskCount NOTIFY shown)
     Q_PROPERTY(int lintCount READ lintCount NOTIFY shown)
     // The scenario's timed user actions, [{t: ns, text: "cancel pool"}], for marks on the timeline.
+    // Actions closer in time than kActionMarkSpan of the axis share one mark (its time is the
+    // earliest, its text lists a few and counts the rest): a mark is a QML item, and a generated
+    // scenario of 10^6 contexts has 10^4 actions, which as items took a second to make.
     Q_PROPERTY(QVariantList actionMarks READ actionMarks NOTIFY shown)
 
 public:
@@ -93,6 +96,8 @@ public:
     int taskCount() const { return static_cast<int>(m_result->tasks.size()); }
     int lintCount() const { return static_cast<int>(m_result->lints.size()); }
     QVariantList actionMarks() const;
+    static constexpr int kActionMarkSpan = 400;   // marks at most per axis (each 3 px wide)
+    static constexpr int kActionMarkLines = 5;    // actions named in one mark's text
 
     // cancelJob stops the running job. A new document (open, generate, recover) is then not
     // opened, the old one untouched. A re-simulation after edits takes the edits back: they are

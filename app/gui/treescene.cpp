@@ -33,8 +33,6 @@ void TreeScene::relayout() {
     const std::size_t n = m_doc ? m_doc->result().contexts.size() : 0;
     std::vector<std::uint32_t> parents(n);
     std::vector<std::uint8_t> flags(n, 0);
-    m_tasksOn.assign(n, {});
-    m_afterFuncsOn.assign(n, {});
     if (m_doc) {
         const SimulationResult& r = m_doc->result();
         for (std::size_t i = 0; i < n; ++i) {
@@ -45,12 +43,12 @@ void TreeScene::relayout() {
             if (m_doc->session().isCollapsed(c.id))
                 flags[i] |= kLayoutCollapsed;
         }
-        for (TaskIndex t = 0; t < r.tasks.size(); ++t)
-            if (r.tasks[t].context < n && r.tasks[t].afterFunc == kNone)
-                m_tasksOn[r.tasks[t].context].push_back(t);
-        for (AfIndex a = 0; a < r.afterFuncs.size(); ++a)
-            if (r.afterFuncs[a].context < n)
-                m_afterFuncsOn[r.afterFuncs[a].context].push_back(a);
+        m_tasksOn = groupBy(n, r.tasks.size(),
+                            [&](std::size_t t) -> std::size_t { return r.tasks[t].afterFunc == kNone ? r.tasks[t].context : n; });
+        m_afterFuncsOn = groupBy(n, r.afterFuncs.size(), [&](std::size_t a) -> std::size_t { return r.afterFuncs[a].context; });
+    } else {
+        m_tasksOn = {};
+        m_afterFuncsOn = {};
     }
     m_collapsedShown = m_doc ? m_doc->session().collapsed() : std::unordered_set<std::string>{};
     m_layout = layoutForest(parents, flags, m_params);

@@ -4,6 +4,7 @@
 // nodes model and hit tests query. Positions are in content coordinates (pixels at zoom 1).
 #include "ctxscope/layout/tree_layout.h"
 #include "document.h"
+#include "groupedlists.h"
 #include "nodestate.h"
 
 #include <QObject>
@@ -81,8 +82,8 @@ public:
     // nodes), in no particular order.
     void busesIn(const QRectF& rect, std::vector<CtxIndex>& out) const;
     // Indices of tasks started on / after-funcs registered on a context.
-    const std::vector<TaskIndex>& tasksOn(CtxIndex c) const { return m_tasksOn[c]; }
-    const std::vector<AfIndex>& afterFuncsOn(CtxIndex c) const { return m_afterFuncsOn[c]; }
+    std::span<const TaskIndex> tasksOn(CtxIndex c) const { return m_tasksOn.of(c); }
+    std::span<const AfIndex> afterFuncsOn(CtxIndex c) const { return m_afterFuncsOn.of(c); }
 
     Q_INVOKABLE QString nodeAt(double x, double y) const;   // "" when no box is there
     Q_INVOKABLE QRectF nodeRect(const QString& id) const;   // empty when not visible
@@ -126,8 +127,8 @@ private:
     // The playhead (events applied) that m_states shows; kStatesStale: recompute every node.
     static constexpr std::size_t kStatesStale = static_cast<std::size_t>(-1);
     std::size_t m_statesApplied = kStatesStale;
-    std::vector<std::vector<TaskIndex>> m_tasksOn;
-    std::vector<std::vector<AfIndex>> m_afterFuncsOn;
+    GroupedLists m_tasksOn;      // by context: its tasks (not after-funcs' calls)
+    GroupedLists m_afterFuncsOn; // by context: the after-funcs registered on it
     CtxIndex m_selected = kNone;        // the session's selected context in the run on screen
     std::string m_selectedKey;          // ... and its id, to tell a change of selection
     std::unordered_set<std::string> m_collapsedShown; // the collapsed set the layout was made with

@@ -1,49 +1,26 @@
 #include "timelinedata.h"
 
+#include "groupedlists.h"
+
 #include <algorithm>
 
 namespace ctxscope::timeline {
 namespace {
 
 // Children of every context and the tasks started on it, each list in creation order (the time
-// it came to exist, then its index: never-created ones last). The lists are runs of one array
-// each (counting sort), not a vector per context: 10^6 small vectors were a fifth of the
-// timeline's build at 10^6 contexts.
+// it came to exist, then its index: never-created ones last).
 struct Forest {
-    std::vector<std::uint32_t> childStart; // children of c: child[childStart[c] .. childStart[c + 1])
-    std::vector<CtxIndex> child;
+    GroupedLists children;
     std::vector<CtxIndex> roots;
-    std::vector<std::uint32_t> taskStart;  // tasks on c: task[taskStart[c] .. taskStart[c + 1])
-    std::vector<TaskIndex> task;
+    GroupedLists tasks;
 };
-
-// groupBy lists the items 0..count-1 grouped by owner(i) (owners below n; others are left out,
-// or go to `rest` when given), keeping index order within a group.
-template <typename Owner>
-void groupBy(std::size_t n, std::size_t count, Owner owner, std::vector<std::uint32_t>& start,
-             std::vector<std::uint32_t>& items, std::vector<std::uint32_t>* rest) {
-    start.assign(n + 1, 0);
-    for (std::size_t i = 0; i < count; ++i)
-        if (const std::size_t o = owner(i); o < n)
-            ++start[o + 1];
-    for (std::size_t c = 0; c < n; ++c)
-        start[c + 1] += start[c];
-    items.resize(start[n]);
-    std::vector<std::uint32_t> fill(start.begin(), start.end() - 1);
-    for (std::size_t i = 0; i < count; ++i) {
-        if (const std::size_t o = owner(i); o < n)
-            items[fill[o]++] = static_cast<std::uint32_t>(i);
-        else if (rest)
-            rest->push_back(static_cast<std::uint32_t>(i));
-    }
-}
 
 Forest forestOf(const SimulationResult& r) {
     Forest f;
     const std::size_t n = r.contexts.size();
-    groupBy(n, n, [&](std::size_t c) -> std::size_t { const CtxIndex p = r.contexts[c].parent; return p == c ? n : p; },
-            f.childStart, f.child, &f.roots);
-    groupBy(n, r.tasks.size(), [&](std::size_t t) -> std::size_t { return r.tasks[t].context; }, f.taskStart, f.task, nullptr);
+    f.children = groupBy(
+        n, n, [&](std::size_t c) -> std::size_t { const CtxIndex p = r.contexts[c].parent; return p == c ? n : p; }, &f.roots);
+    f.tasks = groupBy(n, r.tasks.size(), [&](std::size_t t) -> std::size_t { return r.tasks[t].context; });
     const auto key = [](Nanos at) { return at == kNever ? std::numeric_limits<Nanos>::max() : at; };
     const auto byContextCreation = [&](CtxIndex a, CtxIndex b) {
         return std::pair(key(r.contexts[a].createdAt), a) < std::pair(key(r.contexts[b].createdAt), b);
@@ -53,10 +30,10 @@ Forest forestOf(const SimulationResult& r) {
     };
     std::sort(f.roots.begin(), f.roots.end(), byContextCreation);
     for (std::size_t c = 0; c < n; ++c) {
-        if (f.childStart[c + 1] - f.childStart[c] > 1)
-            std::sort(f.child.begin() + f.childStart[c], f.child.begin() + f.childStart[c + 1], byContextCreation);
-        if (f.taskStart[c + 1] - f.taskStart[c] > 1)
-            std::sort(f.task.begin() + f.taskStart[c], f.task.begin() + f.taskStart[c + 1], byTaskStart);
+        if (const auto kids = f.children.of(c); kids.size() > 1)
+            std::sort(kids.begin(), kids.end(), byContextCreation);
+        if (const auto tasks = f.tasks.of(c); tasks.size() > 1)
+            std::sort(tasks.begin(), tasks.end(), byTaskStart);
     }
     return f;
 }
@@ -141,8 +118,7 @@ TimelineData buildTimeline(const SimulationResult& r, const std::unordered_set<s
         lane.cancelable = info.canEverBeDone;
         d.contextLaneIndex[c] = static_cast<int>(d.lanes.size());
         d.lanes.push_back(lane);
-        for (std::uint32_t k = f.taskStart[c]; k < f.taskStart[c + 1]; ++k) {
-            const TaskIndex t = f.task[k];
+        for (const TaskIndex t : f.tasks.of(c)) {
             const TaskInfo& task = r.tasks[t];
             TimelineLane tl;
             tl.kind = LaneKind::Task;
@@ -163,8 +139,9 @@ TimelineData buildTimeline(const SimulationResult& r, const std::unordered_set<s
         }
         if (collapsed.contains(info.id))
             continue;
-        for (std::uint32_t k = f.childStart[c + 1]; k-- > f.childStart[c];)
-            stack.emplace_back(f.child[k], depth + 1);
+        const auto kids = f.children.of(c);
+        for (auto it = kids.rbegin(); it != kids.rend(); ++it)
+            stack.emplace_back(*it, depth + 1);
     }
     return d;
 }

@@ -67,7 +67,7 @@ QVariantList SimulationRunner::actionMarks() const {
     // Slots of 1/kActionMarkSpan of the axis, in time order: each action joins its slot's mark.
     const Nanos slot = std::max<Nanos>(1, timelineEndNanos() / kActionMarkSpan);
     struct Mark {
-        Nanos t = 0;
+        Nanos t = 0, end = 0;
         QStringList lines;
         int more = 0;
     };
@@ -76,6 +76,8 @@ QVariantList SimulationRunner::actionMarks() const {
         Mark& m = bySlot[a.at / slot];
         if (m.lines.isEmpty() || a.at < m.t)
             m.t = a.at;
+        if (m.lines.isEmpty() || a.at > m.end)
+            m.end = a.at;
         if (m.lines.size() >= kActionMarkLines) {
             ++m.more;
             continue;
@@ -88,7 +90,9 @@ QVariantList SimulationRunner::actionMarks() const {
     for (auto& [key, m] : bySlot) {
         if (m.more > 0)
             m.lines << tr("and %n more", nullptr, m.more);
-        marks << QVariantMap{{QStringLiteral("t"), static_cast<double>(m.t)}, {QStringLiteral("text"), m.lines.join(QLatin1Char('\n'))}};
+        marks << QVariantMap{{QStringLiteral("t"), static_cast<double>(m.t)},
+                             {QStringLiteral("end"), static_cast<double>(m.end)},
+                             {QStringLiteral("text"), m.lines.join(QLatin1Char('\n'))}};
     }
     return marks;
 }

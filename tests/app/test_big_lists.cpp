@@ -32,6 +32,9 @@ TEST_CASE("action marks: one per slot of the axis, every action named or counted
         const QVariantMap m = v.toMap();
         CHECK(m["t"].toDouble() > last); // in time order, one per slot
         last = m["t"].toDouble();
+        // It spans its actions, within one slot of the axis (narrower than a mark).
+        CHECK(m["end"].toDouble() >= m["t"].toDouble());
+        CHECK(m["end"].toDouble() - m["t"].toDouble() < doc.run()->timelineEndNanos() / SimulationRunner::kActionMarkSpan);
         for (const QString& line : m["text"].toString().split(QLatin1Char('\n'))) {
             const auto match = more.match(line);
             counted += match.hasMatch() ? match.captured(1).toInt() : 1;
@@ -49,6 +52,7 @@ TEST_CASE("action marks: one per slot of the axis, every action named or counted
     const QVariantList two = doc.run()->actionMarks();
     REQUIRE(two.size() == 2);
     CHECK(two[0].toMap()["t"].toDouble() == 200e6);
+    CHECK(two[0].toMap()["end"].toDouble() == 200e6);
     CHECK(two[0].toMap()["text"].toString() == "200ms: cancel c1");
     CHECK(two[1].toMap()["text"].toString() == "900ms: cancel c1 (\"why\")");
 }

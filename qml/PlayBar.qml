@@ -119,9 +119,10 @@ ToolBar {
                 delegate: Rectangle {
                     id: mark
                     required property var modelData
-                    x: scrubber.leftPadding + scrubber.availableWidth * (mark.modelData.t / scrubber.to) - width / 2
+                    // From the first to the last action it stands for (SimulationRunner::actionMarks).
+                    x: scrubber.leftPadding + scrubber.availableWidth * (mark.modelData.t / scrubber.to) - 1.5
                     y: scrubber.topPadding + scrubber.availableHeight / 2 - 11
-                    width: 3
+                    width: 3 + scrubber.availableWidth * ((mark.modelData.end - mark.modelData.t) / scrubber.to)
                     height: 6
                     color: Theme.canceled
                     HoverHandler { id: markHover }

@@ -72,7 +72,9 @@ ScrollView {
             width: column.width
         }
         Repeater {
-            model: root.editor.actions
+            // Rows only while the panel is shown (it sits behind the Inspector tab): a generated
+            // scenario lists 500 actions, whose rows took a tenth of a second on every change.
+            model: root.visible ? root.editor.actions : []
             delegate: Item {
                 id: actionRow
                 required property var modelData

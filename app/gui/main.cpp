@@ -52,7 +52,7 @@ int main(int argc, char* argv[]) {
     const QCommandLineOption steps(QStringLiteral("steps"), QStringLiteral("Step forward this many events."), QStringLiteral("n"));
     const QCommandLineOption select(QStringLiteral("select"), QStringLiteral("Select this context."), QStringLiteral("id"));
     const QCommandLineOption dialog(QStringLiteral("dialog"), QStringLiteral("Open a dialog: derive, task, afterfunc, cancel, rename, editparams, delete, edittask, settings, expectation, shortcuts, problems, recovery, unsaved, menu, open, export, export-menu, play-menu, predict."), QStringLiteral("name"));
-    const QCommandLineOption play(QStringLiteral("play"), QStringLiteral("Start playing at once."));
+    const QCommandLineOption play(QStringLiteral("play"), QStringLiteral("Start playing at once (a document still being opened: once it is open)."));
     const QCommandLineOption generate(QStringLiteral("generate"), QStringLiteral("Open a generated scenario of N contexts."), QStringLiteral("n"));
     const QCommandLineOption size(QStringLiteral("size"), QStringLiteral("Window size WxH."), QStringLiteral("wxh"), QStringLiteral("1360x860"));
     const QCommandLineOption frameStats(QStringLiteral("frame-stats"),
@@ -167,6 +167,10 @@ int main(int argc, char* argv[]) {
         moveStartPlayhead();
     }
 
+    // --play plays the document asked for: one still made on the worker starts playing once it
+    // is open (the stand-in's run would end, and stop playing, before a big one is ready).
+    const bool playWhenOpened = cli.isSet(play) && document->run()->busy();
+
     const QStringList wh = cli.value(size).split(QLatin1Char('x'));
     QQmlApplicationEngine engine;
     engine.addImportPath(QStringLiteral("qrc:/qt/qml")); // STYLE.md G4: 6.4 has no such default
@@ -175,7 +179,7 @@ int main(int argc, char* argv[]) {
         {QStringLiteral("startupProblems"), startupProblems},
         {QStringLiteral("initialSelection"), cli.value(select)},
         {QStringLiteral("initialDialog"), cli.value(dialog)},
-        {QStringLiteral("startPlaying"), cli.isSet(play)},
+        {QStringLiteral("startPlaying"), cli.isSet(play) && !playWhenOpened},
         {QStringLiteral("forceDark"), cli.value(paletteOption) == QLatin1String("dark")},
         {QStringLiteral("library"), QVariant::fromValue(library)},
         {QStringLiteral("initialTab"), cli.isSet(tab) ? cli.value(tab) : (library->currentRow() >= 0 ? QStringLiteral("notes") : QString())},
@@ -197,6 +201,13 @@ int main(int argc, char* argv[]) {
     auto* clock = window ? window->property("clock").value<ctxscope::PlayClock*>() : nullptr;
     if (cli.isSet(loop) && clock)
         clock->setLoop(true);
+    if (playWhenOpened && clock) {
+        auto* once = new QObject(document);
+        QObject::connect(document->files(), &ctxscope::ScenarioFiles::opened, once, [once, clock] {
+            clock->setPlaying(true);
+            once->deleteLater();
+        });
+    }
     if (cli.isSet(frameStats) && window && clock) {
         auto* stats = new ctxscope::FrameStats(window, clock, &app);
         QObject::connect(&app, &QCoreApplication::aboutToQuit, stats, [stats] { std::printf("%s\n", stats->summaryJson().constData()); });

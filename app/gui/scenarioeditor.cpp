@@ -32,10 +32,15 @@ void ScenarioEditor::setDocument(Document* d) {
         disconnect(m_document, nullptr, this, nullptr);
     m_document = d;
     if (m_document) {
-        connect(m_document, &Document::simulated, this, &ScenarioEditor::changed);
-        connect(m_document, &Document::undoStateChanged, this, &ScenarioEditor::changed);
+        connect(m_document, &Document::simulated, this, &ScenarioEditor::scenarioChanged);
+        connect(m_document, &Document::undoStateChanged, this, &ScenarioEditor::scenarioChanged);
     }
     Q_EMIT documentChanged();
+    scenarioChanged();
+}
+
+void ScenarioEditor::scenarioChanged() {
+    m_actions.reset();
     Q_EMIT changed();
 }
 
@@ -50,18 +55,28 @@ QString ScenarioEditor::apply(const QString& text, const edits::EditResult& edit
 // --- lists ---------------------------------------------------------------------------------
 
 QVariantList ScenarioEditor::actions() const {
+    if (!m_actions)
+        m_actions = listActions();
+    return *m_actions;
+}
+
+QVariantList ScenarioEditor::listActions() const {
     QVariantList out;
     if (!m_document)
         return out;
     const Scenario& s = m_document->editedScenario();
-    // The WithCancelCause contexts, found in one pass: searching the contexts once per action
-    // was O(actions x contexts), 10^4 x 10^6 string compares at 10^6 contexts (minutes per call).
-    std::unordered_set<std::string_view> causeFuncs;
-    if (!s.actions.empty())
+    const std::size_t listed = std::min(s.actions.size(), static_cast<std::size_t>(kListedRows));
+    // Which listed targets are WithCancelCause contexts, found in one pass over the contexts:
+    // searching them once per action was O(actions x contexts), 10^4 x 10^6 string compares at
+    // 10^6 contexts. Only the few listed targets are hashed, and only those contexts looked up.
+    std::unordered_set<std::string_view> targets, causeFuncs;
+    for (std::size_t i = 0; i < listed; ++i)
+        targets.insert(s.actions[i].target);
+    if (!targets.empty())
         for (const ContextSpec& c : s.contexts)
-            if (c.kind == ContextKind::WithCancelCause)
+            if (c.kind == ContextKind::WithCancelCause && targets.count(c.id) > 0)
                 causeFuncs.insert(c.id);
-    for (std::size_t i = 0; i < s.actions.size() && i < static_cast<std::size_t>(kListedRows); ++i) {
+    for (std::size_t i = 0; i < listed; ++i) {
         const Action& a = s.actions[i];
         const bool cancel = a.op == ActionOp::Cancel;
         const bool takesCause = causeFuncs.count(a.target) > 0;

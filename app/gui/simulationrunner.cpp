@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <limits>
+#include <map>
 
 namespace ctxscope {
 
@@ -62,13 +63,36 @@ Nanos SimulationRunner::timelineEndNanos() const {
 }
 
 QVariantList SimulationRunner::actionMarks() const {
-    QVariantList marks;
-    for (const Action& a : m_session.scenario().actions) {
+    const auto& actions = m_session.scenario().actions;
+    // Slots of 1/kActionMarkSpan of the axis, in time order: each action joins its slot's mark.
+    const Nanos slot = std::max<Nanos>(1, timelineEndNanos() / kActionMarkSpan);
+    struct Mark {
+        Nanos t = 0, end = 0;
+        QStringList lines;
+        int more = 0;
+    };
+    std::map<Nanos, Mark> bySlot;
+    for (const Action& a : actions) {
+        Mark& m = bySlot[a.at / slot];
+        if (m.lines.isEmpty() || a.at < m.t)
+            m.t = a.at;
+        if (m.lines.isEmpty() || a.at > m.end)
+            m.end = a.at;
+        if (m.lines.size() >= kActionMarkLines) {
+            ++m.more;
+            continue;
+        }
         const QString what = a.op == ActionOp::Cancel ? QStringLiteral("cancel %1") : QStringLiteral("stop %1");
-        marks << QVariantMap{{QStringLiteral("t"), static_cast<double>(a.at)},
-                             {QStringLiteral("text"), durationText(a.at) + QStringLiteral(": ") +
-                                                          what.arg(QString::fromStdString(a.target)) +
-                                                          (a.cause ? QStringLiteral(" (\"%1\")").arg(QString::fromStdString(*a.cause)) : QString())}};
+        m.lines << durationText(a.at) + QStringLiteral(": ") + what.arg(QString::fromStdString(a.target)) +
+                       (a.cause ? QStringLiteral(" (\"%1\")").arg(QString::fromStdString(*a.cause)) : QString());
+    }
+    QVariantList marks;
+    for (auto& [key, m] : bySlot) {
+        if (m.more > 0)
+            m.lines << tr("and %n more", nullptr, m.more);
+        marks << QVariantMap{{QStringLiteral("t"), static_cast<double>(m.t)},
+                             {QStringLiteral("end"), static_cast<double>(m.end)},
+                             {QStringLiteral("text"), m.lines.join(QLatin1Char('\n'))}};
     }
     return marks;
 }

@@ -60,7 +60,12 @@ class SimulationRunner : public QObject {
     Q_PROPERTY(int contextCount READ contextCount NOTIFY shown)
     Q_PROPERTY(int taskCount READ taskCount NOTIFY shown)
     Q_PROPERTY(int lintCount READ lintCount NOTIFY shown)
-    // The scenario's timed user actions, [{t: ns, text: "cancel pool"}], for marks on the timeline.
+    // The scenario's timed user actions, [{t: ns, end: ns, text: "cancel pool"}], for marks on the
+    // play bar. Actions in the same 1/kActionMarkSpan of the axis share one mark, from the
+    // earliest (t) to the latest (end), whose text lists a few and counts the rest: a mark is a
+    // QML item, and a generated scenario of 10^6 contexts has 10^4 actions, which as items took
+    // a second to make. (A slot is narrower than a mark, so the merged mark covers the same
+    // pixels as the marks it stands for.)
     Q_PROPERTY(QVariantList actionMarks READ actionMarks NOTIFY shown)
 
 public:
@@ -93,6 +98,8 @@ public:
     int taskCount() const { return static_cast<int>(m_result->tasks.size()); }
     int lintCount() const { return static_cast<int>(m_result->lints.size()); }
     QVariantList actionMarks() const;
+    static constexpr int kActionMarkSpan = 600;   // marks at most per axis (each 3 px wide)
+    static constexpr int kActionMarkLines = 5;    // actions named in one mark's text
 
     // cancelJob stops the running job. A new document (open, generate, recover) is then not
     // opened, the old one untouched. A re-simulation after edits takes the edits back: they are

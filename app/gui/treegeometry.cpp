@@ -1,6 +1,7 @@
 #include "treegeometry.h"
 
 #include <algorithm>
+#include <limits>
 
 namespace ctxscope {
 
@@ -29,49 +30,62 @@ std::vector<ColoredRect> buildTreeRects(const TreeScene& scene, const TreePalett
     auto meets = [&](float x0, float y0, float x1, float y1) {
         return !clipped || (x1 >= cl && x0 <= cr && y1 >= ct && y0 <= cb);
     };
-    if (!clipped)
+
+    // What may meet the clip: the nodes near it (their boxes, the drop into each, the stub under
+    // each) and the parents whose bus crosses it. Found through the scene's row index, so a
+    // frame costs the nodes in view, not a pass over every context (10^6 of them while playing
+    // was most of a frame). Without a clip: everything visible.
+    std::vector<CtxIndex> nodes, parents;
+    if (clipped) {
+        const double pitch = scene.rowPitch();
+        scene.nodesIn(clip.adjusted(-(W + edge), -(pitch + edge), W + edge, pitch + edge), std::numeric_limits<std::size_t>::max(), nodes);
+        scene.busesIn(clip.adjusted(-edge, -edge, edge, edge), parents);
+        for (CtxIndex c : nodes)
+            if (scene.hasBus(c))
+                parents.push_back(c);
+        std::sort(parents.begin(), parents.end());
+        parents.erase(std::unique(parents.begin(), parents.end()), parents.end());
+    } else {
         rects.reserve(static_cast<std::size_t>(L.visibleCount) * 7);
+        for (CtxIndex c = 0; c < L.visible.size(); ++c) {
+            if (L.visible[c])
+                nodes.push_back(c);
+            if (scene.hasBus(c))
+                parents.push_back(c);
+        }
+    }
 
     // Edges as one bus per parent: a stub down from the parent, one horizontal bar across its
     // visible children, and a drop into each child. (A bar per child would paint the same
     // pixels hundreds of times under a wide parent.) A done node's stub and bar, and a done
     // child's drop, take the state colour, so a cascade reads as colour running down the tree.
+    // Drawn in index order: drops, then each parent's stub and bar, then the boxes.
     auto isDone = [&](CtxIndex c) {
         const NodeState s = scene.state(c);
         return s == NodeState::Canceled || s == NodeState::DeadlineExceeded;
     };
-    const float busBelow = H + (static_cast<float>(scene.rowPitch()) - H) / 2; // bus y under a node's top
-    std::vector<float> busMin(L.visible.size(), 0.0f), busMax(L.visible.size(), 0.0f);
-    std::vector<std::uint8_t> hasBus(L.visible.size(), 0);
-    for (CtxIndex c = 0; c < L.visible.size(); ++c) {
+    for (CtxIndex c : nodes) {
         const CtxIndex p = scene.parent(c);
-        if (!L.visible[c] || p == kNone || p >= L.visible.size() || !L.visible[p])
+        if (p == kNone || p >= L.visible.size() || !L.visible[p])
             continue;
         const float cx = L.x[c] + W / 2;
-        busMin[p] = hasBus[p] ? std::min(busMin[p], cx) : cx;
-        busMax[p] = hasBus[p] ? std::max(busMax[p], cx) : cx;
-        hasBus[p] = 1;
-        const float mid = L.y[p] + busBelow;
+        const float mid = scene.busY(p);
         if (meets(cx - edge, mid, cx + edge, L.y[c]))
             rects.push_back({cx - edge / 2, mid - edge / 2, edge, L.y[c] - mid + edge / 2,
                              (isDone(c) ? pal.forState(scene.state(c)) : pal.edge).rgba()});
     }
-    for (CtxIndex p = 0; p < L.visible.size(); ++p) {
-        if (!hasBus[p])
-            continue;
+    for (CtxIndex p : parents) {
         const float px = L.x[p] + W / 2, py = L.y[p] + H;
-        const float busY = L.y[p] + busBelow;
+        const float busY = scene.busY(p);
         const QRgb col = (isDone(p) ? pal.forState(scene.state(p)) : pal.edge).rgba();
-        const float x0 = std::min(px, busMin[p]), x1 = std::max(px, busMax[p]);
+        const float x0 = scene.busLeft(p), x1 = scene.busRight(p);
         if (meets(px - edge, py, px + edge, busY))
             rects.push_back({px - edge / 2, py, edge, busY - py + edge / 2, col});
         if (meets(x0 - edge, busY - edge, x1 + edge, busY + edge))
             rects.push_back({x0 - edge / 2, busY - edge / 2, x1 - x0 + edge, edge, col});
     }
     // Boxes: outline (thicker when selected), fill, and a state stripe on the left.
-    for (CtxIndex c = 0; c < L.visible.size(); ++c) {
-        if (!L.visible[c])
-            continue;
+    for (CtxIndex c : nodes) {
         const float x = L.x[c], y = L.y[c];
         if (!meets(x - 3, y - 3, x + W + 3, y + H + 9))
             continue;

@@ -23,9 +23,7 @@ void TreeScene::setDocument(Document* doc) {
     Q_EMIT hideOutcomeChanged();
 }
 
-CtxIndex TreeScene::parent(CtxIndex c) const {
-    return m_doc && c < m_doc->result().contexts.size() ? m_doc->result().contexts[c].parent : kNone;
-}
+CtxIndex TreeScene::parent(CtxIndex c) const { return c < m_parents.size() ? m_parents[c] : kNone; }
 
 bool TreeScene::isCollapsedIndex(CtxIndex c) const {
     return m_doc && c < m_doc->result().contexts.size() && m_doc->session().isCollapsed(m_doc->result().contexts[c].id);
@@ -35,8 +33,6 @@ void TreeScene::relayout() {
     const std::size_t n = m_doc ? m_doc->result().contexts.size() : 0;
     std::vector<std::uint32_t> parents(n);
     std::vector<std::uint8_t> flags(n, 0);
-    m_tasksOn.assign(n, {});
-    m_afterFuncsOn.assign(n, {});
     if (m_doc) {
         const SimulationResult& r = m_doc->result();
         for (std::size_t i = 0; i < n; ++i) {
@@ -47,16 +43,18 @@ void TreeScene::relayout() {
             if (m_doc->session().isCollapsed(c.id))
                 flags[i] |= kLayoutCollapsed;
         }
-        for (TaskIndex t = 0; t < r.tasks.size(); ++t)
-            if (r.tasks[t].context < n && r.tasks[t].afterFunc == kNone)
-                m_tasksOn[r.tasks[t].context].push_back(t);
-        for (AfIndex a = 0; a < r.afterFuncs.size(); ++a)
-            if (r.afterFuncs[a].context < n)
-                m_afterFuncsOn[r.afterFuncs[a].context].push_back(a);
+        m_tasksOn = groupBy(n, r.tasks.size(),
+                            [&](std::size_t t) -> std::size_t { return r.tasks[t].afterFunc == kNone ? r.tasks[t].context : n; });
+        m_afterFuncsOn = groupBy(n, r.afterFuncs.size(), [&](std::size_t a) -> std::size_t { return r.afterFuncs[a].context; });
+    } else {
+        m_tasksOn = {};
+        m_afterFuncsOn = {};
     }
     m_collapsedShown = m_doc ? m_doc->session().collapsed() : std::unordered_set<std::string>{};
     m_layout = layoutForest(parents, flags, m_params);
+    m_parents.assign(parents.begin(), parents.end());
     indexRows();
+    indexBuses();
     // The selection is kept by id across re-simulation (a context that is gone deselects).
     resolveSelection();
     ++m_layoutVersion;
@@ -100,6 +98,58 @@ void TreeScene::indexRows() {
             m_rows[m_layout.depth[i]].push_back(i);
     for (auto& row : m_rows)
         std::sort(row.begin(), row.end(), [&](CtxIndex a, CtxIndex b) { return m_layout.x[a] < m_layout.x[b]; });
+}
+
+void TreeScene::indexBuses() {
+    const std::size_t n = m_layout.visible.size();
+    const float half = m_params.nodeWidth / 2;
+    m_busLeft.assign(n, std::nanf(""));
+    m_busRight.assign(n, std::nanf(""));
+    for (CtxIndex c = 0; c < n; ++c) {
+        const CtxIndex p = m_parents[c];
+        if (!m_layout.visible[c] || p >= n || !m_layout.visible[p])
+            continue;
+        const float cx = m_layout.x[c] + half;
+        if (std::isnan(m_busLeft[p])) {
+            m_busLeft[p] = m_busRight[p] = m_layout.x[p] + half; // the stub down from the parent
+        }
+        m_busLeft[p] = std::min(m_busLeft[p], cx);
+        m_busRight[p] = std::max(m_busRight[p], cx);
+    }
+    m_busRows.assign(m_rows.size(), {});
+    m_busReach.assign(m_rows.size(), {});
+    for (std::size_t d = 0; d < m_rows.size(); ++d) {
+        auto& row = m_busRows[d];
+        for (CtxIndex p : m_rows[d])
+            if (hasBus(p))
+                row.push_back(p);
+        std::sort(row.begin(), row.end(), [&](CtxIndex a, CtxIndex b) { return m_busLeft[a] < m_busLeft[b]; });
+        auto& reach = m_busReach[d];
+        reach.reserve(row.size());
+        for (CtxIndex p : row)
+            reach.push_back(reach.empty() ? m_busRight[p] : std::max(reach.back(), m_busRight[p]));
+    }
+}
+
+void TreeScene::busesIn(const QRectF& rect, std::vector<CtxIndex>& out) const {
+    const float rowPitch = m_params.nodeHeight + m_params.verticalGap;
+    for (std::size_t d = 0; d < m_busRows.size(); ++d) {
+        const float y = static_cast<float>(d) * rowPitch + busBelow();
+        if (y < rect.top() || y > rect.bottom())
+            continue;
+        const auto& row = m_busRows[d];
+        const auto& reach = m_busReach[d];
+        // The buses that start left of rect's right edge, scanned back while one could still
+        // reach its left edge.
+        auto i = static_cast<std::size_t>(std::upper_bound(row.begin(), row.end(), rect.right(),
+                                                           [&](double x, CtxIndex p) { return x < m_busLeft[p]; }) -
+                                          row.begin());
+        while (i > 0 && reach[i - 1] >= rect.left()) {
+            --i;
+            if (m_busRight[row[i]] >= rect.left())
+                out.push_back(row[i]);
+        }
+    }
 }
 
 void TreeScene::refreshStates() {

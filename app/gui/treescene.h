@@ -4,6 +4,7 @@
 // nodes model and hit tests query. Positions are in content coordinates (pixels at zoom 1).
 #include "ctxscope/layout/tree_layout.h"
 #include "document.h"
+#include "groupedlists.h"
 #include "nodestate.h"
 
 #include <QObject>
@@ -11,6 +12,7 @@
 #include <QRectF>
 #include <QtQml/qqmlregistration.h>
 
+#include <cmath>
 #include <string>
 #include <unordered_set>
 #include <vector>
@@ -67,9 +69,21 @@ public:
     // nodesIn appends the visible nodes whose boxes meet rect, in index order. It stops (and
     // returns false) once more than `limit` were found.
     bool nodesIn(const QRectF& rect, std::size_t limit, std::vector<CtxIndex>& out) const;
+    // The edges under a parent: one horizontal bus at busY across its visible children (and its
+    // own centre), from busLeft to busRight; hasBus is false for a node without visible children.
+    // Part of the layout (made once per relayout), so that drawing a viewport costs what is in
+    // it, not a pass over every context.
+    bool hasBus(CtxIndex p) const { return p < m_busLeft.size() && !std::isnan(m_busLeft[p]); }
+    float busLeft(CtxIndex p) const { return m_busLeft[p]; }
+    float busRight(CtxIndex p) const { return m_busRight[p]; }
+    float busY(CtxIndex p) const { return m_layout.y[p] + busBelow(); }
+    float busBelow() const { return m_params.nodeHeight + m_params.verticalGap / 2; } // bus y under a node's top
+    // busesIn appends the parents whose bus meets rect (at most one row of buses per row of
+    // nodes), in no particular order.
+    void busesIn(const QRectF& rect, std::vector<CtxIndex>& out) const;
     // Indices of tasks started on / after-funcs registered on a context.
-    const std::vector<TaskIndex>& tasksOn(CtxIndex c) const { return m_tasksOn[c]; }
-    const std::vector<AfIndex>& afterFuncsOn(CtxIndex c) const { return m_afterFuncsOn[c]; }
+    std::span<const TaskIndex> tasksOn(CtxIndex c) const { return m_tasksOn.of(c); }
+    std::span<const AfIndex> afterFuncsOn(CtxIndex c) const { return m_afterFuncsOn.of(c); }
 
     Q_INVOKABLE QString nodeAt(double x, double y) const;   // "" when no box is there
     Q_INVOKABLE QRectF nodeRect(const QString& id) const;   // empty when not visible
@@ -93,6 +107,7 @@ private:
     void relayout();
     void refreshStates();
     void indexRows();
+    void indexBuses();
     void findAddedContext();
     void viewStateChanged(); // the session's selection or collapsed set changed
     void predictingChanged();
@@ -102,12 +117,18 @@ private:
     TreeLayoutParams m_params;
     TreeLayout m_layout;
     std::vector<std::vector<CtxIndex>> m_rows; // visible nodes per depth, left to right
+    std::vector<CtxIndex> m_parents;           // of each context in the run on screen
+    std::vector<float> m_busLeft, m_busRight;  // NaN: no bus (see hasBus)
+    // The parents with a bus, per row, by busLeft; and for each, the rightmost busRight so far
+    // (buses of one row hardly overlap, so a scan back from the viewport's right stops at once).
+    std::vector<std::vector<CtxIndex>> m_busRows;
+    std::vector<std::vector<float>> m_busReach;
     std::vector<std::uint8_t> m_states;
     // The playhead (events applied) that m_states shows; kStatesStale: recompute every node.
     static constexpr std::size_t kStatesStale = static_cast<std::size_t>(-1);
     std::size_t m_statesApplied = kStatesStale;
-    std::vector<std::vector<TaskIndex>> m_tasksOn;
-    std::vector<std::vector<AfIndex>> m_afterFuncsOn;
+    GroupedLists m_tasksOn;      // by context: its tasks (not after-funcs' calls)
+    GroupedLists m_afterFuncsOn; // by context: the after-funcs registered on it
     CtxIndex m_selected = kNone;        // the session's selected context in the run on screen
     std::string m_selectedKey;          // ... and its id, to tell a change of selection
     std::unordered_set<std::string> m_collapsedShown; // the collapsed set the layout was made with

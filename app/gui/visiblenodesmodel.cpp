@@ -102,8 +102,14 @@ void VisibleNodesModel::recompute() {
 }
 
 void VisibleNodesModel::refreshData() {
+    // Only the roles that the playhead, the selection or Predict mode change: the others (id,
+    // label, kind, place, where a deadline comes from, who derived it, children, collapsed)
+    // change with the layout, which resets the rows. Every card rewrote all its properties on
+    // every frame while playing.
+    static const QList<int> kChanging = {StateRole,    StateNameRole, StateGlyphRole, DetailRole, CountdownRole,
+                                         LintRole,     SelectedRole,  ChipsRole,      RacedRole};
     if (!m_rows.empty())
-        Q_EMIT dataChanged(index(0), index(static_cast<int>(m_rows.size()) - 1));
+        Q_EMIT dataChanged(index(0), index(static_cast<int>(m_rows.size()) - 1), kChanging);
 }
 
 int VisibleNodesModel::rowCount(const QModelIndex& parent) const {

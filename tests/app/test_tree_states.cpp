@@ -12,6 +12,7 @@
 #include <catch2/catch.hpp>
 
 #include <QDir>
+#include <QSet>
 #include <map>
 #include <random>
 
@@ -150,4 +151,41 @@ TEST_CASE("a card's detail after End then Home is an empty string, not an outcom
     CHECK(detail.isValid());
     CHECK(detail.typeId() == QMetaType::QString);
     CHECK(detail.toString().isEmpty());
+}
+
+TEST_CASE("a playhead move tells the cards every role it changed", "[tree]") {
+    // The model names the roles that a move can change (not all of them, so that cards do not
+    // rewrite every property every frame): whatever did change must be among them.
+    ensureApp();
+    Document doc;
+    doc.setScenario(generateScenario(600), QString());
+    TreeScene scene;
+    scene.setDocument(&doc);
+    VisibleNodesModel model;
+    everything(model, scene);
+    QSet<int> told;
+    QObject::connect(&model, &QAbstractItemModel::dataChanged, &model,
+                     [&](const QModelIndex&, const QModelIndex&, const QList<int>& roles) {
+                         if (roles.isEmpty())
+                             told.insert(-1); // every role
+                         for (int r : roles)
+                             told.insert(r);
+                     });
+    const auto roles = model.roleNames().keys();
+    for (double t : {80e6, 400e6, 1200e6, 30e6, 2500e6}) {
+        std::map<std::pair<int, int>, QVariant> before;
+        for (int row = 0; row < model.rowCount(); ++row)
+            for (int role : roles)
+                before[{row, role}] = model.data(model.index(row), role);
+        told.clear();
+        doc.seekTime(t);
+        if (!told.contains(-1))
+            for (const auto& [key, value] : before)
+                if (model.data(model.index(key.first), key.second) != value) {
+                    INFO("role " << model.roleNames().value(key.second).toStdString() << " at " << t / 1e6 << "ms");
+                    REQUIRE(told.contains(key.second));
+                }
+    }
+    scene.setSelectedId(QStringLiteral("c5"));
+    CHECK((told.contains(VisibleNodesModel::SelectedRole) || told.contains(-1)));
 }

@@ -7,7 +7,13 @@
 
 namespace ctxscope {
 
-EventLogModel::EventLogModel(QObject* parent) : QAbstractListModel(parent) {}
+EventLogModel::EventLogModel(QObject* parent)
+    : QAbstractListModel(parent), m_contextChoices(new FilterChoices(FilterChoices::Of::Contexts, this)),
+      m_taskChoices(new FilterChoices(FilterChoices::Of::Tasks, this)) {
+    // The string lists are made from the choices: they change when either list of rows does.
+    connect(m_contextChoices, &QAbstractItemModel::modelReset, this, &EventLogModel::idsChanged);
+    connect(m_taskChoices, &QAbstractItemModel::modelReset, this, &EventLogModel::idsChanged);
+}
 
 void EventLogModel::setDocument(Document* doc) {
     if (!followDocument(this, m_doc, doc, &EventLogModel::onSimulated, &EventLogModel::onPlayhead))
@@ -55,25 +61,8 @@ QString EventLogModel::categoryOf(EventKind kind) {
 }
 
 void EventLogModel::onSimulated() {
-    QStringList contexts, tasks, contextTitles, taskTitles;
-    if (m_doc) {
-        const SimulationResult& r = m_doc->result();
-        for (CtxIndex c = 0; c < r.contexts.size(); ++c) {
-            contexts << QString::fromStdString(r.contexts[c].id);
-            contextTitles << contextTitle(r, c);
-        }
-        for (TaskIndex t = 0; t < r.tasks.size(); ++t) {
-            tasks << QString::fromStdString(r.tasks[t].id);
-            taskTitles << taskTitle(r, t);
-        }
-    }
-    if (contexts != m_contextIds || tasks != m_taskIds || contextTitles != m_contextTitles || taskTitles != m_taskTitles) {
-        m_contextIds = contexts;
-        m_taskIds = tasks;
-        m_contextTitles = contextTitles;
-        m_taskTitles = taskTitles;
-        Q_EMIT idsChanged();
-    }
+    m_contextChoices->setDocument(m_doc);
+    m_taskChoices->setDocument(m_doc);
     refilter();
 }
 

@@ -4,6 +4,7 @@
 // in one sorted vector, recomputed when a filter or the simulation changes; a playhead move
 // then only inserts or removes rows at the end (a binary search finds how many are applied).
 #include "document.h"
+#include "filterchoices.h"
 
 #include <QAbstractListModel>
 #include <QPointer>
@@ -24,10 +25,15 @@ class EventLogModel : public QAbstractListModel {
     Q_PROPERTY(QString taskFilter READ taskFilter WRITE setTaskFilter NOTIFY filterChanged)          // task id or ""
     Q_PROPERTY(QString searchText READ searchText WRITE setSearchText NOTIFY filterChanged)
     Q_PROPERTY(QStringList categories READ categories CONSTANT)
+    // What the filter boxes offer: "all", then every context (task) of the run, by the naming
+    // rule of eventtext.h (the label, with the id where the two differ: "incoming request
+    // (request)"); idAt(row) gives the id to filter by.
+    Q_PROPERTY(ctxscope::FilterChoices* contextChoices READ contextChoices CONSTANT)
+    Q_PROPERTY(ctxscope::FilterChoices* taskChoices READ taskChoices CONSTANT)
+    // The same ids and names as string lists, made when read (for tests and small scenarios:
+    // the boxes use the models).
     Q_PROPERTY(QStringList contextIds READ contextIds NOTIFY idsChanged)
     Q_PROPERTY(QStringList taskIds READ taskIds NOTIFY idsChanged)
-    // What the filter boxes show for those ids, in the same order: the label, with the id where
-    // the two differ ("incoming request (request)"), by the naming rule of eventtext.h.
     Q_PROPERTY(QStringList contextTitles READ contextTitles NOTIFY idsChanged)
     Q_PROPERTY(QStringList taskTitles READ taskTitles NOTIFY idsChanged)
     Q_PROPERTY(int count READ rowCount NOTIFY countChanged)
@@ -59,10 +65,12 @@ public:
     QString searchText() const { return m_search; }
     void setSearchText(const QString& text);
     static QStringList categories();
-    QStringList contextIds() const { return m_contextIds; }
-    QStringList taskIds() const { return m_taskIds; }
-    QStringList contextTitles() const { return m_contextTitles; }
-    QStringList taskTitles() const { return m_taskTitles; }
+    FilterChoices* contextChoices() const { return m_contextChoices; }
+    FilterChoices* taskChoices() const { return m_taskChoices; }
+    QStringList contextIds() const { return m_contextChoices->ids(); }
+    QStringList taskIds() const { return m_taskChoices->ids(); }
+    QStringList contextTitles() const { return m_contextChoices->titles(); }
+    QStringList taskTitles() const { return m_taskChoices->titles(); }
     int matchCount() const { return static_cast<int>(m_matches.size()); }
 
     int rowCount(const QModelIndex& parent = {}) const override;
@@ -95,7 +103,8 @@ private:
 
     QPointer<Document> m_doc;
     QString m_kind, m_context, m_task, m_search;
-    QStringList m_contextIds, m_taskIds, m_contextTitles, m_taskTitles;
+    FilterChoices* m_contextChoices;
+    FilterChoices* m_taskChoices;
     std::vector<std::uint32_t> m_matches; // sorted event indices that pass the filters
     std::size_t m_rows = 0;               // matches applied at the playhead
     std::size_t m_lastApplied = 0;

@@ -1,5 +1,7 @@
 #include "timelinedata.h"
 
+#include "groupedlists.h"
+
 #include <algorithm>
 
 namespace ctxscope::timeline {
@@ -8,23 +10,17 @@ namespace {
 // Children of every context and the tasks started on it, each list in creation order (the time
 // it came to exist, then its index: never-created ones last).
 struct Forest {
-    std::vector<std::vector<CtxIndex>> children;
+    GroupedLists children;
     std::vector<CtxIndex> roots;
-    std::vector<std::vector<TaskIndex>> tasks;
+    GroupedLists tasks;
 };
 
 Forest forestOf(const SimulationResult& r) {
     Forest f;
     const std::size_t n = r.contexts.size();
-    f.children.resize(n);
-    f.tasks.resize(n);
-    for (CtxIndex c = 0; c < n; ++c) {
-        const CtxIndex p = r.contexts[c].parent;
-        (p < n && p != c ? f.children[p] : f.roots).push_back(c);
-    }
-    for (TaskIndex t = 0; t < r.tasks.size(); ++t)
-        if (r.tasks[t].context < n)
-            f.tasks[r.tasks[t].context].push_back(t);
+    f.children = groupBy(
+        n, n, [&](std::size_t c) -> std::size_t { const CtxIndex p = r.contexts[c].parent; return p == c ? n : p; }, &f.roots);
+    f.tasks = groupBy(n, r.tasks.size(), [&](std::size_t t) -> std::size_t { return r.tasks[t].context; });
     const auto key = [](Nanos at) { return at == kNever ? std::numeric_limits<Nanos>::max() : at; };
     const auto byContextCreation = [&](CtxIndex a, CtxIndex b) {
         return std::pair(key(r.contexts[a].createdAt), a) < std::pair(key(r.contexts[b].createdAt), b);
@@ -33,10 +29,12 @@ Forest forestOf(const SimulationResult& r) {
         return std::pair(key(r.tasks[a].startedAt), a) < std::pair(key(r.tasks[b].startedAt), b);
     };
     std::sort(f.roots.begin(), f.roots.end(), byContextCreation);
-    for (auto& list : f.children)
-        std::sort(list.begin(), list.end(), byContextCreation);
-    for (auto& list : f.tasks)
-        std::sort(list.begin(), list.end(), byTaskStart);
+    for (std::size_t c = 0; c < n; ++c) {
+        if (const auto kids = f.children.of(c); kids.size() > 1)
+            std::sort(kids.begin(), kids.end(), byContextCreation);
+        if (const auto tasks = f.tasks.of(c); tasks.size() > 1)
+            std::sort(tasks.begin(), tasks.end(), byTaskStart);
+    }
     return f;
 }
 
@@ -92,6 +90,8 @@ TimelineData buildTimeline(const SimulationResult& r, const std::unordered_set<s
     }
 
     const Forest f = forestOf(r);
+    d.lanes.reserve(r.contexts.size() + r.tasks.size());
+    d.steps.reserve(byTask.size());
     // Depth-first with an explicit stack; children pushed in reverse so they pop in order.
     std::vector<std::pair<CtxIndex, std::uint32_t>> stack;
     for (auto it = f.roots.rbegin(); it != f.roots.rend(); ++it)
@@ -118,7 +118,7 @@ TimelineData buildTimeline(const SimulationResult& r, const std::unordered_set<s
         lane.cancelable = info.canEverBeDone;
         d.contextLaneIndex[c] = static_cast<int>(d.lanes.size());
         d.lanes.push_back(lane);
-        for (TaskIndex t : f.tasks[c]) {
+        for (const TaskIndex t : f.tasks.of(c)) {
             const TaskInfo& task = r.tasks[t];
             TimelineLane tl;
             tl.kind = LaneKind::Task;
@@ -139,7 +139,7 @@ TimelineData buildTimeline(const SimulationResult& r, const std::unordered_set<s
         }
         if (collapsed.contains(info.id))
             continue;
-        const auto& kids = f.children[c];
+        const auto kids = f.children.of(c);
         for (auto it = kids.rbegin(); it != kids.rend(); ++it)
             stack.emplace_back(*it, depth + 1);
     }

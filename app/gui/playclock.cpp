@@ -27,6 +27,7 @@ void PlayClock::setPlaying(bool playing) {
         m_stopAt = m_doc->time() < m_doc->run()->endTime() ? m_doc->run()->endTime() : m_doc->run()->timelineEnd();
         m_wall.start();
         m_carry = 0;
+        m_revealCredit = kCascadeReveal / m_speed;
         m_ticker.start();
     } else {
         m_ticker.stop();
@@ -69,10 +70,16 @@ bool PlayClock::revealCascade(std::size_t applied, double target) {
             cancels += r.events[k].kind == EventKind::ContextCanceled;
         if (cancels < 2)
             continue;
-        m_cascadeEnd = end;
         // At 1x at most kCascadeStepMax per event and kCascadeReveal in all; faster or slower
-        // with the speed, like everything else that plays.
-        m_cascadeStep = std::min(kCascadeStepMax, kCascadeReveal / static_cast<double>(end - i)) / m_speed;
+        // with the speed, like everything else that plays; and no more than the credit left.
+        const double events = static_cast<double>(end - i);
+        const double reveal = std::min(kCascadeStepMax * events, kCascadeReveal) / m_speed;
+        if (m_revealCredit < std::min(reveal, kMinReveal / m_speed))
+            return false; // too little credit left: this window is shown at once
+        const double allowed = std::min(reveal, m_revealCredit);
+        m_revealCredit -= allowed;
+        m_cascadeEnd = end;
+        m_cascadeStep = allowed / events;
         m_cascadeWall = 0;
         m_doc->seekEvents(static_cast<int>(i + 1)); // the first cancellation, then in order
         m_cascadeShown = i + 1;
@@ -106,8 +113,14 @@ void PlayClock::advance(double wallNanos) {
     const double whole = std::floor(step);
     m_carry = step - whole;
     const double stopAt = isPlaying() ? m_stopAt : m_doc->run()->timelineEnd();
-    const double target = std::min(m_doc->time() + whole, stopAt);
-    if (revealCascade(applied, target))
+    const double before = m_doc->time();
+    const double target = std::min(before + whole, stopAt);
+    const bool revealing = revealCascade(applied, target);
+    // The credit refills with the time that ran, as wall time at this speed: a frame that stops
+    // at a cascade a little way on earns only that little.
+    const double ran = (revealing ? m_doc->time() : target) - before;
+    m_revealCredit = std::min(kCascadeReveal / m_speed, m_revealCredit + kRevealRefill * ran / m_speed);
+    if (revealing)
         return;
     m_doc->seekTime(target);
     if (target < stopAt)

@@ -16,6 +16,14 @@
 // tree. A big cascade shows
 // many contexts per frame, so its wall time is bounded whatever its size; a seek by the user
 // (End, Home, a click on the timeline) ends the reveal at once.
+//
+// Many cascades close together (a big generated tree has one at almost every instant) share a
+// budget: reveals draw on a credit of at most one whole reveal (kCascadeReveal at 1x, scaled by
+// the speed) that refills only while time runs, kRevealRefill ns per ns that ran. Cascades a
+// few hundred ms apart (the examples, the lessons) get their whole reveal; a dense run of them is
+// shown in at most about (1 + kRevealRefill) times its span instead of up to kCascadeReveal each
+// (minutes at 10^4 contexts); while the credit is short of kMinReveal (or of the whole reveal,
+// if shorter) cascades pass at once, like any other instant, with no frame spent on them.
 #include "document.h"
 
 #include <QAbstractAnimation>
@@ -95,10 +103,13 @@ private:
                                     // the user moved the playhead (End, Home, a seek), which ends it
     double m_cascadeStep = 0;       // wall ns per revealed event
     double m_cascadeWall = 0;
+    double m_revealCredit = kCascadeReveal; // wall ns that reveals may still hold time for (see above)
 
 public:
     static constexpr double kCascadeReveal = 450e6;   // wall ns for a whole cascade, at most
     static constexpr double kCascadeStepMax = 60e6;   // wall ns per event, at most
+    static constexpr double kMinReveal = 50e6;        // credit needed to hold at all (or the whole reveal)
+    static constexpr double kRevealRefill = 3;        // reveal credit per ns of time run (as wall time)
 };
 
 } // namespace ctxscope

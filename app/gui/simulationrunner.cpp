@@ -71,8 +71,15 @@ QVariantList SimulationRunner::actionMarks() const {
         QStringList lines;
         int more = 0;
     };
+    // In time order (file order at one instant, as they run), so a mark's tooltip reads in order
+    // and names the earliest of its actions.
+    std::vector<std::size_t> order(actions.size());
+    for (std::size_t i = 0; i < order.size(); ++i)
+        order[i] = i;
+    std::stable_sort(order.begin(), order.end(), [&actions](std::size_t a, std::size_t b) { return actions[a].at < actions[b].at; });
     std::map<Nanos, Mark> bySlot;
-    for (const Action& a : actions) {
+    for (const std::size_t i : order) {
+        const Action& a = actions[i];
         Mark& m = bySlot[a.at / slot];
         if (m.lines.isEmpty() || a.at < m.t)
             m.t = a.at;

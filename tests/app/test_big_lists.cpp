@@ -55,6 +55,18 @@ TEST_CASE("action marks: one per slot of the axis, every action named or counted
     CHECK(two[0].toMap()["end"].toDouble() == 200e6);
     CHECK(two[0].toMap()["text"].toString() == "200ms: cancel c1");
     CHECK(two[1].toMap()["text"].toString() == "900ms: cancel c1 (\"why\")");
+
+    // Actions of one slot listed out of time order in the file: the tooltip reads in time order.
+    Scenario shuffled = generateScenario(40);
+    shuffled.actions = {Action{361 * kMillisecond + 400 * kMicrosecond, ActionOp::Cancel, "c1", std::nullopt},
+                        Action{361 * kMillisecond, ActionOp::Cancel, "c2", std::nullopt},
+                        Action{361 * kMillisecond + 200 * kMicrosecond, ActionOp::Cancel, "c3", std::nullopt}};
+    doc.setScenario(std::move(shuffled), QString());
+    const QVariantList one = doc.run()->actionMarks();
+    REQUIRE(one.size() == 1);
+    CHECK(one[0].toMap()["text"].toString() == "361ms: cancel c2\n361.2ms: cancel c3\n361.4ms: cancel c1");
+    CHECK(one[0].toMap()["t"].toDouble() == 361e6);
+    CHECK(one[0].toMap()["end"].toDouble() == 361.4e6);
 }
 
 TEST_CASE("the log's filter choices: all, then every context or task, reset only when they change", "[lists]") {

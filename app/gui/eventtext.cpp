@@ -89,8 +89,7 @@ QString titleText(const QString& id, const QString& label) {
 QString contextName(const SimulationResult& r, CtxIndex c) {
     if (c >= r.contexts.size())
         return QStringLiteral("?");
-    const ContextInfo& info = r.contexts[c];
-    return QString::fromStdString(info.label.empty() ? info.id : info.label);
+    return QString::fromStdString(r.label(c));
 }
 
 QString taskName(const SimulationResult& r, TaskIndex t) {

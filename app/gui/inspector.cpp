@@ -102,7 +102,7 @@ void Inspector::rebuild() {
     const Nanos now = m_doc->timeNanos();
     QVariantMap d;
     d[QStringLiteral("id")] = QString::fromStdString(info.id);
-    d[QStringLiteral("label")] = QString::fromStdString(info.label.empty() ? info.id : info.label);
+    d[QStringLiteral("label")] = QString::fromStdString(r.label(info));
     d[QStringLiteral("kind")] = QString::fromLatin1(contextKindName(info.kind));
     // Ids are what select() and edits take; the names (labels, as the tree shows them) are for reading.
     d[QStringLiteral("parentId")] = info.parent == kNone ? QString() : QString::fromStdString(r.contexts[info.parent].id);

@@ -39,13 +39,11 @@ inline SimulationResult httpHandlerResult()
     const StrId logText = addString(r, "querying");
 
     ContextInfo root;
-    root.id = "root";
-    root.label = "root";
+    root.id = "root"; // no label of its own: shown by its id
     root.kind = ContextKind::Background;
     root.createdAt = 0;
     ContextInfo req;
     req.id = "req";
-    req.label = "req";
     req.kind = ContextKind::WithTimeout;
     req.parent = 0;
     req.createdAt = 0;
@@ -59,7 +57,8 @@ inline SimulationResult httpHandlerResult()
     req.doneAt = 200 * kMillisecond;
     ContextInfo db;
     db.id = "db";
-    db.label = "database";
+    db.labelIndex = 0;
+    r.labels = {"database"};
     db.kind = ContextKind::WithCancel;
     db.parent = 1;
     db.derivedBy = 0;

@@ -517,3 +517,21 @@ TEST_CASE("R50: stop() after the context is done returns false and does not wait
     CHECK(T(r, "closer").endedAt == ms(10)); // stop() returned at once
     CHECK(T(r, "slowcleanup").endedAt == ms(110));
 }
+
+TEST_CASE("a context is shown by its spec's label, or by its id when it has none (top-level and derived)", "[sim]")
+{
+    ContextSpec labelled = ctx("req", K::WithCancel, "root");
+    labelled.label = "request";
+    ContextSpec derived = ctx("db", K::WithCancel);
+    derived.label = "database";
+    auto s = withRoot({labelled, ctx("plain", K::WithCancel, "root")});
+    s.tasks.push_back(task("h", "req", {derive(derived), derive(ctx("tx", K::WithCancel))}));
+    const auto r = simulate(s);
+    CHECK(r.label(*r.findContext("root")) == "root");
+    CHECK(r.label(*r.findContext("req")) == "request");
+    CHECK(r.label(*r.findContext("plain")) == "plain");
+    CHECK(r.label(*r.findContext("db")) == "database");
+    CHECK(r.label(C(r, "tx")) == "tx");
+    // Only the labels of their own are stored: the ids are not copied a second time.
+    CHECK(r.labels.size() == 2);
+}

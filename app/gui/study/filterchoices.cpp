@@ -38,7 +38,7 @@ std::size_t FilterChoices::fingerprint() const {
     if (m_of == Of::Contexts) {
         for (const ContextInfo& c : r.contexts) {
             mix(c.id);
-            mix(c.label);
+            mix(r.label(c));
         }
     } else {
         for (const TaskInfo& t : r.tasks) {

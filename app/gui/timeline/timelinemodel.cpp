@@ -62,7 +62,7 @@ QString TimelineModel::laneLabel(int lane) const {
     if (!r || lane < 0 || lane >= laneCount())
         return {};
     const TimelineLane& l = m_data.lanes[static_cast<std::size_t>(lane)];
-    const std::string& label = l.kind == LaneKind::Task ? r->tasks[l.index].label : r->contexts[l.index].label;
+    const std::string& label = l.kind == LaneKind::Task ? r->tasks[l.index].label : r->label(l.index);
     return label.empty() ? laneId(lane) : QString::fromStdString(label);
 }
 

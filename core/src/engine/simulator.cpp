@@ -71,7 +71,10 @@ void Simulator::declare()
     auto declareContext = [&](const ContextSpec& spec, TaskIndex by, bool deferCancel, bool index = true) {
         ContextInfo info;
         info.id = spec.id;
-        info.label = spec.label.empty() ? spec.id : spec.label;
+        if (!spec.label.empty()) {
+            info.labelIndex = static_cast<std::uint32_t>(m_r.labels.size());
+            m_r.labels.push_back(spec.label);
+        }
         info.kind = spec.kind;
         info.derivedBy = by;
         info.deferCancel = deferCancel;

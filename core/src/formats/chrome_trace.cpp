@@ -22,9 +22,10 @@ const char* stepName(const StepSpan& s)
     }
 }
 
-std::string contextLaneName(const ContextInfo& c)
+std::string contextLaneName(const SimulationResult& r, CtxIndex ci)
 {
-    std::string name = "ctx " + c.label + " " + contextKindName(c.kind);
+    const ContextInfo& c = r.contexts[ci];
+    std::string name = "ctx " + r.label(c) + " " + contextKindName(c.kind);
     if (c.hasDeadline() && (isTimeoutKind(c.kind) || isDeadlineKind(c.kind)))
         name += " (deadline " + formatDuration(c.deadline) + ")";
     return name;
@@ -125,7 +126,7 @@ private:
         const int tid = m_ctxTid.at(ci);
         const bool done = c.doneAt != kNever;
         const Nanos aliveEnd = done ? c.doneAt : std::max(c.createdAt, m_r.endTime);
-        json::Writer alive = begin("X", c.label, "context", tid, c.createdAt);
+        json::Writer alive = begin("X", m_r.label(c), "context", tid, c.createdAt);
         alive.key("dur").rawNumber(formatMicros(aliveEnd - c.createdAt));
         alive.key("args").beginObject();
         alive.key("id").string(c.id);
@@ -317,7 +318,7 @@ std::vector<ChromeLane> chromeLanes(const SimulationResult& r)
     while (!stack.empty()) {
         const CtxIndex c = stack.back();
         stack.pop_back();
-        lanes.push_back({ChromeLane::Kind::Context, c, contextLaneName(r.contexts[c])});
+        lanes.push_back({ChromeLane::Kind::Context, c, contextLaneName(r, c)});
         for (TaskIndex t : tasksOn[c])
             taskLane(t);
         for (auto it = children[c].rbegin(); it != children[c].rend(); ++it)

@@ -181,7 +181,7 @@ std::string renderTreeSvg(const SimulationResult& r, const SvgOptions& opt)
                  "\" height=\"" + num(boxHeight - 8) + "\" rx=\"5\" fill=\"none\" stroke=\"" + sty.stroke + "\" stroke-width=\"1.2\"/>\n";
         const float tx = x + 10;
         s += "  <text x=\"" + num(tx) + "\" y=\"" + num(y + 19) + "\" font-size=\"14\" font-weight=\"bold\" fill=\"#111\">" +
-             xmlEscape(fit(info.label, 26)) + "</text>\n";
+             xmlEscape(fit(r.label(info), 26)) + "</text>\n";
         std::string kindLine = contextKindName(info.kind);
         if (info.hasDeadline()) {
             kindLine += " \xC2\xB7 deadline " + formatDuration(info.deadline);

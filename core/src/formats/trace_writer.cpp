@@ -63,8 +63,8 @@ void writeFields(json::Writer& w, const SimulationResult& r, const Event& e)
                 w.key("deadline_ns").integer(c.deadline);
             // The label defaults to the id; repeating it would only make every line longer
             // (trace.md's example lines carry no label).
-            if (!c.label.empty() && c.label != c.id)
-                w.key("label").string(c.label);
+            if (const std::string& label = r.label(c); label != c.id)
+                w.key("label").string(label);
         }
         if (e.by != kNone)
             w.key("task").string(taskId(r, e.by));

@@ -21,7 +21,6 @@ struct ContextInfo {
     // (Members are ordered by size, not by topic, so a row is 120 bytes rather than 128: there
     // is one per context, a million of them at the format's limit.)
     std::string id;
-    std::string label;             // the spec's label or the id
     // Static facts, known at creation:
     Nanos createdAt = kNever;      // kNever: declared (by a derive step) but never created
     Nanos deadline = kNoDeadline;  // what Deadline() reports (own, or inherited: R17, R27), if hasDeadline()
@@ -31,6 +30,7 @@ struct ContextInfo {
     CtxIndex parent = kNone;
     TaskIndex derivedBy = kNone;   // the task whose derive step made it
     CtxIndex deadlineFrom = kNone; // the context whose own deadline that is (itself if own)
+    std::uint32_t labelIndex = kNone; // into SimulationResult::labels; kNone: none, shown by id
     // Final state:
     StrId cause = kNone;
     CtxIndex source = kNone;
@@ -47,7 +47,9 @@ struct ContextInfo {
     // largest time.Duration reports exactly kNoDeadline's value.
     bool hasDeadline() const { return deadlineFrom != kNone; }
 };
-static_assert(sizeof(ContextInfo) <= 2 * sizeof(std::string) + 56);
+// One string per row, not two: the display label is SimulationResult::label(), which gives the
+// id unless the spec has a label of its own (a copy of every id was 32 MB at 10^6 contexts).
+static_assert(sizeof(ContextInfo) <= sizeof(std::string) + 56);
 
 enum class TaskResultKind : std::uint8_t { NotStarted, Running, Blocked, Ended };
 
@@ -108,6 +110,7 @@ struct SimulationResult {
     std::vector<Event> events;
     std::vector<std::string> strings;   // [0] "context canceled", [1] "context deadline exceeded"
     std::vector<ContextInfo> contexts;  // scenario contexts in file order, then derived ones as declared
+    std::vector<std::string> labels;    // the contexts' own labels (ContextInfo::labelIndex)
     std::vector<TaskInfo> tasks;        // top-level tasks, then spawned ones and after-func calls as declared
     std::vector<AfterFuncInfo> afterFuncs;
     std::vector<Lookup> lookups;
@@ -131,6 +134,9 @@ struct SimulationResult {
     std::optional<TaskIndex> findTask(std::string_view id) const;
     std::optional<AfIndex> findAfterFunc(std::string_view id) const;
     const std::string& str(StrId id) const { return strings[id]; }
+    // A context as the user sees it named: its spec's label, or its id when it has none.
+    const std::string& label(const ContextInfo& c) const { return c.labelIndex == kNone ? c.id : labels[c.labelIndex]; }
+    const std::string& label(CtxIndex r) const { return label(contexts[r]); }
 };
 
 struct SimulationOptions {

@@ -7,6 +7,7 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <limits>
 #include <map>
 #include <set>
 
@@ -121,6 +122,11 @@ TEST_CASE("Chrome trace is an object with displayTimeUnit first and microsecond 
     CHECK(formatMicros(1) == "0.001");
     CHECK(formatMicros(200 * kMillisecond) == "200000");
     CHECK(formatMicros(1234567) == "1234.567");
+    CHECK(formatMicros(1050) == "1.05");
+    CHECK(formatMicros(10) == "0.01");
+    CHECK(formatMicros(-1500) == "-1.5");
+    CHECK(formatMicros(-7) == "-0.007");
+    CHECK(formatMicros(std::numeric_limits<Nanos>::min()) == "-9223372036854775.808");
 }
 
 TEST_CASE("Chrome trace slices on one lane nest properly and start in time order")

@@ -267,14 +267,18 @@ std::string formatMicros(Nanos ns)
 {
     const bool negative = ns < 0;
     const std::uint64_t v = negative ? 0 - static_cast<std::uint64_t>(ns) : static_cast<std::uint64_t>(ns);
-    std::string out = (negative ? "-" : "") + std::to_string(v / 1000);
-    std::uint64_t frac = v % 1000;
-    if (frac != 0) {
-        std::string digits = std::to_string(frac);
-        digits.insert(0, 3 - digits.size(), '0');
-        while (digits.back() == '0')
-            digits.pop_back();
-        out += "." + digits;
+    std::string out = negative ? "-" : "";
+    out += std::to_string(v / 1000);
+    // The nanoseconds left as up to three decimals, without trailing zeros: 50 ns is ".05".
+    if (std::uint64_t frac = v % 1000; frac != 0) {
+        int decimals = 3;
+        for (; frac % 10 == 0; frac /= 10)
+            --decimals;
+        char digits[3];
+        for (int i = decimals - 1; i >= 0; --i, frac /= 10)
+            digits[i] = static_cast<char>('0' + frac % 10);
+        out += '.';
+        out.append(digits, static_cast<std::size_t>(decimals));
     }
     return out;
 }

@@ -79,7 +79,7 @@ TEST_CASE("frame statistics count the frames a window shows while the clock play
     QTest::qWait(50);
     CHECK(QJsonDocument::fromJson(stats.summaryJson()).object().value("frames").toInt() == 0); // not playing yet
     clock.setPlaying(true);
-    QTest::qWaitFor([&] { return QJsonDocument::fromJson(stats.summaryJson()).object().value("frames").toInt() >= 5; }, 5000);
+    CHECK(QTest::qWaitFor([&] { return QJsonDocument::fromJson(stats.summaryJson()).object().value("frames").toInt() >= 5; }, 5000));
     clock.setPlaying(false);
     const QJsonObject o = QJsonDocument::fromJson(stats.summaryJson()).object();
     CHECK(o.value("frames").toInt() >= 5);

@@ -160,7 +160,9 @@ int runCommand(const CommandLine& cl, std::ostream& out, std::ostream& err)
 
     bool ioOk = true;
     if (cl.tracePath)
-        ioOk = emit(*cl.tracePath, traceToString(result), "trace", out, err) && ioOk;
+        ioOk = emitStreamed(
+                   *cl.tracePath, [&](const ChunkWriter& write) { writeTrace(write, result); }, "trace", out, err) &&
+               ioOk;
     if (cl.reportPath) {
         const ExpectationReport& reported = cl.solution ? ExpectationReport{} : expectations;
         if (races) {
@@ -175,7 +177,10 @@ int runCommand(const CommandLine& cl, std::ostream& out, std::ostream& err)
         }
     }
     if (cl.chromePath)
-        ioOk = emit(*cl.chromePath, chromeTraceToString(result), "Chrome trace", out, err) && ioOk;
+        ioOk = emitStreamed(
+                   *cl.chromePath, [&](const ChunkWriter& write) { writeChromeTrace(write, result); }, "Chrome trace",
+                   out, err) &&
+               ioOk;
 
     // stdout carries the trace or report as JSON then; a table around it would spoil it.
     const bool stdoutTaken = cl.tracePath == "-" || cl.reportPath == "-" || cl.chromePath == "-";

@@ -235,3 +235,38 @@ TEST_CASE("Chrome trace output is deterministic")
     const Scenario s = handlerScenario();
     CHECK(chromeTraceToString(simulate(s)) == chromeTraceToString(simulate(s)));
 }
+
+TEST_CASE("Chrome trace streamed in chunks is the same document as the string")
+{
+    Scenario s = handlerScenario();
+    for (int i = 0; i < 2000; ++i)
+        s.tasks.push_back(task("w" + std::to_string(i), "side", {work(ms(1 + i % 7)), work(ms(2))}));
+    const SimulationResult r = simulate(s);
+    std::string pieces;
+    int chunks = 0;
+    writeChromeTrace([&](std::string_view chunk) { pieces += chunk; ++chunks; }, r);
+    CHECK(pieces == chromeTraceToString(r));
+    CHECK(chunks > 1);
+    CHECK(pieces.back() == '\n');
+}
+
+TEST_CASE("Chrome trace: each task lane holds its own steps, in order, when the tasks' steps interleave")
+{
+    // Two tasks whose steps alternate in the run's step list: a, b, a, b, ...
+    Scenario s = scenario({ctx("root", ContextKind::Background)});
+    s.tasks.push_back(task("a", "root", {work(ms(10)), work(ms(10)), work(ms(10))}));
+    s.tasks.push_back(task("b", "root", {work(ms(5)), work(ms(20))}));
+    const SimulationResult r = simulate(s);
+    const Parsed p = parseTrace(chromeTraceToString(r));
+    const std::vector<std::string> names = laneNames(p);
+    const auto tidOf = [&](const std::string& name) {
+        return static_cast<long long>(std::find(names.begin(), names.end(), name) - names.begin()) + 1;
+    };
+    std::map<long long, std::vector<double>> stepStarts;
+    for (const json::Value* e : p.events)
+        if (str(*e, "cat") == "step")
+            stepStarts[tid(*e)].push_back(num(*e, "ts"));
+    CHECK(stepStarts[tidOf("task a")] == std::vector<double>{0, 10000, 20000});
+    CHECK(stepStarts[tidOf("task b")] == std::vector<double>{0, 5000});
+    CHECK(stepStarts.size() == 2);
+}

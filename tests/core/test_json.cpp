@@ -336,3 +336,16 @@ TEST_CASE("parseShallow skips plain elements with the positions of everything af
     }
     CHECK(samePositions(*shallow.value->find("z"), *full.value->find("z")));
 }
+
+TEST_CASE("json writer raw text goes between top-level values, and into the sink in order")
+{
+    std::string pieces;
+    json::Writer w(json::Style::Compact);
+    w.setSink([&](std::string_view chunk) { pieces += chunk; }, 8);
+    for (int i = 0; i < 5; ++i) {
+        w.beginObject().key("n").integer(i).endObject();
+        w.raw("\n");
+    }
+    w.flush();
+    CHECK(pieces == "{\"n\":0}\n{\"n\":1}\n{\"n\":2}\n{\"n\":3}\n{\"n\":4}\n");
+}

@@ -3,6 +3,7 @@
 #include "ctxscope/formats/trace_writer.h"
 
 #include "result_fixture.h"
+#include "scenario_builder.h"
 
 #include <catch2/catch.hpp>
 
@@ -168,4 +169,24 @@ TEST_CASE("the trace of a simulated run follows trace.md's example", "[trace][si
         R"({"t_ns":200000000,"seq":5,"ev":"end","stopped":"idle"})",
     });
     CHECK(traceToString(simulate(*loaded.scenario)) == traceToString(r));
+}
+
+TEST_CASE("a streamed trace comes in chunks that add up to the string, for a run too big for one chunk", "[trace]")
+{
+    // 3,000 contexts make about 6,000 lines, several 64 KiB chunks.
+    Scenario s;
+    s.contexts.push_back(ctxscope::test::ctx("root", ContextKind::Background));
+    for (int i = 0; i < 3000; ++i)
+        s.contexts.push_back(ctxscope::test::timeoutCtx("c" + std::to_string(i), "root", (i + 1) * kMillisecond));
+    const SimulationResult r = simulate(s);
+    std::string pieces;
+    int chunks = 0;
+    writeTrace([&](std::string_view chunk) { pieces += chunk; ++chunks; }, r);
+    CHECK(pieces == traceToString(r));
+    CHECK(chunks > 1);
+    // A small one is one chunk, the same text.
+    const auto small = httpHandlerResult();
+    std::string one;
+    writeTrace([&](std::string_view chunk) { one += chunk; }, small);
+    CHECK(one == traceToString(small));
 }

@@ -96,7 +96,12 @@ bool writeFileAtomicallyStreamed(const std::string& path, const std::function<vo
             setError(error, describeErrno("cannot open", path, errno));
             return false;
         }
-        produce(writeChunk);
+        try {
+            produce(writeChunk);
+        } catch (...) {
+            ::close(fd);
+            throw;
+        }
         ::close(fd);
         if (!writeOk)
             setError(error, describeErrno("cannot write", path, writeErrno));

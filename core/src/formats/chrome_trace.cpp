@@ -5,7 +5,7 @@
 #include "ctxscope/formats/json.h"
 
 #include <algorithm>
-#include <map>
+#include <utility>
 
 namespace ctxscope {
 
@@ -31,27 +31,40 @@ std::string contextLaneName(const SimulationResult& r, CtxIndex ci)
     return name;
 }
 
+// The events go into one writer, in the order they are made: to a sink as they come (a 10^6
+// context run's trace is about 1 GB), or into one string. Lanes are looked up by index, and each
+// task's steps are grouped once, so the writer is linear in the size of the result.
 class ChromeWriter {
 public:
-    explicit ChromeWriter(const SimulationResult& r) : m_r(r), m_lanes(chromeLanes(r))
+    explicit ChromeWriter(const SimulationResult& r)
+        : m_r(r), m_lanes(chromeLanes(r)), m_ctxTid(r.contexts.size(), 0), m_taskTid(r.tasks.size(), 0),
+          m_w(json::Style::Compact)
     {
         for (std::size_t i = 0; i < m_lanes.size(); ++i) {
-            auto& map = m_lanes[i].kind == ChromeLane::Kind::Context ? m_ctxTid : m_taskTid;
-            map[m_lanes[i].index] = static_cast<int>(i + 1);
+            auto& tids = m_lanes[i].kind == ChromeLane::Kind::Context ? m_ctxTid : m_taskTid;
+            if (m_lanes[i].index < tids.size())
+                tids[m_lanes[i].index] = static_cast<int>(i + 1);
         }
+        // The steps of each task, in the order of r.steps: a counting sort by task.
+        m_stepsFrom.assign(r.tasks.size() + 1, 0);
+        for (const StepSpan& s : r.steps)
+            if (s.task < r.tasks.size())
+                ++m_stepsFrom[s.task + 1];
+        for (std::size_t t = 0; t < r.tasks.size(); ++t)
+            m_stepsFrom[t + 1] += m_stepsFrom[t];
+        m_stepsOf.resize(m_stepsFrom.back());
+        std::vector<std::uint32_t> next(m_stepsFrom.begin(), m_stepsFrom.end() - 1);
+        for (std::size_t i = 0; i < r.steps.size(); ++i)
+            if (r.steps[i].task < r.tasks.size())
+                m_stepsOf[next[r.steps[i].task]++] = static_cast<std::uint32_t>(i);
     }
 
-    std::string run()
+    void setSink(json::Writer::Sink sink) { m_w.setSink(std::move(sink)); }
+
+    // run writes the whole document; take() then gives what the sink has not (all of it without one).
+    void run()
     {
-        metadata();
-        for (const ChromeLane& lane : m_lanes) {
-            if (lane.kind == ChromeLane::Kind::Context)
-                contextLane(lane.index);
-            else
-                taskLane(lane.index);
-        }
-        flows();
-        std::string out = "{\"displayTimeUnit\":\"ms\",\n\"otherData\":";
+        m_w.raw("{\"displayTimeUnit\":\"ms\",\n\"otherData\":");
         json::Writer other(json::Style::Compact);
         other.beginObject();
         other.key("app").string("ctxscope");
@@ -61,21 +74,27 @@ public:
         other.key("end_ns").integer(m_r.endTime);
         other.key("stopped").string(m_r.stopped == StopReason::Horizon ? "horizon" : "idle");
         other.endObject();
-        out += other.text();
-        out += ",\n\"traceEvents\":[\n";
-        for (std::size_t i = 0; i < m_events.size(); ++i) {
-            out += m_events[i];
-            out += i + 1 < m_events.size() ? ",\n" : "\n";
+        m_w.raw(other.text());
+        m_w.raw(",\n\"traceEvents\":[\n");
+        metadata();
+        for (const ChromeLane& lane : m_lanes) {
+            if (lane.kind == ChromeLane::Kind::Context)
+                contextLane(lane.index);
+            else
+                taskLane(lane.index);
         }
-        out += "]}\n";
-        return out;
+        flows();
+        m_w.raw(m_events == 0 ? "]}\n" : "\n]}\n");
+        m_w.flush();
     }
+    std::string take() { return m_w.take(); }
 
 private:
     // begin starts one event object with the fields every event has, in a fixed order.
-    json::Writer begin(const char* ph, std::string_view name, std::string_view cat, int tid, Nanos ts)
+    json::Writer& begin(const char* ph, std::string_view name, std::string_view cat, int tid, Nanos ts)
     {
-        json::Writer w(json::Style::Compact);
+        json::Writer& w = m_w;
+        w.raw(m_events++ == 0 ? "" : ",\n");
         w.beginObject();
         w.key("ph").string(ph);
         w.key("name").string(name);
@@ -86,31 +105,28 @@ private:
         w.key("ts").rawNumber(formatMicros(ts));
         return w;
     }
-    void push(json::Writer& w)
-    {
-        w.endObject();
-        m_events.push_back(w.take());
-    }
+    void push(json::Writer& w) { w.endObject(); }
 
     void metadata()
     {
-        json::Writer p(json::Style::Compact);
+        json::Writer& p = m_w;
+        p.raw(m_events++ == 0 ? "" : ",\n");
         p.beginObject().key("ph").string("M").key("name").string("process_name");
         p.key("pid").integer(kPid).key("tid").integer(0).key("ts").integer(0);
         p.key("args").beginObject().key("name").string(m_r.scenarioName.empty() ? "ctxscope" : m_r.scenarioName).endObject();
         push(p);
         for (std::size_t i = 0; i < m_lanes.size(); ++i) {
             const int tid = static_cast<int>(i + 1);
-            json::Writer n = begin("M", "thread_name", "", tid, 0);
+            json::Writer& n = begin("M", "thread_name", "", tid, 0);
             n.key("args").beginObject().key("name").string(m_lanes[i].name).endObject();
             push(n);
-            json::Writer s = begin("M", "thread_sort_index", "", tid, 0);
+            json::Writer& s = begin("M", "thread_sort_index", "", tid, 0);
             s.key("args").beginObject().key("sort_index").integer(tid).endObject();
             push(s);
         }
     }
 
-    std::string ctxId(CtxIndex c) const { return c < m_r.contexts.size() ? m_r.contexts[c].id : std::string(); }
+    std::string_view ctxId(CtxIndex c) const { return c < m_r.contexts.size() ? std::string_view(m_r.contexts[c].id) : std::string_view(); }
 
     void doneArgs(json::Writer& w, const ContextInfo& c)
     {
@@ -123,10 +139,10 @@ private:
     void contextLane(CtxIndex ci)
     {
         const ContextInfo& c = m_r.contexts[ci];
-        const int tid = m_ctxTid.at(ci);
+        const int tid = ctxTid(ci);
         const bool done = c.doneAt != kNever;
         const Nanos aliveEnd = done ? c.doneAt : std::max(c.createdAt, m_r.endTime);
-        json::Writer alive = begin("X", m_r.label(c), "context", tid, c.createdAt);
+        json::Writer& alive = begin("X", m_r.label(c), "context", tid, c.createdAt);
         alive.key("dur").rawNumber(formatMicros(aliveEnd - c.createdAt));
         alive.key("args").beginObject();
         alive.key("id").string(c.id);
@@ -140,7 +156,7 @@ private:
         push(alive);
         if (!done)
             return;
-        json::Writer after = begin("X", std::string("done: ") + errString(c.err), "context", tid, c.doneAt);
+        json::Writer& after = begin("X", std::string("done: ") + errString(c.err), "context", tid, c.doneAt);
         after.key("dur").rawNumber(formatMicros(std::max<Nanos>(0, m_r.endTime - c.doneAt)));
         after.key("args").beginObject();
         doneArgs(after, c);
@@ -149,7 +165,7 @@ private:
         const char* what = c.reason == Reason::Deadline ? "deadline exceeded"
                            : c.reason == Reason::Cancel ? "cancel()"
                                                         : "parent done";
-        json::Writer inst = begin("i", what, "context", tid, c.doneAt);
+        json::Writer& inst = begin("i", what, "context", tid, c.doneAt);
         inst.key("s").string("t");
         inst.key("args").beginObject();
         doneArgs(inst, c);
@@ -160,9 +176,9 @@ private:
     void taskLane(TaskIndex ti)
     {
         const TaskInfo& t = m_r.tasks[ti];
-        const int tid = m_taskTid.at(ti);
+        const int tid = taskTid(ti);
         const Nanos end = t.endedAt != kNever ? t.endedAt : std::max(t.startedAt, m_r.endTime);
-        json::Writer run = begin("X", t.label, "task", tid, t.startedAt);
+        json::Writer& run = begin("X", t.label, "task", tid, t.startedAt);
         run.key("dur").rawNumber(formatMicros(end - t.startedAt));
         run.key("args").beginObject();
         run.key("id").string(t.id);
@@ -174,13 +190,14 @@ private:
         run.key("result").string(t.result);
         run.endObject();
         push(run);
-        for (const StepSpan& s : m_r.steps) {
-            if (s.task != ti || (s.op != StepOp::Work && s.op != StepOp::Await))
+        for (std::uint32_t k = m_stepsFrom[ti]; k < m_stepsFrom[ti + 1]; ++k) {
+            const StepSpan& s = m_r.steps[m_stepsOf[k]];
+            if (s.op != StepOp::Work && s.op != StepOp::Await)
                 continue;
             // Clamp into the running span so the slices always nest.
             const Nanos from = std::clamp(s.start, t.startedAt, end);
             const Nanos to = std::clamp(s.end == kNever ? end : s.end, from, end);
-            json::Writer w = begin("X", stepName(s), "step", tid, from);
+            json::Writer& w = begin("X", stepName(s), "step", tid, from);
             w.key("dur").rawNumber(formatMicros(to - from));
             w.key("args").beginObject();
             w.key("step").integer(s.step);
@@ -192,15 +209,15 @@ private:
 
     void flow(CtxIndex source, int toTid, Nanos toTs)
     {
-        if (source >= m_r.contexts.size() || !m_ctxTid.count(source))
+        if (source >= m_r.contexts.size() || ctxTid(source) == 0)
             return;
         const ContextInfo& s = m_r.contexts[source];
         const std::int64_t id = ++m_flowId;
         const std::string name = "cancel " + s.id;
-        json::Writer a = begin("s", name, "cancel", m_ctxTid.at(source), s.doneAt);
+        json::Writer& a = begin("s", name, "cancel", ctxTid(source), s.doneAt);
         a.key("id").integer(id);
         push(a);
-        json::Writer b = begin("f", name, "cancel", toTid, toTs);
+        json::Writer& b = begin("f", name, "cancel", toTid, toTs);
         b.key("id").integer(id);
         b.key("bp").string("e");
         push(b);
@@ -225,11 +242,11 @@ private:
                     current[e.by] = e.subject;
                 break;
             case EventKind::ContextCanceled:
-                if (e.other != kNone && e.other != e.subject && m_ctxTid.count(e.subject))
-                    flow(e.other, m_ctxTid.at(e.subject), e.t);
+                if (e.other != kNone && e.other != e.subject && ctxTid(e.subject) != 0)
+                    flow(e.other, ctxTid(e.subject), e.t);
                 break;
             case EventKind::TaskEnded: {
-                if (e.subject >= m_r.tasks.size() || !m_taskTid.count(e.subject))
+                if (e.subject >= m_r.tasks.size() || taskTid(e.subject) == 0)
                     break;
                 const CtxIndex c = current[e.subject];
                 const StepSpan* s = last[e.subject];
@@ -237,15 +254,15 @@ private:
                     break;
                 const ContextInfo& ci = m_r.contexts[c];
                 if (ci.doneAt != kNever && ci.doneAt <= e.t && m_r.tasks[e.subject].result == errString(ci.err))
-                    flow(ci.source, m_taskTid.at(e.subject), e.t);
+                    flow(ci.source, taskTid(e.subject), e.t);
                 break;
             }
             case EventKind::AfterFuncStarted: {
                 if (e.subject >= m_r.afterFuncs.size())
                     break;
                 const AfterFuncInfo& af = m_r.afterFuncs[e.subject];
-                if (af.context < m_r.contexts.size() && m_taskTid.count(af.call))
-                    flow(m_r.contexts[af.context].source, m_taskTid.at(af.call), e.t);
+                if (af.context < m_r.contexts.size() && taskTid(af.call) != 0)
+                    flow(m_r.contexts[af.context].source, taskTid(af.call), e.t);
                 break;
             }
             default:
@@ -254,10 +271,16 @@ private:
         }
     }
 
+    // A lane's tid (0: it has none), by context and by task index.
+    int ctxTid(CtxIndex c) const { return c < m_ctxTid.size() ? m_ctxTid[c] : 0; }
+    int taskTid(TaskIndex t) const { return t < m_taskTid.size() ? m_taskTid[t] : 0; }
+
     const SimulationResult& m_r;
     std::vector<ChromeLane> m_lanes;
-    std::map<std::uint32_t, int> m_ctxTid, m_taskTid;
-    std::vector<std::string> m_events;
+    std::vector<int> m_ctxTid, m_taskTid;
+    std::vector<std::uint32_t> m_stepsFrom, m_stepsOf; // task t's steps: m_stepsOf[m_stepsFrom[t] .. m_stepsFrom[t + 1])
+    json::Writer m_w;
+    std::size_t m_events = 0;
     std::int64_t m_flowId = 0;
 };
 
@@ -283,12 +306,34 @@ std::string formatMicros(Nanos ns)
     return out;
 }
 
+namespace {
+
+// Runs of one array by key, each in the order added: what a vector per key would hold, without
+// a million small vectors (a chain of 10^6 contexts has one child each).
+struct Grouped {
+    std::vector<std::uint32_t> from, items; // key k's items: items[from[k] .. from[k + 1])
+    Grouped(std::size_t keys, const std::vector<std::pair<std::uint32_t, std::uint32_t>>& keyed)
+        : from(keys + 1, 0), items(keyed.size())
+    {
+        for (const auto& [k, v] : keyed)
+            ++from[k + 1];
+        for (std::size_t k = 0; k < keys; ++k)
+            from[k + 1] += from[k];
+        std::vector<std::uint32_t> next(from.begin(), from.end() - 1);
+        for (const auto& [k, v] : keyed)
+            items[next[k]++] = v;
+    }
+    const std::uint32_t* begin(std::uint32_t k) const { return items.data() + from[k]; }
+    const std::uint32_t* end(std::uint32_t k) const { return items.data() + from[k + 1]; }
+};
+
+} // namespace
+
 std::vector<ChromeLane> chromeLanes(const SimulationResult& r)
 {
     // Creation order comes from the event list; tasks hang under the context they started on.
     std::vector<CtxIndex> created;
-    std::vector<std::vector<CtxIndex>> children(r.contexts.size());
-    std::vector<std::vector<TaskIndex>> tasksOn(r.contexts.size());
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> taskOn; // (context, task) as started
     std::vector<TaskIndex> orphanTasks;
     std::vector<bool> isCreated(r.contexts.size(), false);
     for (const Event& e : r.events) {
@@ -298,20 +343,24 @@ std::vector<ChromeLane> chromeLanes(const SimulationResult& r)
         } else if (e.kind == EventKind::TaskStarted && e.subject < r.tasks.size()) {
             const CtxIndex c = r.tasks[e.subject].context;
             if (c < r.contexts.size() && isCreated[c])
-                tasksOn[c].push_back(e.subject);
+                taskOn.emplace_back(c, e.subject);
             else
                 orphanTasks.push_back(e.subject);
         }
     }
     std::vector<CtxIndex> roots;
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> childOf; // (parent, child) in creation order
     for (CtxIndex c : created) {
         const CtxIndex p = r.contexts[c].parent;
         if (p < r.contexts.size() && isCreated[p])
-            children[p].push_back(c);
+            childOf.emplace_back(p, c);
         else
             roots.push_back(c);
     }
+    const Grouped children(r.contexts.size(), childOf);
+    const Grouped tasksOn(r.contexts.size(), taskOn);
     std::vector<ChromeLane> lanes;
+    lanes.reserve(created.size() + taskOn.size() + orphanTasks.size());
     auto taskLane = [&](TaskIndex t) {
         const TaskInfo& info = r.tasks[t];
         std::string name = (info.afterFunc != kNone ? "after_func " : "task ") + info.label;
@@ -323,10 +372,10 @@ std::vector<ChromeLane> chromeLanes(const SimulationResult& r)
         const CtxIndex c = stack.back();
         stack.pop_back();
         lanes.push_back({ChromeLane::Kind::Context, c, contextLaneName(r, c)});
-        for (TaskIndex t : tasksOn[c])
-            taskLane(t);
-        for (auto it = children[c].rbegin(); it != children[c].rend(); ++it)
-            stack.push_back(*it);
+        for (auto t = tasksOn.begin(c); t != tasksOn.end(c); ++t)
+            taskLane(*t);
+        for (auto it = children.end(c); it != children.begin(c);)
+            stack.push_back(*--it);
     }
     for (TaskIndex t : orphanTasks)
         taskLane(t);
@@ -335,7 +384,16 @@ std::vector<ChromeLane> chromeLanes(const SimulationResult& r)
 
 std::string chromeTraceToString(const SimulationResult& result)
 {
-    return ChromeWriter(result).run();
+    ChromeWriter w(result);
+    w.run();
+    return w.take();
+}
+
+void writeChromeTrace(const std::function<void(std::string_view)>& sink, const SimulationResult& result)
+{
+    ChromeWriter w(result);
+    w.setSink(sink);
+    w.run();
 }
 
 } // namespace ctxscope

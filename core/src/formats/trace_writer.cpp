@@ -160,20 +160,19 @@ const char* traceEventName(EventKind kind)
     return "unknown";
 }
 
-std::string traceHeaderLine(const SimulationResult& result)
+namespace {
+
+void writeHeader(json::Writer& w, const SimulationResult& result)
 {
-    json::Writer w(json::Style::Compact);
     w.beginObject();
     w.key("ctxscope_trace").integer(1);
     w.key("scenario").string(result.scenarioName);
     w.key("seed").integer(result.seed);
     w.endObject();
-    return w.take();
 }
 
-std::string traceEventLine(const SimulationResult& result, std::size_t seq)
+void writeEvent(json::Writer& w, const SimulationResult& result, std::size_t seq)
 {
-    json::Writer w(json::Style::Compact);
     w.beginObject();
     if (seq < result.events.size()) {
         const Event& e = result.events[seq];
@@ -183,25 +182,54 @@ std::string traceEventLine(const SimulationResult& result, std::size_t seq)
         writeFields(w, result, e);
     }
     w.endObject();
+}
+
+// The whole trace into one writer: no string per line (a million-context run has two million).
+void writeAll(json::Writer& w, const SimulationResult& result)
+{
+    writeHeader(w, result);
+    w.raw("\n");
+    for (std::size_t i = 0; i < result.events.size(); ++i) {
+        writeEvent(w, result, i);
+        w.raw("\n");
+    }
+}
+
+} // namespace
+
+std::string traceHeaderLine(const SimulationResult& result)
+{
+    json::Writer w(json::Style::Compact);
+    writeHeader(w, result);
+    return w.take();
+}
+
+std::string traceEventLine(const SimulationResult& result, std::size_t seq)
+{
+    json::Writer w(json::Style::Compact);
+    writeEvent(w, result, seq);
     return w.take();
 }
 
 std::string traceToString(const SimulationResult& result)
 {
-    std::string out = traceHeaderLine(result);
-    out += '\n';
-    for (std::size_t i = 0; i < result.events.size(); ++i) {
-        out += traceEventLine(result, i);
-        out += '\n';
-    }
-    return out;
+    json::Writer w(json::Style::Compact);
+    writeAll(w, result);
+    return w.take();
+}
+
+void writeTrace(const std::function<void(std::string_view)>& sink, const SimulationResult& result)
+{
+    json::Writer w(json::Style::Compact);
+    w.setSink(sink);
+    writeAll(w, result);
+    w.flush();
 }
 
 void writeTrace(std::ostream& out, const SimulationResult& result)
 {
-    out << traceHeaderLine(result) << '\n';
-    for (std::size_t i = 0; i < result.events.size(); ++i)
-        out << traceEventLine(result, i) << '\n';
+    writeTrace([&out](std::string_view chunk) { out.write(chunk.data(), static_cast<std::streamsize>(chunk.size())); },
+               result);
 }
 
 } // namespace ctxscope

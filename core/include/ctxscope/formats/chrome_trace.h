@@ -13,7 +13,9 @@
 // always gives the same bytes.
 #include "ctxscope/engine/simulation.h"
 
+#include <functional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace ctxscope {
@@ -32,6 +34,10 @@ std::vector<ChromeLane> chromeLanes(const SimulationResult& result);
 
 // chromeTraceToString renders the whole Trace Event Format document, ending in a newline.
 std::string chromeTraceToString(const SimulationResult& result);
+
+// writeChromeTrace hands the same document to sink in chunks of about 64 KiB as it is made, so a
+// trace of a big run (about 1 GB at 10^6 contexts) never sits in memory whole.
+void writeChromeTrace(const std::function<void(std::string_view)>& sink, const SimulationResult& result);
 
 // formatMicros renders nanoseconds as a JSON number of microseconds: 1500 -> "1.5",
 // 200000000 -> "200000", 1 -> "0.001".

@@ -176,6 +176,16 @@ public:
     }
     int depth() const { return static_cast<int>(m_levels.size()); }
 
+    // raw appends text verbatim where no value is open: between top-level values, for the line
+    // breaks of JSON Lines or a document's hand-written frame around a stream of objects. (Inside
+    // an open object or array it would break the writer's own separators: use rawMemberWith.)
+    Writer& raw(std::string_view text)
+    {
+        maybeFlush();
+        m_out += text;
+        return *this;
+    }
+
     const std::string& text() const { return m_out; }
     std::string take();
 

@@ -5,8 +5,10 @@
 #include "ctxscope/engine/simulation.h"
 
 #include <cstddef>
+#include <functional>
 #include <iosfwd>
 #include <string>
+#include <string_view>
 
 namespace ctxscope {
 
@@ -24,6 +26,10 @@ std::string traceEventLine(const SimulationResult& result, std::size_t seq);
 
 // writeTrace writes the whole trace (header, every event, each line ending in '\n') to out.
 void writeTrace(std::ostream& out, const SimulationResult& result);
+
+// writeTrace hands the same text to sink in chunks of about 64 KiB as it is made, so a trace of
+// millions of events (hundreds of MB) never sits in memory whole (atomic_file.h streams it).
+void writeTrace(const std::function<void(std::string_view)>& sink, const SimulationResult& result);
 
 // traceToString is writeTrace into a string, for atomic file output and for the GUI.
 std::string traceToString(const SimulationResult& result);

@@ -78,10 +78,40 @@ QString writeExport(ExportKind kind, const Scenario& scenario, const SimulationR
             return QString::fromLatin1(kCancelledExport);
         return writeText(path, text);
     };
+    // The traces and the report go to the file as they are made: at 10^6 contexts they are
+    // hundreds of MB to a GB, which a string would hold (twice, while it grows) on top of the run.
+    // A cancel is seen between chunks; the temporary file is then removed and nothing replaced.
+    struct Cancelled {};
+    const auto writeStreamed = [&](const std::function<void(const ChunkWriter&)>& produce) {
+        if (cancelled && cancelled())
+            return QString::fromLatin1(kCancelledExport);
+        std::string error;
+        try {
+            const bool ok = writeFileAtomicallyStreamed(
+                path.toStdString(),
+                [&](const ChunkWriter& write) {
+                    produce([&](std::string_view chunk) {
+                        if (cancelled && cancelled())
+                            throw Cancelled{};
+                        write(chunk);
+                    });
+                },
+                &error);
+            if (!ok)
+                return QString::fromStdString(error);
+        } catch (const Cancelled&) {
+            return QString::fromLatin1(kCancelledExport);
+        }
+        return QString();
+    };
     switch (kind) {
-    case ExportKind::Trace: return write(traceToString(result));
-    case ExportKind::Chrome: return write(chromeTraceToString(result));
-    case ExportKind::Report: return write(reportToString(result, checkExpectations(scenario, result)));
+    case ExportKind::Trace: return writeStreamed([&](const ChunkWriter& sink) { writeTrace(sink, result); });
+    case ExportKind::Chrome: return writeStreamed([&](const ChunkWriter& sink) { writeChromeTrace(sink, result); });
+    case ExportKind::Report: {
+        const ExpectationReport expectations = checkExpectations(scenario, result);
+        return writeStreamed(
+            [&](const ChunkWriter& sink) { writeReport(sink, result, expectations, ExerciseReportPart{}); });
+    }
     case ExportKind::TreeSvg: {
         SvgOptions options;
         options.at = at;

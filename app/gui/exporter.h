@@ -35,8 +35,9 @@ bool exportKindFromName(const QString& name, ExportKind* kind);
 // writeExport renders `kind` from scenario and result (result must be simulate(scenario)) and
 // writes it to path (a directory for Go). at is the instant a tree picture shows. It returns
 // "" on success, else why not; nothing that existed at path is changed on failure. When
-// cancelled (checked between rendering and writing: the writers cannot be interrupted) returns
-// true, nothing is written and the answer is kCancelledExport.
+// cancelled returns true before the file is complete (it is asked before rendering, and
+// between the chunks of the traces and the report, which are written as they are rendered),
+// nothing is written and the answer is kCancelledExport.
 QString writeExport(ExportKind kind, const Scenario& scenario, const SimulationResult& result, Nanos at,
                     const QString& path, const std::function<bool()>& cancelled = {});
 // destinationProblem says, before anything is rendered, why path cannot be written to in words

@@ -175,3 +175,31 @@ TEST_CASE("exporting a 10,000-context scenario finishes in the background", "[ex
     }
     CHECK(clock.elapsed() < 120000);
 }
+
+TEST_CASE("a trace, Chrome trace or report cancelled while it streams leaves the old file and no temporary", "[export]") {
+    ensureApp();
+    QTemporaryDir dir;
+    const Scenario s = generateScenario(20000); // each of the three is several 64 KiB chunks
+    const SimulationResult r = simulate(s);
+    for (const ExportKind kind : {ExportKind::Trace, ExportKind::Chrome, ExportKind::Report}) {
+        const QString target = dir.filePath(QStringLiteral("out.json"));
+        {
+            QFile old(target);
+            REQUIRE(old.open(QIODevice::WriteOnly | QIODevice::Truncate));
+            old.write("precious\n");
+        }
+        int asked = 0;
+        // Not cancelled when the export starts, nor at its first chunk: then cancelled.
+        const QString answer = writeExport(kind, s, r, 0, target, [&] { return ++asked > 2; });
+        CHECK(answer == QString::fromLatin1(kCancelledExport));
+        CHECK(asked > 2);
+        CHECK(readAll(target) == "precious\n");
+        CHECK(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden) == QStringList{QStringLiteral("out.json")});
+        // Not cancelled: the whole document, as core renders it.
+        REQUIRE(writeExport(kind, s, r, 0, target, [] { return false; }) == "");
+        const std::string whole = kind == ExportKind::Trace    ? traceToString(r)
+                                  : kind == ExportKind::Chrome ? chromeTraceToString(r)
+                                                               : reportToString(r, checkExpectations(s, r));
+        CHECK(readAll(target) == bytes(whole));
+    }
+}

@@ -251,7 +251,11 @@ int renderCommand(const CommandLine& cl, std::ostream& out, std::ostream& err)
     const SimulationResult result = simulate(*loaded.scenario);
     SvgOptions options;
     options.at = cl.at.value_or(0);
-    return emit(*cl.outputPath, renderTreeSvg(result, options), "picture", out, err) ? kExitOk : kExitIo;
+    return emitStreamed(
+               *cl.outputPath, [&](const ChunkWriter& write) { writeTreeSvg(write, result, options); }, "picture", out,
+               err)
+               ? kExitOk
+               : kExitIo;
 }
 
 int exportGoCommand(const CommandLine& cl, std::ostream& out, std::ostream& err)

@@ -37,17 +37,6 @@ bool exportKindFromName(const QString& name, ExportKind* kind) {
     return false;
 }
 
-namespace {
-
-QString writeText(const QString& path, const std::string& text) {
-    std::string error;
-    if (!writeFileAtomically(path.toStdString(), text, &error))
-        return QString::fromStdString(error);
-    return {};
-}
-
-} // namespace
-
 QString destinationProblem(const QString& path, bool isFolder) {
     if (path.isEmpty())
         return QStringLiteral("no file name was given");
@@ -73,11 +62,6 @@ QString writeExport(ExportKind kind, const Scenario& scenario, const SimulationR
                     const QString& path, const std::function<bool()>& cancelled) {
     if (QString problem = destinationProblem(path, kind == ExportKind::Go); !problem.isEmpty())
         return problem;
-    const auto write = [&](const std::string& text) {
-        if (cancelled && cancelled())
-            return QString::fromLatin1(kCancelledExport);
-        return writeText(path, text);
-    };
     // The traces and the report go to the file as they are made: at 10^6 contexts they are
     // hundreds of MB to a GB, which a string would hold (twice, while it grows) on top of the run.
     // A cancel is seen between chunks; the temporary file is then removed and nothing replaced.
@@ -115,7 +99,7 @@ QString writeExport(ExportKind kind, const Scenario& scenario, const SimulationR
     case ExportKind::TreeSvg: {
         SvgOptions options;
         options.at = at;
-        return write(renderTreeSvg(result, options));
+        return writeStreamed([&](const ChunkWriter& sink) { writeTreeSvg(sink, result, options); });
     }
     case ExportKind::Go: {
         if (QFileInfo(path).isFile())

@@ -176,12 +176,12 @@ TEST_CASE("exporting a 10,000-context scenario finishes in the background", "[ex
     CHECK(clock.elapsed() < 120000);
 }
 
-TEST_CASE("a trace, Chrome trace or report cancelled while it streams leaves the old file and no temporary", "[export]") {
+TEST_CASE("a trace, Chrome trace, report or picture cancelled while it streams leaves the old file and no temporary", "[export]") {
     ensureApp();
     QTemporaryDir dir;
     const Scenario s = generateScenario(20000); // each of the three is several 64 KiB chunks
     const SimulationResult r = simulate(s);
-    for (const ExportKind kind : {ExportKind::Trace, ExportKind::Chrome, ExportKind::Report}) {
+    for (const ExportKind kind : {ExportKind::Trace, ExportKind::Chrome, ExportKind::Report, ExportKind::TreeSvg}) {
         const QString target = dir.filePath(QStringLiteral("out.json"));
         {
             QFile old(target);
@@ -199,7 +199,8 @@ TEST_CASE("a trace, Chrome trace or report cancelled while it streams leaves the
         REQUIRE(writeExport(kind, s, r, 0, target, [] { return false; }) == "");
         const std::string whole = kind == ExportKind::Trace    ? traceToString(r)
                                   : kind == ExportKind::Chrome ? chromeTraceToString(r)
-                                                               : reportToString(r, checkExpectations(s, r));
+                                  : kind == ExportKind::Report ? reportToString(r, checkExpectations(s, r))
+                                                               : renderTreeSvg(r, SvgOptions{});
         CHECK(readAll(target) == bytes(whole));
     }
 }

@@ -78,3 +78,20 @@ TEST_CASE("The SVG legend and title fit the picture of a small tree", "[svg]")
     const std::size_t title = svg.find("<text ");
     CHECK(attr(title, "x") + static_cast<double>(s.name.size()) * 18 * 0.68 <= width - 8);
 }
+
+TEST_CASE("The SVG streamed in chunks is the same picture as the string, at any instant", "[svg]")
+{
+    std::vector<ContextSpec> cs{ctx("root", K::Background)};
+    for (int i = 0; i < 400; ++i)
+        cs.push_back(timeoutCtx("c" + std::to_string(i), i < 20 ? "root" : "c" + std::to_string(i / 20 - 1), ms(i + 1)));
+    const SimulationResult r = simulate(scenario(cs));
+    for (const Nanos at : {Nanos{0}, ms(200), ms(1000)}) {
+        SvgOptions o;
+        o.at = at;
+        std::string pieces;
+        int chunks = 0;
+        writeTreeSvg([&](std::string_view chunk) { pieces += chunk; ++chunks; }, r, o);
+        CHECK(pieces == renderTreeSvg(r, o));
+        CHECK(chunks > 1);
+    }
+}

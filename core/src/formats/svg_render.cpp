@@ -81,8 +81,21 @@ Style styleOf(Look look)
 
 } // namespace
 
-std::string renderTreeSvg(const SimulationResult& r, const SvgOptions& opt)
+namespace {
+
+// The document into s; with a sink, s is handed over every 64 KiB or so and at the end, so a
+// picture of a big tree (465 MB for a chain of 10^6) never sits in memory whole.
+void renderTo(const SimulationResult& r, const SvgOptions& opt, const std::function<void(std::string_view)>* sink,
+              std::string& s)
 {
+    constexpr std::size_t kChunk = 64 * 1024;
+    const auto handOver = [&](std::size_t atLeast) {
+        if (sink && s.size() >= atLeast) {
+            (*sink)(s);
+            s.clear();
+        }
+    };
+
     Playback pb(r);
     pb.seekTime(opt.at);
 
@@ -129,8 +142,7 @@ std::string renderTreeSvg(const SimulationResult& r, const SvgOptions& opt)
     const float width = std::max({layout.width + 2 * margin, legendWidth + 2 * margin, titleWidth + 2 * margin, 520.0f});
     const float height = layout.height + 2 * margin + header + 40.0f;
 
-    std::string s;
-    s.reserve(4096 + n * 700);
+    s.reserve(sink ? kChunk + 4096 : 4096 + n * 700);
     s += "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
     s += "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"" + num(width) + "\" height=\"" + num(height) +
          "\" viewBox=\"0 0 " + num(width) + " " + num(height) + "\" font-family=\"DejaVu Sans, Helvetica, Arial, sans-serif\">\n";
@@ -154,6 +166,7 @@ std::string renderTreeSvg(const SimulationResult& r, const SvgOptions& opt)
         const bool cut = r.contexts[i].kind == ContextKind::WithoutCancel;
         s += "  <path d=\"M" + num(x1) + " " + num(y1) + " V" + num(ym) + " H" + num(x2) + " V" + num(y2) + "\"" +
              (cut ? " stroke-dasharray=\"2 4\"" : "") + "/>\n";
+        handOver(kChunk);
     }
     s += "</g>\n";
 
@@ -205,7 +218,9 @@ std::string renderTreeSvg(const SimulationResult& r, const SvgOptions& opt)
             const float cy = y + boxHeight + 4 + static_cast<float>(k) * chipHeight;
             std::string text;
             if (k == static_cast<std::size_t>(opt.maxChipsPerNode)) {
-                text = "+" + std::to_string(list.size() - k) + " more tasks";
+                text = "+"; // (appended: GCC 12 warns, wrongly, about "+" + std::to_string() in Release)
+                text += std::to_string(list.size() - k);
+                text += " more tasks";
             } else {
                 const TaskInfo& ti = r.tasks[list[k]];
                 const TaskStateAt& ts = pb.task(list[k]);
@@ -218,6 +233,7 @@ std::string renderTreeSvg(const SimulationResult& r, const SvgOptions& opt)
                  xmlEscape(fit(text, 40)) + "</text>\n";
         }
         s += "</g>\n";
+        handOver(kChunk);
     }
 
     // Legend: the four states, each with its word, border and fill.
@@ -235,7 +251,22 @@ std::string renderTreeSvg(const SimulationResult& r, const SvgOptions& opt)
         lx += kLegendSwatch + textWidth(sty.word, kLegendFont) + kLegendGap;
     }
     s += "</svg>\n";
+    handOver(1);
+}
+
+} // namespace
+
+std::string renderTreeSvg(const SimulationResult& r, const SvgOptions& opt)
+{
+    std::string s;
+    renderTo(r, opt, nullptr, s);
     return s;
+}
+
+void writeTreeSvg(const std::function<void(std::string_view)>& sink, const SimulationResult& r, const SvgOptions& opt)
+{
+    std::string s;
+    renderTo(r, opt, &sink, s);
 }
 
 } // namespace ctxscope

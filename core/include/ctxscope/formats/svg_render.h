@@ -5,7 +5,9 @@
 // colour too: a word and a symbol on every node, and a distinct border and fill pattern each.
 #include "ctxscope/engine/simulation.h"
 
+#include <functional>
 #include <string>
+#include <string_view>
 
 namespace ctxscope {
 
@@ -17,5 +19,9 @@ struct SvgOptions {
 
 // renderTreeSvg returns a complete, standalone SVG document (UTF-8).
 std::string renderTreeSvg(const SimulationResult& result, const SvgOptions& options);
+
+// writeTreeSvg hands the same document to sink in chunks of about 64 KiB as it is made.
+void writeTreeSvg(const std::function<void(std::string_view)>& sink, const SimulationResult& result,
+                  const SvgOptions& options);
 
 } // namespace ctxscope

@@ -309,3 +309,46 @@ TEST_CASE("a polling step's last check and a deadline at one instant race (found
     CHECK(result->values[0].text == "context deadline exceeded");
     CHECK(result->values[1].text == "ok");
 }
+
+TEST_CASE("keeping one outcome's run finds the same outcomes and facts as keeping every run")
+{
+    const auto scenarios = files(kSource / "tests" / "scenarios", "race-", ".json");
+    REQUIRE(scenarios.size() >= 12);
+    for (const fs::path& file : scenarios) {
+        INFO(file.filename().string());
+        const Scenario s = load(file);
+        const RaceExploration all = exploreRaces(s);
+        const std::size_t last = all.outcomes.size() - 1;
+        RaceOptions one;
+        std::vector<std::size_t> asked;
+        one.keepResult = [&](std::size_t k) {
+            asked.push_back(k);
+            return k == last;
+        };
+        const RaceExploration kept = exploreRaces(s, one);
+        REQUIRE(kept.outcomes.size() == all.outcomes.size());
+        CHECK(kept.ordersExplored == all.ordersExplored);
+        for (std::size_t k = 0; k < kept.outcomes.size(); ++k) {
+            const RaceOutcome& o = kept.outcomes[k];
+            CHECK(o.resultKept == (k == 0 || k == last)); // the documented run is always kept
+            CHECK(o.result.events.size() == (o.resultKept ? all.outcomes[k].result.events.size() : 0));
+            CHECK(o.order == all.outcomes[k].order);
+            REQUIRE(o.choices.size() == all.outcomes[k].choices.size());
+            for (std::size_t c = 0; c < o.choices.size(); ++c)
+                CHECK(o.choices[c].chosen == all.outcomes[k].choices[c].chosen);
+        }
+        // Asked once per outcome after the documented one, in order.
+        std::vector<std::size_t> expectedAsks;
+        for (std::size_t k = 1; k < all.outcomes.size(); ++k)
+            expectedAsks.push_back(k);
+        CHECK(asked == expectedAsks);
+        REQUIRE(kept.facts.size() == all.facts.size());
+        for (std::size_t f = 0; f < kept.facts.size(); ++f) {
+            CHECK(kept.facts[f].fact == all.facts[f].fact);
+            CHECK(kept.facts[f].values == all.facts[f].values);
+            CHECK(kept.facts[f].outcomeOf == all.facts[f].outcomeOf);
+            CHECK(kept.facts[f].at == all.facts[f].at);
+            CHECK(kept.facts[f].between == all.facts[f].between);
+        }
+    }
+}

@@ -8,7 +8,11 @@
 #include "ctxscope/engine/schedule.h"
 
 #include <algorithm>
+#include <cstring>
+#include <iterator>
 #include <map>
+#include <string_view>
+#include <tuple>
 #include <unordered_map>
 
 namespace ctxscope {
@@ -340,48 +344,148 @@ void addFact(std::vector<RaceFact>& facts, std::string path, const std::vector<R
     facts.push_back(std::move(f));
 }
 
-// factsOf compares the outcomes row by row (their tables line up), building a path only for a
-// fact that differs: O(outcomes x size of a run).
-std::vector<RaceFact> factsOf(const std::vector<RaceOutcome>& outcomes)
+// rowEqual: whether row i has the same facts in two runs, from the raw fields (no strings made):
+// most rows of most outcomes do, and only the others are turned into facts.
+bool rowEqual(std::size_t table, const SimulationResult& a, const SimulationResult& b, std::size_t i)
 {
-    std::vector<RaceFact> facts;
-    if (outcomes.size() < 2)
-        return facts;
-    const SimulationResult& doc = outcomes[0].result;
-    std::vector<Fields> rows(outcomes.size());
-    std::vector<const FactValue*> values(outcomes.size());
-    for (const Table& t : kTables)
-        for (std::size_t i = 0; i < t.rows(doc); ++i) {
-            for (std::size_t k = 0; k < outcomes.size(); ++k)
-                t.row(outcomes[k].result, i, rows[k]);
-            for (std::size_t f = 0; f < rows[0].size(); ++f) {
-                bool differs = false;
-                for (std::size_t k = 0; k < outcomes.size(); ++k) {
-                    values[k] = &rows[k][f].second;
-                    differs = differs || !(*values[k] == *values[0]);
-                }
-                if (differs)
-                    addFact(facts, std::string(t.name) + "." + t.id(doc, i) + "." + rows[0][f].first, outcomes, values);
+    const auto sameStr = [&](StrId x, StrId y) {
+        const bool hx = x < a.strings.size(), hy = y < b.strings.size();
+        return hx == hy && (!hx || a.strings[x] == b.strings[y]);
+    };
+    switch (table) {
+    case 0: {
+        const ContextInfo &x = a.contexts[i], &y = b.contexts[i];
+        return x.parent == y.parent && x.createdAt == y.createdAt && x.hasDeadline() == y.hasDeadline() &&
+               (!x.hasDeadline() || x.deadline == y.deadline) && x.doneAt == y.doneAt && x.err == y.err &&
+               sameStr(x.cause, y.cause) && x.reason == y.reason && x.source == y.source;
+    }
+    case 1: {
+        const TaskInfo &x = a.tasks[i], &y = b.tasks[i];
+        return x.context == y.context && x.startedAt == y.startedAt && x.endedAt == y.endedAt && x.result == y.result;
+    }
+    default: {
+        const AfterFuncInfo &x = a.afterFuncs[i], &y = b.afterFuncs[i];
+        return x.context == y.context && x.registeredAt == y.registeredAt && x.startedAt == y.startedAt &&
+               x.stopped == y.stopped;
+    }
+    }
+}
+
+// FactCollector compares each outcome with the documented one as it is found, keeping only the
+// facts that differ, so the search never needs more than two runs in memory: O(size of a run)
+// per outcome in time, O(differences) in space. A fact differs between outcomes exactly when
+// some outcome has it other than the documented order has.
+class FactCollector {
+public:
+    void add(std::size_t outcome, const SimulationResult& r, const SimulationResult& doc)
+    {
+        m_tails.push_back(tailFacts(r));
+        if (outcome == 0)
+            return;
+        for (std::size_t t = 0; t < std::size(kTables); ++t) {
+            const std::size_t rows = std::min(kTables[t].rows(doc), kTables[t].rows(r));
+            for (std::size_t i = 0; i < rows; ++i) {
+                if (rowEqual(t, doc, r, i))
+                    continue;
+                kTables[t].row(doc, i, m_docRow);
+                kTables[t].row(r, i, m_row);
+                for (std::size_t f = 0; f < m_row.size(); ++f)
+                    if (!(m_row[f].second == m_docRow[f].second))
+                        m_diffs.push_back({t, i, f, outcome, std::move(m_row[f].second)});
             }
         }
-    // Lookups and the run's end: by path (an outcome may make a lookup another does not).
-    std::vector<std::string> order;
-    std::unordered_map<std::string, std::vector<FactValue>> byPath;
-    for (std::size_t k = 0; k < outcomes.size(); ++k)
-        for (auto& [path, v] : tailFacts(outcomes[k].result)) {
-            auto [it, fresh] = byPath.try_emplace(path, std::vector<FactValue>(outcomes.size()));
-            if (fresh)
-                order.push_back(path);
-            it->second[k] = std::move(v); // absent in an outcome: null, as the report has no such entry
-        }
-    std::map<std::string, std::size_t> extra;
-    for (const std::string& path : order) {
-        const std::vector<FactValue>& vals = byPath[path];
-        for (std::size_t k = 0; k < outcomes.size(); ++k)
-            values[k] = &vals[k];
-        addFact(facts, reportPath(path, doc, extra), outcomes, values);
     }
-    return facts;
+
+    // The facts in the report's order: table by table, row by row, field by field, then the
+    // lookups and the run's end by path (an outcome may make a lookup another does not).
+    std::vector<RaceFact> finish(const std::vector<RaceOutcome>& outcomes, const SimulationResult& doc)
+    {
+        std::vector<RaceFact> facts;
+        const std::size_t n = outcomes.size();
+        if (n < 2)
+            return facts;
+        std::stable_sort(m_diffs.begin(), m_diffs.end(), [](const Diff& x, const Diff& y) {
+            return std::tie(x.table, x.row, x.field) < std::tie(y.table, y.row, y.field);
+        });
+        std::vector<const FactValue*> values(n);
+        for (std::size_t d = 0; d < m_diffs.size();) {
+            const Diff& first = m_diffs[d];
+            kTables[first.table].row(doc, first.row, m_docRow);
+            const FactValue& documented = m_docRow[first.field].second;
+            std::fill(values.begin(), values.end(), &documented);
+            std::size_t e = d;
+            for (; e < m_diffs.size() && m_diffs[e].table == first.table && m_diffs[e].row == first.row &&
+                   m_diffs[e].field == first.field;
+                 ++e)
+                values[m_diffs[e].outcome] = &m_diffs[e].value;
+            addFact(facts,
+                    std::string(kTables[first.table].name) + "." + kTables[first.table].id(doc, first.row) + "." +
+                        m_docRow[first.field].first,
+                    outcomes, values);
+            d = e;
+        }
+        std::vector<std::string> order;
+        std::unordered_map<std::string, std::vector<FactValue>> byPath;
+        for (std::size_t k = 0; k < n && k < m_tails.size(); ++k)
+            for (auto& [path, v] : m_tails[k]) {
+                auto [it, fresh] = byPath.try_emplace(path, std::vector<FactValue>(n));
+                if (fresh)
+                    order.push_back(path);
+                it->second[k] = std::move(v); // absent in an outcome: null, as the report has no such entry
+            }
+        std::map<std::string, std::size_t> extra;
+        for (const std::string& path : order) {
+            const std::vector<FactValue>& vals = byPath[path];
+            for (std::size_t k = 0; k < n; ++k)
+                values[k] = &vals[k];
+            addFact(facts, reportPath(path, doc, extra), outcomes, values);
+        }
+        return facts;
+    }
+
+private:
+    struct Diff {
+        std::size_t table, row, field, outcome;
+        FactValue value;
+    };
+    std::vector<Diff> m_diffs;
+    std::vector<std::vector<std::pair<std::string, FactValue>>> m_tails; // per outcome
+    Fields m_docRow, m_row;
+};
+
+// A run's facts as 128 bits: outcomes are told apart by digest, so the search keeps no copy of
+// any run's facts. (Two independent 64-bit hashes of the fingerprint; for runs of one scenario a
+// collision, which would merge two outcomes, has odds of about 2^-128 per pair.)
+struct Digest {
+    std::uint64_t a = 0, b = 0;
+    bool operator==(const Digest&) const = default;
+};
+struct DigestHash {
+    std::size_t operator()(const Digest& d) const { return static_cast<std::size_t>(d.a); }
+};
+
+Digest digest(std::string_view bytes)
+{
+    const auto mix = [](std::uint64_t x) {
+        x ^= x >> 32;
+        x *= 0xd6e8feb86659fd93ull;
+        x ^= x >> 32;
+        x *= 0xd6e8feb86659fd93ull;
+        return x ^ (x >> 32);
+    };
+    Digest d{0x243f6a8885a308d3ull ^ bytes.size(), 0x13198a2e03707344ull + bytes.size()};
+    std::size_t i = 0;
+    for (; i + 8 <= bytes.size(); i += 8) {
+        std::uint64_t w;
+        std::memcpy(&w, bytes.data() + i, 8);
+        d.a = mix(d.a ^ w) + 0x9e3779b97f4a7c15ull;
+        d.b = (d.b ^ mix(w + 0xa0761d6478bd642full)) * 0xe7037ed1a0b428dbull + 1;
+    }
+    std::uint64_t w = 0;
+    std::memcpy(&w, bytes.data() + i, bytes.size() - i);
+    d.a = mix(d.a ^ w ^ 0xff51afd7ed558ccdull);
+    d.b = mix(d.b ^ mix(w + 0xc4ceb9fe1a85ec53ull));
+    return d;
 }
 
 } // namespace
@@ -391,7 +495,8 @@ RaceExploration exploreRaces(const Scenario& scenario, const RaceOptions& option
     RaceExploration out;
     std::vector<Frame> frames;
     std::vector<UnitId> prefix;
-    std::unordered_map<std::string, std::size_t> known; // fingerprint -> outcome
+    std::unordered_map<Digest, std::size_t, DigestHash> known; // a run's facts -> outcome
+    FactCollector facts;
     bool approximate = false, truncated = false;
     for (;;) {
         Schedule s;
@@ -424,15 +529,20 @@ RaceExploration exploreRaces(const Scenario& scenario, const RaceOptions& option
             frames[i].point = s.points[i];
         addRaces(s, frames);
 
-        const std::string key = fingerprint(r);
+        const Digest key = digest(fingerprint(r));
         if (!known.count(key)) {
+            const std::size_t k = out.outcomes.size();
             RaceOutcome o;
             o.order = order;
             for (const ChoicePoint& p : s.points)
                 if (!(p.chosen == p.documented))
                     o.choices.push_back({p.t, describe(r, p.documented, p.what), describe(r, p.chosen, p.what)});
-            o.result = std::move(r);
-            known.emplace(key, out.outcomes.size());
+            facts.add(k, r, k == 0 ? r : out.outcomes.front().result);
+            // The documented order's run is always kept: the facts are named from it.
+            o.resultKept = k == 0 || !options.keepResult || options.keepResult(k);
+            if (o.resultKept)
+                o.result = std::move(r);
+            known.emplace(key, k);
             out.outcomes.push_back(std::move(o));
         }
 
@@ -471,7 +581,8 @@ RaceExploration exploreRaces(const Scenario& scenario, const RaceOptions& option
                                    : "a context deeper than " + std::to_string(Schedule::kMaxAncestors) +
                                          " levels was canceled: dependencies through its ancestors were cut short";
     }
-    out.facts = factsOf(out.outcomes);
+    if (!out.outcomes.empty())
+        out.facts = facts.finish(out.outcomes, out.outcomes.front().result);
     return out;
 }
 

@@ -28,6 +28,10 @@ struct RaceOptions {
     // Called after each run with the orders explored so far; false stops the search there
     // (the result is then incomplete). The engine has no clock: a time budget lives here.
     std::function<bool(std::size_t orders)> keepGoing;
+    // Which outcomes keep their whole SimulationResult (unset: every one). The search needs only
+    // the documented order's run, which is always kept: a caller that shows one outcome of a big
+    // scenario keeps that one, and its memory is then O(size of a run), not O(outcomes x size).
+    std::function<bool(std::size_t outcome)> keepResult;
 };
 
 // One place where an outcome's order left the documented one.
@@ -38,7 +42,8 @@ struct RaceChoice {
 };
 
 struct RaceOutcome {
-    SimulationResult result;
+    SimulationResult result;         // empty when not kept (RaceOptions::keepResult)
+    bool resultKept = true;
     std::vector<RaceChoice> choices; // empty for outcome 0, the documented order
     std::size_t order = 0;           // which run found it (0-based)
 };

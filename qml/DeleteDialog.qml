@@ -15,11 +15,13 @@ Dialog {
     property var summary: ({})
     readonly property string message: {
         const s = root.summary
-        const parts = [qsTr("%n context(s)", "", s.contexts ?? 0)]
-        if ((s.tasks ?? 0) > 0) parts.push(qsTr("%n task(s)", "", s.tasks))
-        if ((s.afterFuncs ?? 0) > 0) parts.push(qsTr("%n AfterFunc(s)", "", s.afterFuncs))
-        if ((s.actions ?? 0) > 0) parts.push(qsTr("%n timed action(s)", "", s.actions))
-        if ((s.expectations ?? 0) > 0) parts.push(qsTr("%n expectation(s)", "", s.expectations))
+        // "1 task", "5 tasks" (no translation supplies qsTr's %n plurals).
+        const counted = (n, one, many) => n === 1 ? one : many.arg(n)
+        const parts = [counted(s.contexts ?? 0, qsTr("1 context"), qsTr("%1 contexts"))]
+        if ((s.tasks ?? 0) > 0) parts.push(counted(s.tasks, qsTr("1 task"), qsTr("%1 tasks")))
+        if ((s.afterFuncs ?? 0) > 0) parts.push(counted(s.afterFuncs, qsTr("1 AfterFunc"), qsTr("%1 AfterFuncs")))
+        if ((s.actions ?? 0) > 0) parts.push(counted(s.actions, qsTr("1 timed action"), qsTr("%1 timed actions")))
+        if ((s.expectations ?? 0) > 0) parts.push(counted(s.expectations, qsTr("1 expectation"), qsTr("%1 expectations")))
         return qsTr("Delete %1 and its subtree? This removes %2. You can undo it with Ctrl+Z.")
                .arg(root.contextTitle).arg(parts.join(", "))
     }

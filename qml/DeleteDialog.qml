@@ -1,5 +1,6 @@
 // DeleteDialog: confirms deleting a context, saying how much goes with it (its subtree, the
-// tasks and after-funcs on those contexts, the actions and expectations about them).
+// tasks and after-funcs on those contexts, the actions and expectations about them). Yes is the
+// obvious action (Ctrl+Z undoes it): highlighted, and Enter takes it, as Escape cancels.
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
@@ -39,12 +40,19 @@ Dialog {
     anchors.centerIn: Overlay.overlay
     width: 420
     standardButtons: Dialog.Yes | Dialog.Cancel
+    focus: true
+    Component.onCompleted: root.standardButton(Dialog.Yes).highlighted = true
+    onOpened: message.forceActiveFocus()
     onAccepted: root.confirmed(root.contextId)
 
     Label {
+        id: message
         objectName: "messageLabel"
         anchors.fill: parent
+        focus: true
         text: root.message
         wrapMode: Text.Wrap
+        Keys.onReturnPressed: root.accept()
+        Keys.onEnterPressed: root.accept()
     }
 }

@@ -5,6 +5,7 @@
 #include "eventtext.h"
 #include "exporter.h"
 #include "study/eventlogmodel.h"
+#include "study/exercisemodel.h"
 #include "treescene.h"
 #include "visiblenodesmodel.h"
 
@@ -198,6 +199,24 @@ TEST_CASE("an export says in plain words why it cannot write, and where it went"
     QDesktopServices::unsetUrlHandler("file");
     REQUIRE(catcher.urls.size() == 1);
     CHECK(catcher.urls[0] == QUrl::fromLocalFile(dir.path()));
+}
+
+TEST_CASE("the exercise checklist calls contexts and tasks by their labels, as the tree does", "[display]") {
+    // Lesson 14: the context db is labelled "query (500 ms)", the task lookup "lookup user". The
+    // checklist read "context db: ..." and "task lookup: ...", names the tree never shows.
+    ensureApp();
+    Document doc;
+    REQUIRE(doc.files()->openFile(QStringLiteral(CTXSCOPE_SOURCE_DIR "/resources/lessons/14-anti-forgetting-cancel.ctxscope.json")).isEmpty());
+    ExerciseModel m;
+    m.setDocument(&doc);
+    REQUIRE(m.active());
+    QStringList titles;
+    for (int i = 0; i < m.rowCount(); ++i)
+        titles << m.data(m.index(i), ExerciseModel::TitleRole).toString();
+    INFO(titles.join(QStringLiteral(" | ")).toStdString());
+    CHECK(titles.contains(QStringLiteral("context query (500 ms) (db): err context canceled, done_at 40ms, reason cancel")));
+    CHECK(titles.contains(QStringLiteral("task lookup user (lookup): result ok, ended_at 40ms")));
+    CHECK(titles.contains(QStringLiteral("no lints")));
 }
 
 #include "test_display_text.moc"

@@ -6,6 +6,7 @@
 #include "exporter.h"
 #include "study/eventlogmodel.h"
 #include "study/exercisemodel.h"
+#include "study/predictmodel.h"
 #include "treescene.h"
 #include "visiblenodesmodel.h"
 
@@ -217,6 +218,19 @@ TEST_CASE("the exercise checklist calls contexts and tasks by their labels, as t
     CHECK(titles.contains(QStringLiteral("context query (500 ms) (db): err context canceled, done_at 40ms, reason cancel")));
     CHECK(titles.contains(QStringLiteral("task lookup user (lookup): result ok, ended_at 40ms")));
     CHECK(titles.contains(QStringLiteral("no lints")));
+}
+
+TEST_CASE("Predict's questions call tasks by their labels, as the tree does", "[display]") {
+    // Lesson 17 asks about the tasks query and handler, which the tree calls by their labels.
+    ensureApp();
+    Document doc;
+    REQUIRE(doc.files()->openFile(QStringLiteral(CTXSCOPE_SOURCE_DIR "/resources/lessons/17-context-aware-functions.ctxscope.json")).isEmpty());
+    PredictModel m;
+    m.setDocument(&doc);
+    doc.setPredicting(true);
+    REQUIRE(m.rowCount() == 4);
+    CHECK(m.data(m.index(0), PredictModel::TitleRole).toString() == "task db.QueryRow(...): no ctx, uses Background (300 ms) (query)");
+    CHECK(m.data(m.index(2), PredictModel::TitleRole).toString() == "task GET /users/42 handler (handler)");
 }
 
 #include "test_display_text.moc"

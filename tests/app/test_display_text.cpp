@@ -6,6 +6,7 @@
 #include "exporter.h"
 #include "study/eventlogmodel.h"
 #include "study/exercisemodel.h"
+#include "study/lessonmarkdown.h"
 #include "study/predictmodel.h"
 #include "treescene.h"
 #include "visiblenodesmodel.h"
@@ -16,6 +17,8 @@
 #include <QDir>
 #include <QFile>
 #include <QSignalSpy>
+#include <QTextBlock>
+#include <QTextDocument>
 #include <QTemporaryDir>
 #include <QUrl>
 
@@ -231,6 +234,26 @@ TEST_CASE("Predict's questions call tasks by their labels, as the tree does", "[
     REQUIRE(m.rowCount() == 4);
     CHECK(m.data(m.index(0), PredictModel::TitleRole).toString() == "task db.QueryRow(...): no ctx, uses Background (300 ms) (query)");
     CHECK(m.data(m.index(2), PredictModel::TitleRole).toString() == "task GET /users/42 handler (handler)");
+}
+
+TEST_CASE("lesson text: a code block reads single-spaced, with a paragraph's space after it", "[display]") {
+    // Lesson notes and a shown solution: every code line had a paragraph's space under it.
+    ensureApp();
+    QTextDocument doc;
+    doc.setHtml(lessonHtml(QStringLiteral("Before.\n\n```go\nselect {\ncase <-ctx.Done():\n}\n```\n\nAfter.\n")));
+    QStringList lines;
+    std::vector<qreal> margins;
+    for (QTextBlock b = doc.begin(); b.isValid(); b = b.next()) {
+        lines << b.text();
+        margins.push_back(b.blockFormat().bottomMargin());
+    }
+    INFO(lines.join(QStringLiteral(" | ")).toStdString());
+    REQUIRE(lines.size() == 5);
+    CHECK(lines[1] == "select {");
+    CHECK(margins[0] == 6); // under a paragraph
+    CHECK(margins[1] == 0); // between code lines
+    CHECK(margins[2] == 0);
+    CHECK(margins[3] == 6); // under the code block's last line
 }
 
 #include "test_display_text.moc"

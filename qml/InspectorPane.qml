@@ -181,7 +181,9 @@ Pane {
                 }
             }
             InspectorSection {
-                title: qsTr("Why is this done?")
+                objectName: "whySection"
+                // A context that nothing can cancel says why it is never done.
+                title: (root.details.doneAt ?? "") === "" ? qsTr("Why is this never done?") : qsTr("Why is this done?")
                 visible: root.hasNode && (root.details.why ?? []).length > 0
                 Repeater {
                     model: root.details.why ?? []

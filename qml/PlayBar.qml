@@ -14,6 +14,8 @@ ToolBar {
     property bool hideOutcome: false   // Predict mode: no race marks, no outcome switcher
 
     readonly property var speeds: [0.1, 0.25, 0.5, 1, 2, 5, 10]
+    property Item hoveredMark: null    // the action mark under the pointer (markTip names its actions)
+    readonly property alias markTip: markTip
 
     RowLayout {
         anchors.fill: parent
@@ -125,10 +127,22 @@ ToolBar {
                     width: 3 + scrubber.availableWidth * ((mark.modelData.end - mark.modelData.t) / scrubber.to)
                     height: 6
                     color: Theme.canceled
-                    HoverHandler { id: markHover }
-                    ToolTip.visible: markHover.hovered
-                    ToolTip.text: mark.modelData.text
+                    objectName: "actionMark"
+                    HoverHandler {
+                        onHoveredChanged: {
+                            if (hovered) root.hoveredMark = mark
+                            else if (root.hoveredMark === mark) root.hoveredMark = null
+                        }
+                    }
                 }
+            }
+            // One tooltip for the hovered mark, as wide as its longest line (a merged mark lists
+            // up to five actions, one a line).
+            FitToolTip {
+                id: markTip
+                parent: root.hoveredMark ?? scrubber
+                visible: root.hoveredMark !== null
+                text: root.hoveredMark ? root.hoveredMark.modelData.text : ""
             }
         }
         Label {

@@ -1,5 +1,5 @@
 // ProblemsDialog: a list of problems (a file that does not load, with each located message as
-// formatProblem writes it; an edit that was refused, with the reason).
+// formatProblem writes it; an edit that was refused, with the reason). Enter or Escape closes it.
 pragma ComponentBehavior: Bound
 import QtQuick
 import QtQuick.Controls
@@ -20,11 +20,21 @@ Dialog {
     anchors.centerIn: Overlay.overlay
     width: Math.min(720, parent ? parent.width - 40 : 720)
     standardButtons: Dialog.Close
+    focus: true
+    onOpened: keys.forceActiveFocus()
 
     ColumnLayout {
+        id: keys   // where Enter lands (also from a problem's text, which takes focus to select)
         anchors.fill: parent
         spacing: 6
-        Label { text: qsTr("%n problem(s):", "", root.problems.length); opacity: 0.8 }
+        focus: true
+        Keys.onReturnPressed: root.close()
+        Keys.onEnterPressed: root.close()
+        Label {
+            objectName: "problemCount"
+            text: root.problems.length === 1 ? qsTr("1 problem:") : qsTr("%1 problems:").arg(root.problems.length)
+            opacity: 0.8
+        }
         ScrollView {
             Layout.fillWidth: true
             Layout.preferredHeight: Math.min(list.implicitHeight + 8, 320)

@@ -49,7 +49,15 @@ Dialog {
         ScrollView {
             Layout.fillWidth: true
             Layout.preferredHeight: 110
-            TextArea { id: descriptionArea; objectName: "descriptionArea"; wrapMode: TextArea.Wrap; selectByMouse: true }
+            // Framed as the fields around it are (Fusion's TextArea has no frame: the description
+            // read as fixed text, not as something to edit).
+            background: Rectangle {
+                objectName: "descriptionFrame"
+                radius: 2
+                color: root.palette.base
+                border.color: descriptionArea.activeFocus ? root.palette.highlight : Qt.darker(root.palette.window, 1.4)
+            }
+            TextArea { id: descriptionArea; objectName: "descriptionArea"; wrapMode: TextArea.Wrap; selectByMouse: true; leftPadding: 4; topPadding: 4 }
         }
         Label { text: qsTr("Seed") }
         TextField { id: seedField; objectName: "seedField"; selectByMouse: true; Layout.fillWidth: true; onAccepted: root.accept() }

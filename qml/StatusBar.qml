@@ -80,9 +80,11 @@ ToolBar {
         }
         Label {
             objectName: "countsLabel"
-            text: [root.counted("context", root.document.run.contextCount), root.counted("task", root.document.run.taskCount),
-                   root.counted("event", root.document.run.eventCount)]
-                  .concat(root.hideOutcome ? [] : [root.counted("lint", root.document.run.lintCount)]).join(" \u00B7 ")
+            // While predicting, how many events and lints the run has would hint at how it ends
+            // (the play bar keeps its event count back too).
+            text: [root.counted("context", root.document.run.contextCount), root.counted("task", root.document.run.taskCount)]
+                  .concat(root.hideOutcome ? [] : [root.counted("event", root.document.run.eventCount),
+                                                   root.counted("lint", root.document.run.lintCount)]).join(" \u00B7 ")
             opacity: 0.75
         }
     }

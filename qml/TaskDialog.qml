@@ -33,6 +33,9 @@ Dialog {
         presetBox.currentIndex = afterFunc ? 0 : 0
         root.applyPreset()
         root.open()
+        // The first field has the focus, so that typing a duration and Enter start the task.
+        workField.field.forceActiveFocus()
+        workField.field.selectAll()
     }
     // startEdit opens the dialog on an existing top-level task or after-func; false (and
     // failed) if there is none by that id.
@@ -48,6 +51,8 @@ Dialog {
         contextField.text = g.context
         root.steps = g.steps
         root.open()
+        idField.forceActiveFocus()
+        idField.selectAll()
         return true
     }
     function applyPreset() {
@@ -110,7 +115,7 @@ Dialog {
                 Layout.fillWidth: true
             }
             Label { text: qsTr("D (work)"); visible: !root.editing }
-            DurationField { id: workField; text: "150ms"; allowNegative: false; visible: !root.editing; field.onTextEdited: root.applyPreset(); Layout.fillWidth: true }
+            DurationField { id: workField; objectName: "workField"; text: "150ms"; allowNegative: false; visible: !root.editing; field.onTextEdited: root.applyPreset(); Layout.fillWidth: true }
             Label { text: qsTr("P (poll)"); visible: !root.editing && presetBox.currentIndex === 2 }
             DurationField { id: pollField; text: "40ms"; allowNegative: false; visible: !root.editing && presetBox.currentIndex === 2; field.onTextEdited: root.applyPreset(); Layout.fillWidth: true }
             Label { text: qsTr("Budget"); visible: !root.editing && presetBox.currentIndex === 4 }
@@ -118,7 +123,7 @@ Dialog {
             Label { text: qsTr("Children"); visible: !root.editing && presetBox.currentIndex === 4 }
             SpinBox { id: childrenBox; from: 1; to: 8; value: 2; visible: !root.editing && presetBox.currentIndex === 4; onValueModified: root.applyPreset() }
             Label { text: qsTr("Id") }
-            TextField { id: idField; placeholderText: qsTr("automatic"); selectByMouse: true; Layout.fillWidth: true }
+            TextField { id: idField; objectName: "idField"; placeholderText: qsTr("automatic"); selectByMouse: true; Layout.fillWidth: true }
             Label { text: qsTr("Label") }
             TextField { id: labelField; placeholderText: qsTr("same as the id"); selectByMouse: true; Layout.fillWidth: true }
             Label { text: qsTr("On context"); visible: root.editing }

@@ -68,7 +68,9 @@ Item {
     readonly property bool untouched: root.startView.length === 3 && root.startView[0] === root.zoom
                                       && root.startView[1] === root.panX && root.startView[2] === root.panY
     // ensureVisible pans (and zooms in to a readable size if need be) to show a node whole,
-    // with a margin, on the canvas.
+    // with a margin, on the canvas. Along an axis where the whole tree fits, it shows the whole
+    // tree (a child just derived at the bottom does not push its parents off the top); where it
+    // does not, it centres the node.
     function ensureVisible(id) {
         root.scene.revealNode(id)
         const r = root.scene.nodeRect(id)
@@ -77,8 +79,11 @@ Item {
         const margin = 12
         const left = r.x * root.zoom + root.panX, top = r.y * root.zoom + root.panY
         const right = left + r.width * root.zoom, bottom = top + r.height * root.zoom
-        if (left < margin || right > root.width - margin) root.panX += root.width / 2 - (left + right) / 2
-        if (top < margin || bottom > root.viewHeight - margin) root.panY += root.viewHeight / 2 - (top + bottom) / 2
+        const w = root.scene.contentWidth * root.zoom, h = root.scene.contentHeight * root.zoom
+        if (left < margin || right > root.width - margin)
+            root.panX = w <= root.width - 2 * margin ? (root.width - w) / 2 : root.panX + root.width / 2 - (left + right) / 2
+        if (top < margin || bottom > root.viewHeight - margin)
+            root.panY = h <= root.viewHeight - 2 * margin ? (root.viewHeight - h) / 2 : root.panY + root.viewHeight / 2 - (top + bottom) / 2
     }
     // nodeInView: the node's box lies wholly on the canvas (not under the legend, not cut off).
     function nodeInView(id) {

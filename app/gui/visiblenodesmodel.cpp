@@ -158,7 +158,9 @@ QVariant VisibleNodesModel::data(const QModelIndex& index, int role) const {
         return QStringLiteral("\u25D4 %1 left")
             .arg(readableDuration(std::max<Nanos>(0, info.deadline - std::max(now, info.createdAt)), doc.run()->timelineEndNanos()));
     case InheritedFromRole:
-        if (!hasDeadline || info.deadlineFrom == c || info.deadlineFrom == kNone)
+        // Whose deadline it counts down to, or that ended it. Not once a cancel ended it first:
+        // "✕ canceled ↑GET /users" read as if GET /users had canceled it.
+        if (!hasDeadline || info.deadlineFrom == c || info.deadlineFrom == kNone || st.err == Err::Canceled)
             return QString();
         return contextName(r, info.deadlineFrom);
     case DetailRole:

@@ -292,6 +292,9 @@ ApplicationWindow {
         function onExported(what, path) { statusBar.showExported(what, path) }   // where it went, with Open folder
     }
 
+    // Every attached ToolTip.text shares one tooltip: as wide as its longest line (ToolTipFit).
+    ToolTipFit { toolTip: workArea.ToolTip.toolTip }
+
     WorkArea {
         id: workArea
         anchors.fill: parent

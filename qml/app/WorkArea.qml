@@ -55,15 +55,20 @@ SplitView {
             SplitView.minimumHeight: 160
             ScrollView {
                 id: bannerScroll
+                objectName: "bannerScroll"
                 // The model's flag, not the banner's visible: that reads false while this is hidden.
                 visible: exerciseBanner.model.active
                 Layout.fillWidth: true
                 Layout.preferredHeight: Math.min(exerciseBanner.implicitHeight, parent.height * 0.45)
                 contentWidth: availableWidth
+                // When it is cut off (a shown solution and its Go code are taller than the room),
+                // the scroll bar says there is more: the code stopped mid-line with no hint.
+                readonly property bool scrolls: exerciseBanner.implicitHeight > bannerScroll.height + 1
+                ScrollBar.vertical.policy: bannerScroll.scrolls ? ScrollBar.AlwaysOn : ScrollBar.AsNeeded
                 ExerciseBanner {
                     id: exerciseBanner
                     objectName: "exerciseBanner"
-                    width: bannerScroll.availableWidth
+                    width: bannerScroll.availableWidth - (bannerScroll.scrolls ? bannerScroll.ScrollBar.vertical.width : 0)
                     document: root.document
                     onSelect: (id) => root.select(id)
                     onFailed: (error) => { if (error !== "") root.failed(error) }

@@ -23,6 +23,13 @@ Pane {
     property real widestTime: 0
 
     // withAll puts an "all" entry before a list of choices.
+    // popupWidth: a filter's list as wide as its longest entry ("cache lookup (cache)"), not
+    // clipped to the box, which the side column keeps narrow; never narrower than the box.
+    function popupWidth(box, texts) {
+        let widest = 0
+        for (let i = 0; i < texts.length; ++i) widest = Math.max(widest, filterMetrics.advanceWidth(texts[i]))
+        return Math.max(box.width, Math.ceil(widest) + box.popup.leftPadding + box.popup.rightPadding + 24)
+    }
     function withAll(first, list) {
         const out = [first]
         for (let i = 0; i < list.length; ++i) out.push(list[i])
@@ -66,6 +73,7 @@ Pane {
         // Measures for the columns, as the rows' labels draw (invisible: no room in the layout).
         Label { id: timeMetrics; visible: false; font.family: "monospace"; text: "999ms" }
         Label { id: kindProbe; visible: false; font.pixelSize: 11; text: "afterfunc.registered" }   // the longest kind
+        FontMetrics { id: filterMetrics; font: contextBox.font }
 
         // Two rows (filters, then search) so that it fits a side column ~380 px wide.
         GridLayout {
@@ -83,18 +91,26 @@ Pane {
                 Layout.minimumWidth: 60
             }
             ComboBox {
+                id: contextBox
                 objectName: "contextFilter"
                 model: log.contextChoices
                 textRole: "display"
+                popup.width: root.popupWidth(contextBox, log.contextTitles)
+                popup.leftMargin: 6    // kept inside the window (a wide list at the right edge)
+                popup.rightMargin: 6
                 onActivated: (i) => log.contextFilter = log.contextChoices.idAt(i)
                 Layout.preferredWidth: 130
                 Layout.fillWidth: true
                 Layout.minimumWidth: 60
             }
             ComboBox {
+                id: taskBox
                 objectName: "taskFilter"
                 model: log.taskChoices
                 textRole: "display"
+                popup.width: root.popupWidth(taskBox, log.taskTitles)
+                popup.leftMargin: 6    // kept inside the window (a wide list at the right edge)
+                popup.rightMargin: 6
                 onActivated: (i) => log.taskFilter = log.taskChoices.idAt(i)
                 Layout.preferredWidth: 120
                 Layout.fillWidth: true

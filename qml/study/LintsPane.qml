@@ -62,9 +62,23 @@ Pane {
                 RowLayout {
                     spacing: 6
                     Layout.fillWidth: true
-                    Label { text: "\u26A0 " + card.rule; font.bold: true; color: card.severity === "error" ? Theme.canceled : Theme.lint }
-                    Label { text: card.subjectKind + " " + card.subject; font.bold: true; elide: Text.ElideRight; Layout.fillWidth: true }
+                    Label {
+                        text: "\u26A0 " + card.rule
+                        font.bold: true
+                        color: card.severity === "error" ? Theme.canceled : Theme.lint
+                        elide: Text.ElideRight
+                        Layout.fillWidth: true
+                    }
                     Label { text: qsTr("at %1 \u00B7 %2").arg(card.timeText).arg(card.tool); opacity: 0.75; font.pixelSize: 11 }
+                }
+                // On a line of its own: beside a long rule name, in the side panel's width, it
+                // was elided to nothing ("goroutine-outlived-context …").
+                Label {
+                    objectName: "lintSubject"
+                    text: card.subjectKind + " " + card.subject
+                    font.bold: true
+                    wrapMode: Text.Wrap
+                    Layout.fillWidth: true
                 }
                 Label { text: card.message; wrapMode: Text.Wrap; Layout.fillWidth: true }
                 Label {

@@ -32,11 +32,12 @@ ColumnLayout {
 
     Label {
         visible: root.firstOfItem
+        objectName: "predictTitle"
         text: root.title
         font.bold: true
         topPadding: root.index === 0 ? 0 : 6
         Layout.fillWidth: true
-        elide: Text.ElideRight
+        wrapMode: Text.Wrap   // a label with its id can be long: it wraps rather than lose the id
     }
     RowLayout {
         spacing: 6

@@ -85,7 +85,8 @@ Item {
             x: 8
             width: root.labelWidth - 40
             anchors.verticalCenter: parent.verticalCenter
-            text: qsTr("%n lane(s)", "", timeline.laneCount)
+            objectName: "laneCountLabel"
+            text: timeline.laneCount === 1 ? qsTr("1 lane") : qsTr("%1 lanes").arg(timeline.laneCount)
             opacity: 0.75
             elide: Text.ElideRight
         }

@@ -5,6 +5,9 @@
 #include "eventtext.h"
 #include "exporter.h"
 #include "study/eventlogmodel.h"
+#include "study/exercisemodel.h"
+#include "study/lessonmarkdown.h"
+#include "study/predictmodel.h"
 #include "treescene.h"
 #include "visiblenodesmodel.h"
 
@@ -14,6 +17,8 @@
 #include <QDir>
 #include <QFile>
 #include <QSignalSpy>
+#include <QTextBlock>
+#include <QTextDocument>
 #include <QTemporaryDir>
 #include <QUrl>
 
@@ -198,6 +203,57 @@ TEST_CASE("an export says in plain words why it cannot write, and where it went"
     QDesktopServices::unsetUrlHandler("file");
     REQUIRE(catcher.urls.size() == 1);
     CHECK(catcher.urls[0] == QUrl::fromLocalFile(dir.path()));
+}
+
+TEST_CASE("the exercise checklist calls contexts and tasks by their labels, as the tree does", "[display]") {
+    // Lesson 14: the context db is labelled "query (500 ms)", the task lookup "lookup user". The
+    // checklist read "context db: ..." and "task lookup: ...", names the tree never shows.
+    ensureApp();
+    Document doc;
+    REQUIRE(doc.files()->openFile(QStringLiteral(CTXSCOPE_SOURCE_DIR "/resources/lessons/14-anti-forgetting-cancel.ctxscope.json")).isEmpty());
+    ExerciseModel m;
+    m.setDocument(&doc);
+    REQUIRE(m.active());
+    QStringList titles;
+    for (int i = 0; i < m.rowCount(); ++i)
+        titles << m.data(m.index(i), ExerciseModel::TitleRole).toString();
+    INFO(titles.join(QStringLiteral(" | ")).toStdString());
+    CHECK(titles.contains(QStringLiteral("context query (500 ms) (db): err context canceled, done_at 40ms, reason cancel")));
+    CHECK(titles.contains(QStringLiteral("task lookup user (lookup): result ok, ended_at 40ms")));
+    CHECK(titles.contains(QStringLiteral("no lints")));
+}
+
+TEST_CASE("Predict's questions call tasks by their labels, as the tree does", "[display]") {
+    // Lesson 17 asks about the tasks query and handler, which the tree calls by their labels.
+    ensureApp();
+    Document doc;
+    REQUIRE(doc.files()->openFile(QStringLiteral(CTXSCOPE_SOURCE_DIR "/resources/lessons/17-context-aware-functions.ctxscope.json")).isEmpty());
+    PredictModel m;
+    m.setDocument(&doc);
+    doc.setPredicting(true);
+    REQUIRE(m.rowCount() == 4);
+    CHECK(m.data(m.index(0), PredictModel::TitleRole).toString() == "task db.QueryRow(...): no ctx, uses Background (300 ms) (query)");
+    CHECK(m.data(m.index(2), PredictModel::TitleRole).toString() == "task GET /users/42 handler (handler)");
+}
+
+TEST_CASE("lesson text: a code block reads single-spaced, with a paragraph's space after it", "[display]") {
+    // Lesson notes and a shown solution: every code line had a paragraph's space under it.
+    ensureApp();
+    QTextDocument doc;
+    doc.setHtml(lessonHtml(QStringLiteral("Before.\n\n```go\nselect {\ncase <-ctx.Done():\n}\n```\n\nAfter.\n")));
+    QStringList lines;
+    std::vector<qreal> margins;
+    for (QTextBlock b = doc.begin(); b.isValid(); b = b.next()) {
+        lines << b.text();
+        margins.push_back(b.blockFormat().bottomMargin());
+    }
+    INFO(lines.join(QStringLiteral(" | ")).toStdString());
+    REQUIRE(lines.size() == 5);
+    CHECK(lines[1] == "select {");
+    CHECK(margins[0] == 6); // under a paragraph
+    CHECK(margins[1] == 0); // between code lines
+    CHECK(margins[2] == 0);
+    CHECK(margins[3] == 6); // under the code block's last line
 }
 
 #include "test_display_text.moc"

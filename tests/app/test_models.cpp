@@ -103,6 +103,13 @@ TEST_CASE("nodes show a countdown to the deadline and say when it is inherited",
     REQUIRE(chips.size() == 4); // the dispatcher and its three workers
     CHECK(chips[0].toMap().value("state").toString() == "running");
 
+    // Once done, the inherited deadline is named where it ended the context ("deadline exceeded
+    // ↑GET /users"), not where a cancel did: pool, canceled by the user at 120ms.
+    f.doc.seekTime(250.0 * kMillisecond);
+    CHECK(data("cache", VisibleNodesModel::InheritedFromRole).toString() == "GET /users");
+    CHECK(data("pool", VisibleNodesModel::StateNameRole).toString() == "canceled");
+    CHECK(data("pool", VisibleNodesModel::InheritedFromRole).toString().isEmpty());
+
     // Once the run has found it, the task that outlived its context is named on the card, and
     // its chip comes first so that it is never hidden behind "+N".
     f.doc.seekEnd();

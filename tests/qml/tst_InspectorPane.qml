@@ -153,4 +153,20 @@ TestCase {
         verify(!findChild(pane, "lintsSection").visible)
         verify(allText(pane).indexOf("lostcancel") < 0)
     }
+
+    // Background can never be done: its section asks why not, not "Why is this done?".
+    function test_theWhySectionAsksTheRightQuestion() {
+        verify(doc.files.loadDefaultExample())
+        const pane = createTemporaryObject(paneComponent, testCase)
+        testScene.selectedId = "root"
+        const why = findChild(pane, "whySection")
+        tryVerify(() => why.visible)
+        compare(why.title, "Why is this never done?")
+        doc.seekTime(250e6)
+        testScene.selectedId = "pool"
+        tryVerify(() => why.visible)
+        compare(why.title, "Why is this done?")
+        doc.restart()
+        testScene.selectedId = ""
+    }
 }

@@ -295,4 +295,25 @@ TestCase {
         w.closingConfirmed = true
         w.close()
     }
+
+    // Every attached ToolTip.text in the window (a chip's or a card's race note, why a check
+    // fails) shares one tooltip, sized to its longest line: Qt 6.4 made one of several lines as
+    // wide as all its lines end to end, up to the whole window, with the text in its left part.
+    function test_theSharedTooltipIsAsWideAsItsLongestLine() {
+        verify(doc.files.loadDefaultExample())
+        const w = createTemporaryObject(mainComponent, testCase)
+        w.show()   // a tooltip needs a window on screen
+        const item = Qt.createQmlObject('import QtQuick; import QtQuick.Controls; Rectangle {'
+            + ' width: 10; height: 10; property bool shown: false; readonly property var tip: ToolTip.toolTip;'
+            + ' ToolTip.text: "task handler: context deadline exceeded\\n\u2684 At 200ms: deadline of request vs work timer of watchdog\\nshort";'
+            + ' ToolTip.visible: shown }', w.contentItem)
+        item.parent = w.contentItem
+        item.shown = true
+        tryCompare(item.tip, "opened", true)
+        waitForRendering(w.contentItem)
+        compare(item.tip.contentItem.lineCount, 3)
+        verify(Math.abs(item.tip.availableWidth - item.tip.contentItem.contentWidth) < 2,
+               item.tip.availableWidth + " for a text " + item.tip.contentItem.contentWidth + " wide")
+        item.destroy()
+    }
 }

@@ -106,4 +106,21 @@ TestCase {
         compare(label.text, "event 5")
         doc.predicting = false
     }
+
+    // A mark's tooltip hugs its text: the stock one of a merged mark (five actions, one a line)
+    // was a box several times wider than its text.
+    function test_actionMarkTooltipNamesItsActionsAndFitsThem() {
+        const bar = createTemporaryObject(barComponent, testCase)
+        const scrubber = findChild(bar, "scrubber")
+        const mark = findChild(scrubber, "actionMark")
+        verify(mark)
+        verify(!bar.markTip.visible)
+        mouseMove(mark, mark.width / 2, mark.height / 2)
+        tryCompare(bar.markTip, "visible", true)
+        compare(bar.markTip.text, mark.modelData.text)
+        verify(bar.markTip.text.indexOf("cancel") >= 0, bar.markTip.text)
+        verify(Math.abs(bar.markTip.availableWidth - bar.markTip.contentItem.contentWidth) < 2)
+        mouseMove(bar, 2, 2)
+        tryCompare(bar.markTip, "visible", false)
+    }
 }

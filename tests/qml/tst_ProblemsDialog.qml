@@ -19,4 +19,25 @@ TestCase {
         compare(d.title, "Could not open")
         compare(d.problems.length, 2)
     }
+
+    function test_countsInWords() {
+        const d = createTemporaryObject(dialogComponent, testCase)
+        d.show("Could not open", ["a", "b"])
+        tryCompare(d, "opened", true)
+        compare(findChild(d.contentItem, "problemCount").text, "2 problems:")
+        d.problems = ["a"]
+        compare(findChild(d.contentItem, "problemCount").text, "1 problem:")
+    }
+
+    // Its only button is Close: Enter (either key) takes it, as Escape does.
+    function test_closesOnEnterAndEscape_data() {
+        return [{tag: "Return", key: Qt.Key_Return}, {tag: "Enter", key: Qt.Key_Enter}, {tag: "Escape", key: Qt.Key_Escape}]
+    }
+    function test_closesOnEnterAndEscape(data) {
+        const d = createTemporaryObject(dialogComponent, testCase)
+        d.show("Could not open", ["f.json: name: missing"])
+        tryCompare(d, "opened", true)
+        keyClick(data.key)
+        tryCompare(d, "visible", false)
+    }
 }

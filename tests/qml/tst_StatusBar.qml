@@ -30,9 +30,11 @@ TestCase {
         verify(findChild(bar, "eventLabel").text.indexOf("Predict mode") === 0)
         const counts = findChild(bar, "countsLabel").text
         verify(counts.indexOf("lint") < 0, counts)
-        verify(counts.indexOf("8 contexts") === 0, counts)
+        verify(counts.indexOf("event") < 0, counts)   // the play bar keeps it back too
+        compare(counts, "8 contexts \u00B7 9 tasks")
         bar.hideOutcome = false
         verify(findChild(bar, "countsLabel").text.indexOf("1 lint") > 0)
+        verify(findChild(bar, "countsLabel").text.indexOf(doc.run.eventCount + " events") > 0)
     }
 
     // Issue #12: exports wrote silently. The bar says where the file went, with Open folder.

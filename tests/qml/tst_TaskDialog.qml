@@ -170,6 +170,26 @@ TestCase {
         compare(doc.run.taskCount, count + 1)
     }
 
+    // Opened from the keyboard (T on a context), the dialog has the focus in its first field:
+    // typing replaces the duration and Enter starts the task (nothing had the focus, so the
+    // keys went nowhere and Enter did nothing).
+    function test_opensWithTheDurationFocused() {
+        const d = createTemporaryObject(dialogComponent, testCase)
+        d.start("cancel", false)
+        tryCompare(d, "opened", true)
+        const work = findChild(d, "workField")
+        verify(work.field.activeFocus)
+        keyClick(Qt.Key_4); keyClick(Qt.Key_0); keyClick(Qt.Key_0); keyClick(Qt.Key_M); keyClick(Qt.Key_S)
+        compare(work.text, "400ms")
+        keyClick(Qt.Key_Return)
+        tryCompare(d, "visible", false)
+        compare(JSON.parse(doc.files.serialized()).tasks[0].steps[0].work, "400ms")
+        // Editing: the first field is the id.
+        verify(d.startEdit(JSON.parse(doc.files.serialized()).tasks[0].id))
+        tryCompare(d, "opened", true)
+        verify(findChild(d, "idField").activeFocus)
+    }
+
     function findChildren(item, pred) {
         let out = []
         if (pred(item)) out.push(item)

@@ -203,4 +203,25 @@ TestCase {
         pane.ensureVisible("db")
         verify(pane.nodeInView("db"))
     }
+
+    // A tree that fits: bringing its bottom row into view shows the whole tree, not the row
+    // centred with the root pushed off the top (seen deriving a child under a fresh tree).
+    function test_ensureVisibleShowsTheWholeTreeWhenItFits() {
+        const pane = createTemporaryObject(paneComponent, testCase)
+        pane.fitToView()
+        pane.zoom = 1
+        verify(testScene.contentHeight + 24 <= pane.viewHeight, testScene.contentHeight + " vs " + pane.viewHeight)
+        pane.panX = 20   // db (leftmost) and root both in view across
+        pane.panY = -testScene.nodeRect("db").y + pane.viewHeight - 30   // db's top just above the strip
+        verify(!pane.nodeInView("db"))
+        pane.ensureVisible("db")
+        for (const id of ["db", "root", "reqid"]) verify(pane.nodeInView(id), id)
+        // Too tall to fit: the node is centred.
+        pane.zoom = 2.5
+        pane.panY = -testScene.nodeRect("db").y * 2.5 + pane.viewHeight - 30
+        pane.ensureVisible("db")
+        verify(pane.nodeInView("db"))
+        const r = testScene.nodeRect("db")
+        fuzzyCompare((r.y + r.height / 2) * pane.zoom + pane.panY, pane.viewHeight / 2, 1)
+    }
 }

@@ -1,6 +1,7 @@
 // WorkArea: the panes are there and follow the View toggles; selections from the panes come
 // out as select(id); Predict mode covers the timeline and reaches the inspector.
 import QtQuick
+import QtQuick.Controls
 import QtTest
 import Ctxscope
 import Ctxscope.Study
@@ -89,5 +90,22 @@ TestCase {
         tryVerify(() => a.exerciseBanner.visible)
         doc.undo()
         tryVerify(() => !a.exerciseBanner.visible)
+    }
+
+    // A shown solution with its Go code is taller than the banner's room: the banner scrolls,
+    // and its scroll bar shows so (the code stopped mid-line with no hint that there was more).
+    function test_aBannerTooTallForItsRoomShowsItsScrollBar() {
+        compare(testLibrary.open(testLibrary.rowOf("13"), doc), "")
+        const a = createTemporaryObject(areaComponent, testCase)
+        const scroll = findChild(a, "bannerScroll")
+        tryVerify(() => a.exerciseBanner.visible)
+        compare(a.exerciseBanner.model.showSolution(), "")
+        tryVerify(() => a.exerciseBanner.implicitHeight > scroll.height + 1, 2000, "the solution overflows")
+        verify(scroll.scrolls)
+        compare(scroll.ScrollBar.vertical.policy, ScrollBar.AlwaysOn)
+        verify(scroll.ScrollBar.vertical.visible)
+        // The banner leaves the bar its room.
+        verify(a.exerciseBanner.width + scroll.ScrollBar.vertical.width <= scroll.availableWidth + 0.5)
+        doc.undo()
     }
 }

@@ -156,14 +156,24 @@ QVariant ExerciseModel::data(const QModelIndex& index, int role) const {
     case Qt::DisplayRole:
     case TitleRole: {
         // The entry as the learner must make it hold: "task handler: result context deadline
-        // exceeded, ended_at 200ms" (what to achieve is no secret; whether it holds is).
+        // exceeded, ended_at 200ms" (what to achieve is no secret; whether it holds is). A
+        // context or a task goes by its name as the tree shows it, with the id the file uses, as
+        // in the Check tab: "context query (500 ms) (db)", not "context db".
         const Expectation& e = m_exercise->doneWhen[o.index];
         QStringList fields;
         for (const auto& [name, value] : e.fields)
             fields << QStringLiteral("%1 %2").arg(QString::fromStdString(name),
                                                  value.type == Scalar::Type::Null ? QStringLiteral("never/nil")
                                                                                   : QString::fromStdString(value.text));
-        const QString title = QString::fromStdString(o.title);
+        QString title = QString::fromStdString(o.title);
+        const SimulationResult& r = m_doc->result();
+        if (e.kind == Expectation::Kind::Context) {
+            if (const auto c = r.findContext(e.subject))
+                title = QStringLiteral("context %1").arg(contextTitle(r, *c));
+        } else if (e.kind == Expectation::Kind::Task) {
+            if (const auto t = r.findTask(e.subject))
+                title = QStringLiteral("task %1").arg(taskTitle(r, *t));
+        }
         return fields.isEmpty() ? title : QStringLiteral("%1: %2").arg(title, fields.join(QStringLiteral(", ")));
     }
     case StateRole:

@@ -9,10 +9,15 @@ namespace ctxscope {
 QString lessonHtml(const QString& markdown) {
     QTextDocument doc;
     doc.setMarkdown(markdown);
+    // A code block is one QTextBlock a line, each marked non-breakable.
+    const auto isCode = [](const QTextBlock& b) { return b.isValid() && b.blockFormat().nonBreakableLines(); };
     for (QTextBlock block = doc.begin(); block.isValid(); block = block.next()) {
         QTextBlockFormat format = block.blockFormat();
         QTextCursor cursor(block);
         const int level = format.headingLevel();
+        // The space under a paragraph goes under a code block's last line only: under every
+        // line, the code read double-spaced.
+        const bool codeInside = isCode(block) && isCode(block.next());
         if (format.nonBreakableLines() || level > 0) {
             format.setNonBreakableLines(false);
             if (level > 0) {
@@ -28,7 +33,7 @@ QString lessonHtml(const QString& markdown) {
             cursor.movePosition(QTextCursor::EndOfBlock, QTextCursor::KeepAnchor);
             cursor.mergeCharFormat(chars);
         } else if (!block.textList()) {
-            format.setBottomMargin(6);
+            format.setBottomMargin(codeInside ? 0 : 6);
             cursor.setBlockFormat(format);
         }
     }

@@ -239,6 +239,21 @@ void PredictModel::showRow(int row) {
 
 QString PredictModel::contextIdFor(const std::string& id) const { return contextOfSubject(m_doc->result(), id); }
 
+// A context or a task goes by its name as the tree shows it, with the id the file uses, as in
+// the exercise checklist and the Check tab ("task query" named a task the tree calls
+// "db.QueryRow(...)"); anything else, or a subject the run does not have, as core titles it.
+QString PredictModel::titleOf(const PredictItem& item) const {
+    const SimulationResult& r = m_doc->result();
+    if (item.subject.kind == Expectation::Kind::Context) {
+        if (const auto c = r.findContext(item.subject.subject))
+            return QStringLiteral("context %1").arg(contextTitle(r, *c));
+    } else if (item.subject.kind == Expectation::Kind::Task) {
+        if (const auto t = r.findTask(item.subject.subject))
+            return QStringLiteral("task %1").arg(taskTitle(r, *t));
+    }
+    return QString::fromStdString(item.title);
+}
+
 int PredictModel::rowCount(const QModelIndex& parent) const {
     return parent.isValid() ? 0 : static_cast<int>(m_rows.size());
 }
@@ -253,7 +268,7 @@ QVariant PredictModel::data(const QModelIndex& index, int role) const {
     const Grade* g = m_revealed && i < m_grades.size() ? &m_grades[i] : nullptr;
     switch (role) {
     case Qt::DisplayRole:
-    case TitleRole: return QString::fromStdString(item.title);
+    case TitleRole: return titleOf(item);
     case FirstOfItemRole: return r.field == 0;
     case FieldRole: return QString::fromStdString(item.fields[r.field].field);
     case ChoicesRole: return r.choiceTexts;

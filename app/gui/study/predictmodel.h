@@ -99,6 +99,8 @@ private:
     void onFileChanged();
     void grade();
     QString contextIdFor(const std::string& id) const;
+    // titleOf names a question's subject as the tree does: "task lookup user (lookup)".
+    QString titleOf(const PredictItem& item) const;
 
     QPointer<Document> m_doc;
     std::vector<PredictItem> m_items;

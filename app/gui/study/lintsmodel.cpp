@@ -46,21 +46,22 @@ QVariant LintsModel::data(const QModelIndex& index, int role) const {
     const SimulationResult& r = m_doc->result();
     const LintFinding& f = r.lints[static_cast<std::size_t>(index.row())];
     const QString rule = QString::fromStdString(f.rule);
-    const auto task = r.findContext(f.subject) ? std::nullopt : r.findTask(f.subject);
+    // A subject is a context or a task; kNone: a context (or neither).
+    const TaskIndex task = r.findContext(f.subject) ? kNone : r.findTask(f.subject).value_or(kNone);
     switch (role) {
     case RuleRole: return rule;
     case SeverityRole: return QString::fromStdString(f.severity);
     case SubjectRole: { // its name as the tree shows it, with the id: "worker (w3)"
-        if (task)
-            return taskTitle(r, *task);
+        if (task != kNone)
+            return taskTitle(r, task);
         if (const auto c = r.findContext(f.subject))
             return contextTitle(r, *c);
         return QString::fromStdString(f.subject);
     }
-    case SubjectKindRole: return task ? QStringLiteral("task") : QStringLiteral("context");
+    case SubjectKindRole: return task != kNone ? QStringLiteral("task") : QStringLiteral("context");
     case ContextIdRole:
-        if (task && r.tasks[*task].context < r.contexts.size())
-            return QString::fromStdString(r.contexts[r.tasks[*task].context].id);
+        if (task != kNone && r.tasks[task].context < r.contexts.size())
+            return QString::fromStdString(r.contexts[r.tasks[task].context].id);
         return QString::fromStdString(f.subject);
     case TimeRole: return static_cast<double>(f.t);
     case TimeTextRole: return durationText(f.t);

@@ -349,3 +349,10 @@ TEST_CASE("json writer raw text goes between top-level values, and into the sink
     w.flush();
     CHECK(pieces == "{\"n\":0}\n{\"n\":1}\n{\"n\":2}\n{\"n\":3}\n{\"n\":4}\n");
 }
+
+TEST_CASE("json writer writes an empty string from a default string_view (null data) as \"\"")
+{
+    json::Writer w(json::Style::Compact);
+    w.beginArray().string(std::string_view{}).string("").endArray();
+    CHECK(w.text() == "[\"\",\"\"]");
+}

@@ -482,7 +482,8 @@ Digest digest(std::string_view bytes)
         d.b = (d.b ^ mix(w + 0xa0761d6478bd642full)) * 0xe7037ed1a0b428dbull + 1;
     }
     std::uint64_t w = 0;
-    std::memcpy(&w, bytes.data() + i, bytes.size() - i);
+    if (i < bytes.size())
+        std::memcpy(&w, bytes.data() + i, bytes.size() - i);
     d.a = mix(d.a ^ w ^ 0xff51afd7ed558ccdull);
     d.b = mix(d.b ^ mix(w + 0xc4ceb9fe1a85ec53ull));
     return d;

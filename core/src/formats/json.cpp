@@ -873,7 +873,8 @@ void appendQuoted(std::string& out, std::string_view s)
         out.resize(at + s.size() + 2);
         char* p = out.data() + at;
         p[0] = '"';
-        std::memcpy(p + 1, s.data(), s.size());
+        if (!s.empty()) // an empty view's data() may be null, which memcpy must not get
+            std::memcpy(p + 1, s.data(), s.size());
         p[s.size() + 1] = '"';
         return;
     }

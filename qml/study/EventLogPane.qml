@@ -25,6 +25,17 @@ Pane {
     // withAll puts an "all" entry before a list of choices.
     // popupWidth: a filter's list as wide as its longest entry ("cache lookup (cache)"), not
     // clipped to the box, which the side column keeps narrow; never narrower than the box.
+    // Sized as a list opens, from its first entries (a list of 10^5 by its first 500): a binding
+    // on every title would rebuild them all at each change, and read them all from JavaScript.
+    readonly property int kMeasured: 500
+    Connections {
+        target: contextBox.popup
+        function onAboutToShow() { contextBox.popup.width = root.popupWidth(contextBox, log.contextChoices.sampleTitles(root.kMeasured)) }
+    }
+    Connections {
+        target: taskBox.popup
+        function onAboutToShow() { taskBox.popup.width = root.popupWidth(taskBox, log.taskChoices.sampleTitles(root.kMeasured)) }
+    }
     function popupWidth(box, texts) {
         let widest = 0
         for (let i = 0; i < texts.length; ++i) widest = Math.max(widest, filterMetrics.advanceWidth(texts[i]))
@@ -95,7 +106,6 @@ Pane {
                 objectName: "contextFilter"
                 model: log.contextChoices
                 textRole: "display"
-                popup.width: root.popupWidth(contextBox, log.contextTitles)
                 popup.leftMargin: 6    // kept inside the window (a wide list at the right edge)
                 popup.rightMargin: 6
                 onActivated: (i) => log.contextFilter = log.contextChoices.idAt(i)
@@ -108,7 +118,6 @@ Pane {
                 objectName: "taskFilter"
                 model: log.taskChoices
                 textRole: "display"
-                popup.width: root.popupWidth(taskBox, log.taskTitles)
                 popup.leftMargin: 6    // kept inside the window (a wide list at the right edge)
                 popup.rightMargin: 6
                 onActivated: (i) => log.taskFilter = log.taskChoices.idAt(i)

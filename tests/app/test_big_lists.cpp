@@ -100,4 +100,10 @@ TEST_CASE("the log's filter choices: all, then every context or task, reset only
     CHECK(ids.count() == 1);
     CHECK(contexts.data(contexts.index(2), Qt::DisplayRole).toString() == "request (c1)");
     CHECK(log.contextTitles().at(1) == "request (c1)");
+    // What the event log sizes its list from: the first names only, however many there are.
+    const QStringList sample = contexts.sampleTitles(5);
+    CHECK(sample.size() == 5);
+    CHECK(sample.at(1) == "request (c1)");
+    CHECK(contexts.sampleTitles(100000).size() == 300);
+    CHECK(contexts.sampleTitles(-1).isEmpty());
 }

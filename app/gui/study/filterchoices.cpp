@@ -93,6 +93,14 @@ QStringList FilterChoices::titles() const {
     return out;
 }
 
+QStringList FilterChoices::sampleTitles(int limit) const {
+    QStringList out;
+    const std::size_t n = std::min(m_items, static_cast<std::size_t>(std::max(0, limit)));
+    for (std::size_t i = 0; i < n; ++i)
+        out << title(i);
+    return out;
+}
+
 int FilterChoices::rowCount(const QModelIndex& parent) const { return parent.isValid() ? 0 : static_cast<int>(m_items) + 1; }
 
 QVariant FilterChoices::data(const QModelIndex& index, int role) const {
